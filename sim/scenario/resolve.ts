@@ -1,0 +1,173 @@
+/**
+ * Validated scenario file -> the SI scenario that sim/ computes with. All unit conversions of scenario data
+ * happen here, once: au -> m, degrees -> rad, ISO dates -> TDB seconds past J2000, per-year -> per-second.
+ */
+import { AU_M, GM_SUN_M3_S2, SECONDS_PER_DAY, SECONDS_PER_JULIAN_YEAR, SOLAR_RADIUS_M } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
+import { isoToTdbS } from '../time.ts';
+import type { CollectorSpecFile, ScenarioFile, ShellSpecFile } from './schema.ts';
+
+/** A closed interval [min, max]. */
+export type Range = readonly [min: number, max: number];
+
+/** One kind of collector, SI. */
+export interface CollectorSpec {
+  readonly unitAreaM2: number;
+  readonly arealDensityKgM2: number;
+  /** unitAreaM2 * arealDensityKgM2, kg. */
+  readonly unitMassKg: number;
+  readonly conversionEfficiency: number;
+  readonly reflectivity: number;
+  /** Continuous degradation rate of the conversion efficiency, 1/s: factor exp(-rate * age). */
+  readonly degradationRatePerS: number;
+  /** Lightness number beta = radiation-pressure acceleration / solar gravity, for a flat Sun-facing sheet. */
+  readonly lightnessNumber: number;
+  /** GM_sun (1 - beta), m^3/s^2: the collector's Kepler orbits use this. */
+  readonly muEffM3S2: number;
+}
+
+/** An orbit shell, SI: ranges of heliocentric ecliptic-J2000 Kepler elements. */
+export interface ShellSpec {
+  readonly name: string;
+  readonly semiMajorAxisM: Range;
+  readonly eccentricity: Range;
+  readonly inclinationRad: Range;
+  readonly ascendingNodeRad: Range;
+  readonly argPeriapsisRad: Range;
+}
+
+/** A launch campaign of the simple schedule, SI. */
+export interface Campaign {
+  readonly shellIndex: number;
+  readonly startTdbS: number;
+  readonly endTdbS: number;
+  readonly collectorsPerS: number;
+  readonly transferS: number;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly sources: readonly string[];
+  readonly fromTdbS: number;
+  readonly toTdbS: number;
+  readonly seed: number;
+  readonly tracers: number;
+  readonly cohortS: number;
+  readonly collector: CollectorSpec;
+  readonly shells: readonly ShellSpec[];
+  readonly campaigns: readonly Campaign[];
+  /** The validated file this was resolved from (for `scenario show` and for the browser's editor). */
+  readonly file: ScenarioFile;
+}
+
+/** Closest perihelion allowed, m: three solar radii keeps every orbit clear of the corona's densest part. */
+export const MIN_PERIHELION_M = 3 * SOLAR_RADIUS_M;
+
+const DEG = Math.PI / 180;
+
+function resolveCollector(file: CollectorSpecFile): CollectorSpec {
+  const beta = lightnessNumber(file.arealDensityKgM2, file.reflectivity);
+  let muEffM3S2: number;
+  try {
+    muEffM3S2 = effectiveMu(beta, GM_SUN_M3_S2);
+  } catch (error) {
+    throw new InputError(
+      `gives a lightness number beta = ${beta.toFixed(3)} >= 1 (critical areal density ` +
+        `${((beta * file.arealDensityKgM2) * 1000).toFixed(3)} g/m^2): radiation pressure would match or beat ` +
+        `solar gravity, so there is no bound orbit; use a larger areal density, got ${file.arealDensityKgM2}`,
+      'collector.arealDensityKgM2',
+    );
+  }
+  return {
+    unitAreaM2: file.unitAreaM2,
+    arealDensityKgM2: file.arealDensityKgM2,
+    unitMassKg: file.unitAreaM2 * file.arealDensityKgM2,
+    conversionEfficiency: file.conversionEfficiency,
+    reflectivity: file.reflectivity,
+    degradationRatePerS: -Math.log1p(-file.degradationPerYear) / SECONDS_PER_JULIAN_YEAR,
+    lightnessNumber: beta,
+    muEffM3S2,
+  };
+}
+
+function resolveShell(file: ShellSpecFile, index: number): ShellSpec {
+  const [aMinAu] = file.semiMajorAxisAu;
+  const [, eMax] = file.eccentricity;
+  const perihelionM = aMinAu * AU_M * (1 - eMax);
+  if (perihelionM < MIN_PERIHELION_M) {
+    throw new InputError(
+      `smallest perihelion a(1-e) = ${(perihelionM / AU_M).toFixed(4)} au is inside 3 solar radii ` +
+        `(${(MIN_PERIHELION_M / AU_M).toFixed(4)} au); raise semiMajorAxisAu[0] or lower eccentricity[1]`,
+      `shells[${index}]`,
+    );
+  }
+  const scale = (range: readonly [number, number], factor: number): Range => [range[0] * factor, range[1] * factor];
+  return {
+    name: file.name,
+    semiMajorAxisM: scale(file.semiMajorAxisAu, AU_M),
+    eccentricity: [file.eccentricity[0], file.eccentricity[1]],
+    inclinationRad: scale(file.inclinationDeg, DEG),
+    ascendingNodeRad: scale(file.ascendingNodeDeg, DEG),
+    argPeriapsisRad: scale(file.argPeriapsisDeg, DEG),
+  };
+}
+
+/** Resolve a schema-validated scenario file to SI, checking what spans several fields. Throws InputError. */
+export function resolveScenario(file: ScenarioFile): Scenario {
+  const fromTdbS = isoToTdbS(file.from);
+  const toTdbS = isoToTdbS(file.to);
+  if (!(toTdbS > fromTdbS)) throw new InputError(`must be after from (${file.from}), got ${JSON.stringify(file.to)}`, 'to');
+
+  const names = new Map<string, number>();
+  file.shells.forEach((shell, index) => {
+    if (names.has(shell.name)) {
+      throw new InputError(`duplicate shell name ${JSON.stringify(shell.name)}`, `shells[${index}].name`);
+    }
+    names.set(shell.name, index);
+  });
+
+  const campaigns = file.deployment.map((campaign, index): Campaign => {
+    const shellIndex = names.get(campaign.shell);
+    if (shellIndex === undefined) {
+      throw new InputError(
+        `must name one of the shells (${[...names.keys()].map((n) => JSON.stringify(n)).join(', ')}), ` +
+          `got ${JSON.stringify(campaign.shell)}`,
+        `deployment[${index}].shell`,
+      );
+    }
+    const startTdbS = isoToTdbS(campaign.start);
+    const endTdbS = isoToTdbS(campaign.end);
+    if (!(endTdbS > startTdbS)) {
+      throw new InputError(
+        `must be after start (${campaign.start}), got ${JSON.stringify(campaign.end)}`,
+        `deployment[${index}].end`,
+      );
+    }
+    return {
+      shellIndex,
+      startTdbS,
+      endTdbS,
+      collectorsPerS: campaign.collectorsPerYear / SECONDS_PER_JULIAN_YEAR,
+      transferS: campaign.transferDays * SECONDS_PER_DAY,
+    };
+  });
+
+  return {
+    name: file.name,
+    title: file.title,
+    description: file.description,
+    sources: file.sources,
+    fromTdbS,
+    toTdbS,
+    seed: file.seed,
+    tracers: file.tracers,
+    cohortS: file.cohortDays * SECONDS_PER_DAY,
+    collector: resolveCollector(file.collector),
+    shells: file.shells.map(resolveShell),
+    campaigns,
+    file,
+  };
+}

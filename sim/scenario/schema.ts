@@ -1,0 +1,101 @@
+/**
+ * The scenario file format: a typed zod schema. Scenario files are user-facing, so their fields carry friendly
+ * units in their names (`semiMajorAxisAu`, `inclinationDeg`, ISO dates); `resolveScenario` (resolve.ts) converts
+ * them once to the SI values that the rest of sim/ uses. Scenario files are data only: nothing is evaluated.
+ */
+import { z } from 'zod';
+import { parseIsoUtcMs } from '../time.ts';
+
+/** An ISO 8601 UTC date or date-time within the supported range (see sim/time.ts). */
+export const isoDateSchema = z.string().superRefine((value, ctx) => {
+  try {
+    parseIsoUtcMs(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
+const fraction = z.number().min(0).max(1);
+
+/** A closed range [min, max] of a number, written as a two-element array. */
+function rangeSchema(lower: number, upper: number, upperInclusive = true) {
+  const bound = upperInclusive ? z.number().min(lower).max(upper) : z.number().min(lower).lt(upper);
+  return z
+    .tuple([bound, bound])
+    .refine(([min, max]) => min <= max, { message: 'range must be [min, max] with min <= max' });
+}
+
+/** One kind of solar collector: a thin, flat, Sun-facing sheet (the Keplerian case of sim/orbit). */
+export const collectorSchema = z
+  .object({
+    /** Area of one collector, m^2. */
+    unitAreaM2: z.number().positive(),
+    /** Mass per area of the whole collector, kg/m^2 (thin-film designs are a few g/m^2 = a few 1e-3 kg/m^2). */
+    arealDensityKgM2: z.number().positive(),
+    /** Fraction of the incident sunlight converted to electricity (or to the beam's input power). */
+    conversionEfficiency: fraction,
+    /** Specular reflectivity of the Sun-facing side, for radiation pressure (1 = perfect mirror). */
+    reflectivity: fraction.default(1),
+    /** Fractional loss of conversion efficiency per year on station (compounded). */
+    degradationPerYear: z.number().min(0).lt(1).default(0),
+  })
+  .strict();
+
+/**
+ * An orbit shell: ranges of heliocentric Kepler elements (ecliptic J2000) within which tracers are sampled with
+ * the scenario's seed. Angles in degrees, semi-major axis in au.
+ */
+export const shellSchema = z
+  .object({
+    name: z.string().min(1).max(64),
+    semiMajorAxisAu: rangeSchema(0.05, 50),
+    eccentricity: rangeSchema(0, 1, false),
+    inclinationDeg: rangeSchema(0, 180),
+    ascendingNodeDeg: rangeSchema(0, 360).default([0, 360]),
+    argPeriapsisDeg: rangeSchema(0, 360).default([0, 360]),
+  })
+  .strict();
+
+/**
+ * A launch campaign of the simple deployment schedule: `collectorsPerYear` collectors launched at a uniform rate
+ * from `start` to `end` into `shell`, each reaching its station `transferDays` after launch.
+ */
+export const campaignSchema = z
+  .object({
+    shell: z.string().min(1),
+    start: isoDateSchema,
+    end: isoDateSchema,
+    collectorsPerYear: z.number().nonnegative(),
+    transferDays: z.number().min(0).max(3650).default(0),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    /** Machine name, used by `--scenario NAME` and in summary.json. */
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes'),
+    title: z.string().min(1),
+    description: z.string().default(''),
+    /** Where the parameters come from: one entry per source. */
+    sources: z.array(z.string()).default([]),
+    /** Optional per-parameter notes: free text keyed by a field path. Not interpreted. */
+    notes: z.record(z.string(), z.string()).default({}),
+    from: isoDateSchema,
+    to: isoDateSchema,
+    /** Seed of the tracer sampler: the same seed gives the same swarm, bit for bit. */
+    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    /** Default tracer budget (the resolution of the swarm, not its size). */
+    tracers: z.number().int().min(1).max(50_000_000).default(20_000),
+    /** Days between cohorts: a campaign is cut into cohorts this long, each with its own tracers. */
+    cohortDays: z.number().min(1).max(3660).default(30),
+    collector: collectorSchema,
+    shells: z.array(shellSchema).min(1),
+    deployment: z.array(campaignSchema).default([]),
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioFile = z.output<typeof scenarioSchema>;
+export type CollectorSpecFile = z.output<typeof collectorSchema>;
+export type ShellSpecFile = z.output<typeof shellSchema>;
+export type CampaignFile = z.output<typeof campaignSchema>;

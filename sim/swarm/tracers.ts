@@ -1,0 +1,100 @@
+/**
+ * Cohorts -> the tracer table. A tracer is one simulated collector standing for `weight` real ones.
+ * - Every cohort with collectors gets at least one tracer; the rest of the budget goes to cohorts in proportion
+ *   to their collector count (largest remainder, ties to the earlier cohort), so the split is deterministic.
+ * - Within a cohort the weights are equal and sum to the cohort's count. Totals (area, mass) are computed from the
+ *   cohort counts, not from summed weights, so they are exact.
+ * - Orbits are sampled inside the cohort's shell with the seeded generator: a, e, node, argument of periapsis and
+ *   mean anomaly uniform in their ranges, and cos(i) uniform, so a shell of 0..180 degrees is isotropic.
+ * - Tracers are stored in order of their station time, so those on station at t are a prefix of the table.
+ */
+import { createTracerTable, setTracer, type TracerTable } from '../propagate/tracerTable.ts';
+import type { CollectorSpec, ShellSpec } from '../scenario/resolve.ts';
+import type { Cohort } from './cohort.ts';
+import { createUniformSource, type UniformSource } from './random.ts';
+
+export interface Swarm {
+  /** Cohorts in order of station time. */
+  readonly cohorts: readonly Cohort[];
+  /** The tracers, in order of station time. */
+  readonly table: TracerTable;
+  /** Index of each tracer's cohort. */
+  readonly tracerCohort: Uint32Array;
+}
+
+/** Tracers per cohort for a budget: at least one for every cohort with collectors, never fewer than requested. */
+export function allocateTracers(cohorts: readonly Cohort[], budget: number): Uint32Array {
+  const counts = new Uint32Array(cohorts.length);
+  const populated = cohorts.filter((c) => c.collectorCount > 0).length;
+  if (populated === 0) return counts;
+  const spare = Math.max(0, Math.floor(budget) - populated);
+  const total = cohorts.reduce((sum, c) => sum + Math.max(0, c.collectorCount), 0);
+  const remainders: Array<{ index: number; remainder: number }> = [];
+  let given = 0;
+  cohorts.forEach((cohort, index) => {
+    if (cohort.collectorCount <= 0) return;
+    const share = (spare * cohort.collectorCount) / total;
+    const whole = Math.floor(share);
+    counts[index] = 1 + whole;
+    given += whole;
+    remainders.push({ index, remainder: share - whole });
+  });
+  remainders.sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (let k = 0; k < spare - given; k += 1) {
+    const pick = remainders[k % remainders.length];
+    if (pick !== undefined) counts[pick.index] = (counts[pick.index] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function uniformIn(source: UniformSource, [min, max]: readonly [number, number]): number {
+  return min + (max - min) * source.next();
+}
+
+/** Build the swarm's tracer table from its cohorts. Cohorts must reference valid shells. */
+export function buildSwarm(
+  cohortsIn: readonly Cohort[],
+  shells: readonly ShellSpec[],
+  collector: CollectorSpec,
+  tracerBudget: number,
+  seed: number,
+): Swarm {
+  const cohorts = [...cohortsIn].sort((a, b) => a.stationTdbS - b.stationTdbS || a.shellIndex - b.shellIndex);
+  const perCohort = allocateTracers(cohorts, tracerBudget);
+  const count = perCohort.reduce((sum, n) => sum + n, 0);
+  const table = createTracerTable(count);
+  const tracerCohort = new Uint32Array(count);
+  const source = createUniformSource(seed);
+  let index = 0;
+  cohorts.forEach((cohort, cohortIndex) => {
+    const tracers = perCohort[cohortIndex] ?? 0;
+    const shell = shells[cohort.shellIndex];
+    if (tracers === 0) return;
+    if (shell === undefined) throw new RangeError(`cohort ${cohortIndex} names shell ${cohort.shellIndex}, which does not exist`);
+    const weight = cohort.collectorCount / tracers;
+    const [iMin, iMax] = shell.inclinationRad;
+    for (let k = 0; k < tracers; k += 1) {
+      const cosI = uniformIn(source, [Math.cos(iMax), Math.cos(iMin)]);
+      setTracer(
+        table,
+        index,
+        {
+          semiMajorAxisM: uniformIn(source, shell.semiMajorAxisM),
+          eccentricity: uniformIn(source, shell.eccentricity),
+          inclinationRad: Math.acos(Math.min(1, Math.max(-1, cosI))),
+          ascendingNodeRad: uniformIn(source, shell.ascendingNodeRad),
+          argPeriapsisRad: uniformIn(source, shell.argPeriapsisRad),
+          meanAnomalyRad: 2 * Math.PI * source.next(),
+        },
+        cohort.stationTdbS,
+        collector.muEffM3S2,
+        weight,
+        cohort.stationTdbS,
+        cohort.shellIndex,
+      );
+      tracerCohort[index] = cohortIndex;
+      index += 1;
+    }
+  });
+  return { cohorts, table, tracerCohort };
+}

@@ -1,0 +1,139 @@
+/**
+ * The world: a scenario turned into cohorts and tracers once, then `snapshot(t)` for any t in any order.
+ * Nothing here depends on an earlier snapshot having been computed (random access in time).
+ */
+import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W } from './constants.ts';
+import { InputError } from './errors.ts';
+import { heliocentricDistancesCpu64, propagateCpu64 } from './propagate/cpu64.ts';
+import type { TracerTable } from './propagate/tracerTable.ts';
+import type { Scenario } from './scenario/resolve.ts';
+import type { Cohort } from './swarm/cohort.ts';
+import { cohortsFromSchedule } from './swarm/schedule.ts';
+import { buildSwarm, type Swarm } from './swarm/tracers.ts';
+
+export interface WorldOptions {
+  /** Tracer budget; defaults to the scenario's. */
+  readonly tracers?: number;
+  /** Seed of the tracer sampler; defaults to the scenario's. */
+  readonly seed?: number;
+}
+
+/** The aggregates of the swarm at one instant. Immutable; SI units. */
+export interface Snapshot {
+  /** TDB seconds past J2000. */
+  readonly tdbS: number;
+  /** Real collectors on station (exact sum over cohorts). */
+  readonly collectorCount: number;
+  /** Tracers on station. */
+  readonly tracerCount: number;
+  readonly collectorAreaM2: number;
+  readonly massInOrbitKg: number;
+  /** Sunlight falling on the collectors, W: sum of weight * area * S(1 au) * (1 au / r)^2. */
+  readonly interceptedSunlightW: number;
+  /** Electrical power captured, W: intercepted sunlight * conversion efficiency * degradation. */
+  readonly capturedPowerW: number;
+  /** capturedPowerW / L_sun (IAU 2015 nominal luminosity). */
+  readonly solarLuminosityFraction: number;
+}
+
+export interface World {
+  readonly scenario: Scenario;
+  readonly swarm: Swarm;
+  readonly seed: number;
+  snapshot(tdbS: number): Snapshot;
+  /**
+   * Heliocentric ecliptic-J2000 positions of the tracers on station at t, m, xyz interleaved, written into `out`
+   * (length >= 3 * table.count). Returns how many tracers were written (a prefix of the table).
+   */
+  positionsAt(tdbS: number, out: Float64Array): number;
+}
+
+/** Number of leading entries whose key is <= t, for keys sorted in ascending order. */
+function countUpTo(keys: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] ?? Infinity) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A view of the first `count` tracers (no copy). */
+function tablePrefix(table: TracerTable, count: number): TracerTable {
+  return {
+    count,
+    semiMajorAxisM: table.semiMajorAxisM.subarray(0, count),
+    eccentricity: table.eccentricity.subarray(0, count),
+    inclinationRad: table.inclinationRad.subarray(0, count),
+    ascendingNodeRad: table.ascendingNodeRad.subarray(0, count),
+    argPeriapsisRad: table.argPeriapsisRad.subarray(0, count),
+    meanAnomalyAtEpochRad: table.meanAnomalyAtEpochRad.subarray(0, count),
+    epochTdbS: table.epochTdbS.subarray(0, count),
+    meanMotionRadS: table.meanMotionRadS.subarray(0, count),
+    weight: table.weight.subarray(0, count),
+    stationTdbS: table.stationTdbS.subarray(0, count),
+    shellIndex: table.shellIndex.subarray(0, count),
+  };
+}
+
+/** The swarm's cohorts for a scenario: from the simple deployment schedule. */
+export function scenarioCohorts(scenario: Scenario): Cohort[] {
+  return cohortsFromSchedule(scenario.campaigns, scenario.cohortS);
+}
+
+export function createWorld(scenario: Scenario, options: WorldOptions = {}): World {
+  const tracers = options.tracers ?? scenario.tracers;
+  const seed = options.seed ?? scenario.seed;
+  if (!Number.isInteger(tracers) || tracers < 1) throw new InputError(`must be an integer >= 1, got ${tracers}`, 'tracers');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
+    throw new InputError(`must be an integer in [0, 4294967295], got ${seed}`, 'seed');
+  }
+  const swarm = buildSwarm(scenarioCohorts(scenario), scenario.shells, scenario.collector, tracers, seed);
+  const { cohorts, table } = swarm;
+  const cohortStation = Float64Array.from(cohorts, (c) => c.stationTdbS);
+  // Running totals of collectors by cohort, so the count on station at t is one lookup.
+  const cumulativeCount = new Float64Array(cohorts.length + 1);
+  cohorts.forEach((c, k) => {
+    cumulativeCount[k + 1] = (cumulativeCount[k] ?? 0) + c.collectorCount;
+  });
+  const distanceM = new Float64Array(table.count);
+  const { collector } = scenario;
+
+  function snapshot(tdbS: number): Snapshot {
+    if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite TDB time, got ${tdbS}`, 'tdbS');
+    const collectorCount = cumulativeCount[countUpTo(cohortStation, tdbS)] ?? 0;
+    const tracerCount = countUpTo(table.stationTdbS, tdbS);
+    const onStation = tablePrefix(table, tracerCount);
+    heliocentricDistancesCpu64(onStation, tdbS, distanceM);
+    let intercepted = 0;
+    let degradedIntercepted = 0;
+    for (let k = 0; k < tracerCount; k += 1) {
+      const r = (distanceM[k] ?? 0) / AU_M;
+      const sunlight = (table.weight[k] ?? 0) / (r * r);
+      intercepted += sunlight;
+      degradedIntercepted += sunlight * Math.exp(-collector.degradationRatePerS * (tdbS - (table.stationTdbS[k] ?? 0)));
+    }
+    const perTracerSunlightW = collector.unitAreaM2 * SOLAR_IRRADIANCE_1AU_W_M2;
+    const capturedPowerW = degradedIntercepted * perTracerSunlightW * collector.conversionEfficiency;
+    return {
+      tdbS,
+      collectorCount,
+      tracerCount,
+      collectorAreaM2: collectorCount * collector.unitAreaM2,
+      massInOrbitKg: collectorCount * collector.unitMassKg,
+      interceptedSunlightW: intercepted * perTracerSunlightW,
+      capturedPowerW,
+      solarLuminosityFraction: capturedPowerW / SOLAR_LUMINOSITY_W,
+    };
+  }
+
+  function positionsAt(tdbS: number, out: Float64Array): number {
+    const tracerCount = countUpTo(table.stationTdbS, tdbS);
+    propagateCpu64(tablePrefix(table, tracerCount), tdbS, out);
+    return tracerCount;
+  }
+
+  return { scenario, swarm, seed, snapshot, positionsAt };
+}

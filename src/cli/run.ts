@@ -1,0 +1,114 @@
+/**
+ * `essaim run`: simulate a scenario headless, print a yearly table, write timeseries.csv and summary.json
+ * atomically to --out. All flags are validated before anything is computed or written.
+ */
+import { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { join } from 'node:path';
+import { BACKEND_NAMES, simulate, type SimulateOptions } from '../../sim/simulate.ts';
+import { summaryToCsv, summaryToJson, toSummary, type Summary } from '../../sim/report/summary.ts';
+import { AU_M } from '../../sim/constants.ts';
+import { writeFilesAtomically } from './atomicWrite.ts';
+import { formatNumber, formatTable } from './format.ts';
+import type { CliIo } from './io.ts';
+import { parseChoiceFlag, parseDateFlag, parseIntegerFlag } from './options.ts';
+import { parseStep } from '../../sim/duration.ts';
+import { loadScenarioArgument } from './scenarioSource.ts';
+
+interface RunFlags {
+  scenario: string;
+  from?: string;
+  to?: string;
+  step: string;
+  tracers?: string;
+  seed?: string;
+  backend: string;
+  out: string;
+  json?: boolean;
+}
+
+/** The printed table: the first row of each calendar year, and the last row. */
+export function yearlyTable(summary: Summary): string {
+  const rows = summary.rows.filter((row, index, all) => {
+    const previous = all[index - 1];
+    return index === all.length - 1 || previous === undefined || previous.date.slice(0, 4) !== row.date.slice(0, 4);
+  });
+  return formatTable(
+    ['date', 'collectors', 'tracers', 'area km2', 'mass t', 'captured GW', 'L_sun fraction'],
+    rows.map((row) => [
+      row.date.slice(0, 10),
+      formatNumber(row.collectorCount, 6),
+      String(row.tracerCount),
+      formatNumber(row.collectorAreaM2 / 1e6),
+      formatNumber(row.massInOrbitKg / 1e3),
+      formatNumber(row.capturedPowerW / 1e9),
+      row.solarLuminosityFraction === 0 ? '0' : row.solarLuminosityFraction.toExponential(3),
+    ]),
+  );
+}
+
+async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
+  // Validate every flag before any work, so bad input never leaves partial output.
+  const scenario = await loadScenarioArgument(flags.scenario);
+  const options: SimulateOptions = {
+    ...(flags.from === undefined ? {} : { fromTdbS: parseDateFlag('--from', flags.from) }),
+    ...(flags.to === undefined ? {} : { toTdbS: parseDateFlag('--to', flags.to) }),
+    step: parseStep(flags.step, '--step'),
+    ...(flags.tracers === undefined ? {} : { tracers: parseIntegerFlag('--tracers', flags.tracers, 1, 50_000_000) }),
+    ...(flags.seed === undefined ? {} : { seed: parseIntegerFlag('--seed', flags.seed, 0, 2 ** 32 - 1) }),
+    backend: parseChoiceFlag('--backend', flags.backend, BACKEND_NAMES),
+  };
+
+  let bar: SingleBar | undefined;
+  if (io.interactive && flags.json !== true) {
+    bar = new SingleBar({ format: 'simulating [{bar}] {value}/{total} output times', hideCursor: true });
+  }
+  let result;
+  try {
+    result = simulate(scenario, {
+      ...options,
+      onProgress: (done, total) => {
+        if (bar === undefined) return;
+        if (done === 1) bar.start(total, 0);
+        bar.update(done);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+
+  const summary = toSummary(result);
+  await writeFilesAtomically([
+    { path: join(flags.out, 'timeseries.csv'), contents: summaryToCsv(summary) },
+    { path: join(flags.out, 'summary.json'), contents: summaryToJson(summary) },
+  ]);
+
+  if (flags.json === true) {
+    io.stdout(summaryToJson(summary));
+    return;
+  }
+  const shells = scenario.shells.map((s) => `${s.name} (${(s.semiMajorAxisM[0] / AU_M).toFixed(2)}-${(s.semiMajorAxisM[1] / AU_M).toFixed(2)} au)`);
+  io.stdout(
+    `Essaim: ${scenario.title} [${scenario.name}]\n` +
+      `${summary.from.slice(0, 10)} .. ${summary.to.slice(0, 10)}, seed ${summary.seed}, backend ${summary.backend}, ` +
+      `${summary.tracerTableSize} tracers, shells: ${shells.join(', ')}\n` +
+      `collector beta = ${scenario.collector.lightnessNumber.toFixed(4)} (radiation pressure / solar gravity)\n\n`,
+  );
+  io.stdout(yearlyTable(summary));
+  io.stdout(`\nwrote ${join(flags.out, 'timeseries.csv')} and ${join(flags.out, 'summary.json')}\n`);
+}
+
+export function createRunCommand(io: CliIo): Command {
+  return new Command('run')
+    .description('simulate a scenario headless; prints a yearly table, writes timeseries.csv and summary.json')
+    .option('--scenario <file|name>', 'scenario file (JSON) or built-in scenario name', 'baseline')
+    .option('--from <date>', 'first output time, ISO 8601 UTC (default: the scenario start)')
+    .option('--to <date>', 'last output time, ISO 8601 UTC (default: the scenario end)')
+    .option('--step <duration>', 'output step: 1y, 3mo, 30d, 12h, 90min, 3600s, 2w (y and mo follow the calendar)', '1y')
+    .option('--tracers <n>', 'tracer budget, the resolution of the swarm (default: the scenario value)')
+    .option('--seed <n>', 'seed of the tracer sampler (default: the scenario value)')
+    .option('--backend <name>', `propagation backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
+    .option('--out <dir>', 'output folder', 'essaim-out')
+    .option('--json', 'print summary.json to stdout instead of the table')
+    .action(async (flags: RunFlags) => runAction(flags, io));
+}

@@ -1,0 +1,113 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SUMMARY_COLUMNS } from '../../sim/report/summary.ts';
+import { cli, filesIn, tempDir } from './helpers.ts';
+
+const FAST = ['--tracers', '400'];
+
+describe('essaim run', () => {
+  it('prints a yearly table 2030..2050 and writes summary.json and timeseries.csv with the documented shape', async () => {
+    const out = join(await tempDir(), 'out');
+    const result = await cli('run', '--out', out, ...FAST);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (let year = 2030; year <= 2050; year += 1) expect(result.stdout).toContain(`${year}-01-01`);
+    expect(result.stdout).toContain('2050-12-31');
+    expect(result.stdout).toMatch(/captured GW/);
+    expect(await filesIn(out)).toEqual(['summary.json', 'timeseries.csv']);
+
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ scenario: 'baseline', seed: 20300101, backend: 'cpu64' });
+    expect(summary.from).toBe('2030-01-01T00:00:00.000Z');
+    expect(summary.to).toBe('2050-12-31T00:00:00.000Z');
+    expect(summary.rows).toHaveLength(22);
+    for (const row of summary.rows) {
+      for (const key of ['date', 'collectorCount', 'tracerCount', 'collectorAreaM2', 'massInOrbitKg', 'capturedPowerW', 'solarLuminosityFraction']) {
+        expect(row).toHaveProperty(key);
+      }
+    }
+    const csv = (await readFile(join(out, 'timeseries.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe(SUMMARY_COLUMNS.join(','));
+    expect(csv).toHaveLength(summary.rows.length + 1);
+    expect(csv[22]?.split(',')[5]).toBe(String(summary.rows[21].capturedPowerW));
+  });
+
+  it('--json prints the same summary that it writes', async () => {
+    const out = await tempDir();
+    const result = await cli('run', '--out', out, '--json', '--from', '2045-01-01', '--to', '2046-01-01', '--step', '3mo', ...FAST);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toEqual(JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')));
+    expect(printed.rows.map((row: { date: string }) => row.date.slice(0, 10))).toEqual([
+      '2045-01-01', '2045-04-01', '2045-07-01', '2045-10-01', '2046-01-01',
+    ]);
+  });
+
+  it('is deterministic: the same seed gives byte-identical summary.json; another seed changes the swarm', async () => {
+    const [a, b, c] = [await tempDir(), await tempDir(), await tempDir()];
+    await cli('run', '--out', a, '--seed', '7', ...FAST);
+    await cli('run', '--out', b, '--seed', '7', ...FAST);
+    await cli('run', '--out', c, '--seed', '8', ...FAST);
+    const read = (dir: string) => readFile(join(dir, 'summary.json'));
+    expect(Buffer.compare(await read(a), await read(b))).toBe(0);
+    expect(Buffer.compare(await read(a), await read(c))).not.toBe(0);
+  });
+
+  it('replaces an existing summary atomically and leaves no temporary file behind', async () => {
+    const out = await tempDir();
+    await writeFile(join(out, 'summary.json'), 'old');
+    expect((await cli('run', '--out', out, ...FAST)).code).toBe(0);
+    expect(await filesIn(out)).toEqual(['summary.json', 'timeseries.csv']);
+    expect(await readFile(join(out, 'summary.json'), 'utf8')).toMatch(/^\{/);
+  });
+});
+
+describe('essaim run: bad input gives exit code 2, names the field, and writes nothing', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['an unknown scenario', ['--scenario', 'nope'], /--scenario: .*baseline.*"nope"/],
+    ['a missing scenario file', ['--scenario', './missing.json'], /no scenario file at/],
+    ['a bad --from date', ['--from', '2030-02-30'], /--from: not a valid calendar date/],
+    ['--to before --from', ['--from', '2040-01-01', '--to', '2035-01-01'], /to: must be after from/],
+    ['a zero step', ['--step', '0d'], /--step: must be a positive duration/],
+    ['a step without a unit', ['--step', '30'], /--step: .*"30"/],
+    ['zero tracers', ['--tracers', '0'], /--tracers: must be an integer in \[1, 50000000\], got "0"/],
+    ['a fractional seed', ['--seed', '1.5'], /--seed: must be an integer in \[0, 4294967295\], got "1.5"/],
+    ['an unknown backend', ['--backend', 'quantum'], /--backend: must be one of cpu64, cpu, auto, got "quantum"/],
+    ['an unknown flag', ['--frobnicate'], /unknown option '--frobnicate'/],
+  ];
+  for (const [title, args, message] of cases) {
+    it(title, async () => {
+      const out = join(await tempDir(), 'out');
+      const result = await cli('run', '--out', out, ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(await filesIn(out)).toEqual([]);
+    });
+  }
+
+  it('a bad scenario file: exit 2, every bad field named with its value, no output', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'bad.json');
+    const scenario = JSON.parse(await readFile('assets/scenarios/baseline.json', 'utf8'));
+    scenario.collector.arealDensityKgM2 = -3;
+    scenario.shells[0].eccentricity = [0, 1.2];
+    await writeFile(file, JSON.stringify(scenario, null, 2));
+    const out = join(dir, 'out');
+    const result = await cli('run', '--scenario', file, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('collector.arealDensityKgM2: must be > 0, got -3');
+    expect(result.stderr).toContain('shells[0].eccentricity[1]: must be < 1, got 1.2');
+    expect(await filesIn(out)).toEqual([]);
+  });
+
+  it('malformed JSON: exit 2 with the line and column', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'broken.json');
+    await writeFile(file, '{\n  "name": "x",\n  "title" "missing colon"\n}\n');
+    const result = await cli('run', '--scenario', file, '--out', join(dir, 'out'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/malformed JSON at line 3, column 11/);
+    expect(await filesIn(join(dir, 'out'))).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+import { MakeTime } from 'astronomy-engine';
+import { describe, expect, it } from 'vitest';
+import {
+  isoToTdbS,
+  jdTdbToTdbS,
+  parseIsoUtcMs,
+  taiMinusUtcS,
+  tdbMinusTtS,
+  tdbSToIso,
+  tdbSToJdTdb,
+  tdbSToTtS,
+} from '../../sim/time.ts';
+
+describe('time scale: TDB seconds past J2000', () => {
+  it('puts J2000.0 (2000-01-01T12:00:00 TT = 11:58:55.816 UTC) at zero, within the TDB-TT term', () => {
+    // TT - UTC was 32 + 32.184 s in 2000 (IERS Bulletin C); |TDB - TT| < 1.7 ms (Fairhead & Bretagnon 1990).
+    expect(Math.abs(isoToTdbS('2000-01-01T11:58:55.816Z'))).toBeLessThan(1.7e-3);
+    expect(tdbSToJdTdb(0)).toBe(2451545.0);
+    expect(jdTdbToTdbS(2451546.5)).toBe(1.5 * 86400);
+  });
+
+  it('counts the leap second at the end of 2016: that UTC day lasted 86401 SI seconds', () => {
+    // Compared on TT: TDB - TT itself drifts by up to 2.9e-5 s per day (the derivative of its annual term).
+    const tt = (iso: string) => tdbSToTtS(isoToTdbS(iso));
+    expect(tt('2017-01-01T00:00:00Z') - tt('2016-12-31T00:00:00Z')).toBeCloseTo(86401, 6);
+    expect(tt('2018-01-01T00:00:00Z') - tt('2017-12-31T00:00:00Z')).toBeCloseTo(86400, 6);
+    const tdbSpan = isoToTdbS('2017-01-01T00:00:00Z') - isoToTdbS('2016-12-31T00:00:00Z');
+    expect(Math.abs(tdbSpan - 86401)).toBeLessThan(3e-5);
+  });
+
+  it('uses TT - UTC = 69.184 s after 2017 (USNO/IERS), 64.184 s in 2000', () => {
+    for (const [iso, expected] of [
+      ['2020-06-01T00:00:00Z', 69.184],
+      ['2045-01-01T00:00:00Z', 69.184],
+      ['2000-06-01T00:00:00Z', 64.184],
+    ] as const) {
+      const ttS = tdbSToTtS(isoToTdbS(iso));
+      const utcSinceJ2000S = (parseIsoUtcMs(iso) - Date.parse('2000-01-01T12:00:00Z')) / 1000;
+      expect(ttS - utcSinceJ2000S).toBeCloseTo(expected, 6);
+    }
+    expect(taiMinusUtcS(Date.parse('2016-12-31T23:59:59Z'))).toBe(36);
+    expect(taiMinusUtcS(Date.parse('2017-01-01T00:00:00Z'))).toBe(37);
+  });
+
+  // astronomy-engine derives TT from UT with the Espenak & Meeus (2006) Delta-T polynomial, which for 2005-2050
+  // reads Delta-T = 62.92 + 0.32217 u + 0.005589 u^2 s with u = year - 2000 and runs ahead of the observed value
+  // after 2015. So: (ours - theirs) must equal (TT - UTC from leap seconds) - Delta-T(Espenak-Meeus), up to
+  // UT1 - UTC, which IERS keeps below 0.9 s.
+  it('agrees with astronomy-engine on TT once its Delta-T model is accounted for (within |UT1-UTC| < 0.9 s)', () => {
+    for (const iso of ['2005-03-01T00:00:00Z', '2015-09-01T06:00:00Z', '2021-01-01T00:00:00Z']) {
+      const date = new Date(iso);
+      const astronomyTtS = MakeTime(date).tt * 86400;
+      const ourTtS = tdbSToTtS(isoToTdbS(iso));
+      const year = date.getUTCFullYear() + (date.getUTCMonth() + 0.5) / 12;
+      const u = year - 2000;
+      const deltaTEspenakMeeusS = 62.92 + 0.32217 * u + 0.005589 * u * u;
+      const ttMinusUtcS = taiMinusUtcS(date.getTime()) + 32.184;
+      expect(Math.abs(ourTtS - astronomyTtS - (ttMinusUtcS - deltaTEspenakMeeusS))).toBeLessThan(0.9);
+    }
+  });
+
+  it('keeps TDB - TT within the 1.7 ms amplitude of its annual term', () => {
+    for (let day = 0; day < 366; day += 7) expect(Math.abs(tdbMinusTtS(day * 86400 + 9e8))).toBeLessThan(1.72e-3);
+  });
+
+  it('round-trips ISO -> TDB -> ISO to the millisecond over 1972-2199', () => {
+    for (const iso of ['1972-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z', '2050-12-31T23:59:59.999Z', '2199-06-30T12:34:56.789Z']) {
+      expect(tdbSToIso(isoToTdbS(iso))).toBe(iso);
+    }
+    expect(tdbSToIso(isoToTdbS('2040-02-29'))).toBe('2040-02-29T00:00:00.000Z');
+    expect(tdbSToIso(isoToTdbS('2040-02-29T03:00:00+02:00'))).toBe('2040-02-29T01:00:00.000Z');
+  });
+
+  it('refuses malformed, impossible, zoneless and out-of-range dates with the value in the message', () => {
+    expect(() => isoToTdbS('2030-13-01')).toThrow(/2030-13-01/);
+    expect(() => isoToTdbS('2031-02-29')).toThrow(/not a valid calendar date/);
+    expect(() => isoToTdbS('2030-01-01T00:00:00')).toThrow(/ISO 8601/);
+    expect(() => isoToTdbS('yesterday')).toThrow(/yesterday/);
+    expect(() => isoToTdbS('1960-01-01')).toThrow(/1972-01-01\.\.2199-12-31/);
+    expect(() => isoToTdbS('2300-01-01')).toThrow(/outside the supported range/);
+  });
+});
