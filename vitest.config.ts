@@ -1,4 +1,30 @@
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Chromium flags that give WebGL2 and WebGPU in headless mode, both executed on the CPU by
+ * SwiftShader (see shared TOOLCHAIN.md). Without `--enable-unsafe-webgpu` and the SwiftShader
+ * flags WebGL2 still works but `navigator.gpu.requestAdapter()` answers null.
+ */
+const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--enable-unsafe-webgpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * Debian's chromium (apt-get install chromium); test tools must never download a browser.
+ * CHROMIUM_PATH overrides it, e.g. /usr/lib/chromium/chromium to bypass Debian's wrapper script.
+ */
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   test: {
@@ -10,6 +36,28 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/**/*.browser.test.ts'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        // the app's TSX goes through the same plugin as in vite.config.ts
+        plugins: [react()],
+        // pre-bundled up front: a dependency discovered mid-run makes vite re-optimize and reload the page
+        optimizeDeps: { include: ['gpu.js', 'react', 'react/jsx-dev-runtime', 'react-dom/client'] },
+        test: {
+          name: 'browser',
+          include: ['tests/**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          // failure screenshots land in the git-ignored test-artifacts/, not beside the tests
+          attachmentsDir: 'test-artifacts/vitest-attachments',
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotDirectory: 'test-artifacts/screenshots',
+            provider: playwright({
+              launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],
