@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../lib/src/cli/bin.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('essaim: lib/ is missing; run `npm install` (or `npm run build:lib`) in the Essaim folder first\n');
+  process.stderr.write(
+    'essaim: lib/ is missing; run `npm install` (or `npm run build:lib`) in the Essaim folder first\n',
+  );
   process.exit(1);
 }
 await import(entry.href);

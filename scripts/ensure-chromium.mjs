@@ -11,7 +11,9 @@ if (existsSync(path)) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
 if (process.env.CHROMIUM_PATH === undefined && isRoot && hasApt) {
-  process.stderr.write('essaim: Chromium is missing; installing Debian\'s chromium with apt-get for the browser tests\n');
+  process.stderr.write(
+    "essaim: Chromium is missing; installing Debian's chromium with apt-get for the browser tests\n",
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env });

@@ -7,7 +7,9 @@ import { SECONDS_PER_DAY } from './constants.ts';
 import { InputError } from './errors.ts';
 import { tdbSToUtcMs, utcMsToTdbS } from './time.ts';
 
-export type Step = { readonly kind: 'fixed'; readonly seconds: number } | { readonly kind: 'calendar'; readonly months: number };
+export type Step =
+  | { readonly kind: 'fixed'; readonly seconds: number }
+  | { readonly kind: 'calendar'; readonly months: number };
 
 const FIXED_UNIT_S: Readonly<Record<string, number>> = {
   s: 1,
@@ -30,7 +32,10 @@ export function parseStep(text: string, field = 'step'): Step {
   if (unit === 'mo' || unit === 'y') {
     const months = unit === 'y' ? amount * 12 : amount;
     if (!Number.isInteger(months)) {
-      throw new InputError(`calendar steps must be whole months (1mo, 3mo, 1y), got ${JSON.stringify(text)}`, field);
+      throw new InputError(
+        `calendar steps must be whole months (1mo, 3mo, 1y), got ${JSON.stringify(text)}`,
+        field,
+      );
     }
     return { kind: 'calendar', months };
   }
@@ -40,7 +45,8 @@ export function parseStep(text: string, field = 'step'): Step {
 /** Parse a fixed duration to seconds (calendar units are refused). */
 export function parseDurationS(text: string, field = 'duration'): number {
   const step = parseStep(text, field);
-  if (step.kind !== 'fixed') throw new InputError(`must be a fixed duration (s, min, h, d, w), got ${JSON.stringify(text)}`, field);
+  if (step.kind !== 'fixed')
+    throw new InputError(`must be a fixed duration (s, min, h, d, w), got ${JSON.stringify(text)}`, field);
   return step.seconds;
 }
 

@@ -3,7 +3,12 @@
  * sim/time.ts); heliocentric vectors are in the ecliptic-J2000 frame. The README documents each function.
  */
 import { InputError } from './errors.ts';
-import { builtinScenarioNames, loadBuiltinScenario, scenarioFromJson, scenarioFromObject } from './scenario/load.ts';
+import {
+  builtinScenarioNames,
+  loadBuiltinScenario,
+  scenarioFromJson,
+  scenarioFromObject,
+} from './scenario/load.ts';
 import type { Scenario } from './scenario/resolve.ts';
 
 export * from './constants.ts';
@@ -14,7 +19,12 @@ export { solveKepler } from './orbit/kepler.ts';
 export { keplerToState, stateToKepler, propagateElements } from './orbit/state.ts';
 export { lightnessNumber, effectiveMu } from './orbit/radiationPressure.ts';
 export type { KeplerElements, StateVector, Vec3 } from './orbit/elements.ts';
-export { createTracerTable, setTracer, validateTracerTable, type TracerTable } from './propagate/tracerTable.ts';
+export {
+  createTracerTable,
+  setTracer,
+  validateTracerTable,
+  type TracerTable,
+} from './propagate/tracerTable.ts';
 export { propagateCpu64 as propagate, heliocentricDistancesCpu64 } from './propagate/cpu64.ts';
 export { simulate, outputTimes, type SimulateOptions, type SimulationResult } from './simulate.ts';
 export { createWorld, type World, type Snapshot } from './world.ts';

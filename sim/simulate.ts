@@ -44,7 +44,8 @@ export const DEFAULT_STEP: Step = { kind: 'calendar', months: 12 };
 
 /** The output times of a run: from, from + step, from + 2 step, ..., and `to` itself. */
 export function outputTimes(fromTdbS: number, toTdbS: number, step: Step): number[] {
-  if (!(toTdbS > fromTdbS)) throw new InputError(`must be after from, got a span of ${toTdbS - fromTdbS} s`, 'to');
+  if (!(toTdbS > fromTdbS))
+    throw new InputError(`must be after from, got a span of ${toTdbS - fromTdbS} s`, 'to');
   const times: number[] = [];
   for (let k = 0; ; k += 1) {
     const t = stepTime(fromTdbS, step, k);
@@ -64,7 +65,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const step = options.step ?? DEFAULT_STEP;
   const backend = options.backend ?? 'auto';
   if (!BACKEND_NAMES.includes(backend)) {
-    throw new InputError(`must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backend)}`, 'backend');
+    throw new InputError(
+      `must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backend)}`,
+      'backend',
+    );
   }
   const times = outputTimes(fromTdbS, toTdbS, step);
   const world = createWorld(scenario, {

@@ -86,7 +86,8 @@ export function scenarioCohorts(scenario: Scenario): Cohort[] {
 export function createWorld(scenario: Scenario, options: WorldOptions = {}): World {
   const tracers = options.tracers ?? scenario.tracers;
   const seed = options.seed ?? scenario.seed;
-  if (!Number.isInteger(tracers) || tracers < 1) throw new InputError(`must be an integer >= 1, got ${tracers}`, 'tracers');
+  if (!Number.isInteger(tracers) || tracers < 1)
+    throw new InputError(`must be an integer >= 1, got ${tracers}`, 'tracers');
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
     throw new InputError(`must be an integer in [0, 4294967295], got ${seed}`, 'seed');
   }
@@ -113,7 +114,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       const r = (distanceM[k] ?? 0) / AU_M;
       const sunlight = (table.weight[k] ?? 0) / (r * r);
       intercepted += sunlight;
-      degradedIntercepted += sunlight * Math.exp(-collector.degradationRatePerS * (tdbS - (table.stationTdbS[k] ?? 0)));
+      degradedIntercepted +=
+        sunlight * Math.exp(-collector.degradationRatePerS * (tdbS - (table.stationTdbS[k] ?? 0)));
     }
     const perTracerSunlightW = collector.unitAreaM2 * SOLAR_IRRADIANCE_1AU_W_M2;
     const capturedPowerW = degradedIntercepted * perTracerSunlightW * collector.conversionEfficiency;

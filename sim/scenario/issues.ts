@@ -39,11 +39,13 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const got = showValue(valueAt(input, issue.path));
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'array') return `${where}: must have at least ${bound(issue.minimum)} item(s), got ${got}`;
+      if (issue.origin === 'array')
+        return `${where}: must have at least ${bound(issue.minimum)} item(s), got ${got}`;
       if (issue.origin === 'string') return `${where}: must not be empty, got ${got}`;
       return `${where}: must be ${issue.inclusive ? '>=' : '>'} ${bound(issue.minimum)}, got ${got}`;
     case 'too_big':
-      if (issue.origin === 'array') return `${where}: must have at most ${bound(issue.maximum)} item(s), got ${got}`;
+      if (issue.origin === 'array')
+        return `${where}: must have at most ${bound(issue.maximum)} item(s), got ${got}`;
       if (issue.origin === 'string') return `${where}: must be at most ${bound(issue.maximum)} characters`;
       return `${where}: must be ${issue.inclusive ? '<=' : '<'} ${bound(issue.maximum)}, got ${got}`;
     case 'invalid_type':
@@ -57,7 +59,8 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'not_multiple_of':
       return `${where}: must be a multiple of ${bound(issue.divisor)}, got ${got}`;
     default:
-      if (issue.code === 'invalid_format' || issue.code === 'custom') return `${where}: ${issue.message}, got ${got}`;
+      if (issue.code === 'invalid_format' || issue.code === 'custom')
+        return `${where}: ${issue.message}, got ${got}`;
       return `${where}: ${issue.message}`;
   }
 }

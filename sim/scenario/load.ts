@@ -18,7 +18,8 @@ export function scenarioFromObject(input: unknown, source = 'scenario'): Scenari
   try {
     return resolveScenario(parsed.data);
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${source} is not a valid scenario:\n${error.message}`);
+    if (error instanceof InputError)
+      throw new InputError(`${source} is not a valid scenario:\n${error.message}`);
     throw error;
   }
 }

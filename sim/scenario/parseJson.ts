@@ -35,7 +35,9 @@ export function parseJsonWithLocation(text: string, source: string): unknown {
       const { line, column } = lineColumnAt(text, text.length);
       where = `line ${line}, column ${column} (end of file)`;
     }
-    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+    const reason = message
+      .replace(/\s*(in JSON )?at position \d+.*$/, '')
+      .replace(/\s*\(line \d+ column \d+\)/, '');
     throw new InputError(`${source}: malformed JSON at ${where}: ${reason}`);
   }
 }

@@ -2,7 +2,13 @@
  * Validated scenario file -> the SI scenario that sim/ computes with. All unit conversions of scenario data
  * happen here, once: au -> m, degrees -> rad, ISO dates -> TDB seconds past J2000, per-year -> per-second.
  */
-import { AU_M, GM_SUN_M3_S2, SECONDS_PER_DAY, SECONDS_PER_JULIAN_YEAR, SOLAR_RADIUS_M } from '../constants.ts';
+import {
+  AU_M,
+  GM_SUN_M3_S2,
+  SECONDS_PER_DAY,
+  SECONDS_PER_JULIAN_YEAR,
+  SOLAR_RADIUS_M,
+} from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
 import { isoToTdbS } from '../time.ts';
@@ -70,17 +76,16 @@ const DEG = Math.PI / 180;
 
 function resolveCollector(file: CollectorSpecFile): CollectorSpec {
   const beta = lightnessNumber(file.arealDensityKgM2, file.reflectivity);
-  let muEffM3S2: number;
-  try {
-    muEffM3S2 = effectiveMu(beta, GM_SUN_M3_S2);
-  } catch (error) {
+  if (beta >= 1) {
+    // effectiveMu would refuse it too; here the message speaks of the scenario's own field.
     throw new InputError(
-      `gives a lightness number beta = ${beta.toFixed(3)} >= 1 (critical areal density ` +
-        `${((beta * file.arealDensityKgM2) * 1000).toFixed(3)} g/m^2): radiation pressure would match or beat ` +
-        `solar gravity, so there is no bound orbit; use a larger areal density, got ${file.arealDensityKgM2}`,
+      `gives a lightness number beta = ${beta.toFixed(3)} >= 1: radiation pressure would match or beat solar ` +
+        `gravity, so there is no bound orbit (a statite or an escape); use more than ` +
+        `${(beta * file.arealDensityKgM2 * 1000).toFixed(3)} g/m^2, got ${file.arealDensityKgM2}`,
       'collector.arealDensityKgM2',
     );
   }
+  const muEffM3S2 = effectiveMu(beta, GM_SUN_M3_S2);
   return {
     unitAreaM2: file.unitAreaM2,
     arealDensityKgM2: file.arealDensityKgM2,
@@ -104,7 +109,10 @@ function resolveShell(file: ShellSpecFile, index: number): ShellSpec {
       `shells[${index}]`,
     );
   }
-  const scale = (range: readonly [number, number], factor: number): Range => [range[0] * factor, range[1] * factor];
+  const scale = (range: readonly [number, number], factor: number): Range => [
+    range[0] * factor,
+    range[1] * factor,
+  ];
   return {
     name: file.name,
     semiMajorAxisM: scale(file.semiMajorAxisAu, AU_M),
@@ -119,7 +127,8 @@ function resolveShell(file: ShellSpecFile, index: number): ShellSpec {
 export function resolveScenario(file: ScenarioFile): Scenario {
   const fromTdbS = isoToTdbS(file.from);
   const toTdbS = isoToTdbS(file.to);
-  if (!(toTdbS > fromTdbS)) throw new InputError(`must be after from (${file.from}), got ${JSON.stringify(file.to)}`, 'to');
+  if (!(toTdbS > fromTdbS))
+    throw new InputError(`must be after from (${file.from}), got ${JSON.stringify(file.to)}`, 'to');
 
   const names = new Map<string, number>();
   file.shells.forEach((shell, index) => {

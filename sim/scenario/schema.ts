@@ -83,7 +83,12 @@ export const scenarioSchema = z
     from: isoDateSchema,
     to: isoDateSchema,
     /** Seed of the tracer sampler: the same seed gives the same swarm, bit for bit. */
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
     /** Default tracer budget (the resolution of the swarm, not its size). */
     tracers: z.number().int().min(1).max(50_000_000).default(20_000),
     /** Days between cohorts: a campaign is cut into cohorts this long, each with its own tracers. */

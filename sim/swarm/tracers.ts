@@ -70,7 +70,8 @@ export function buildSwarm(
     const tracers = perCohort[cohortIndex] ?? 0;
     const shell = shells[cohort.shellIndex];
     if (tracers === 0) return;
-    if (shell === undefined) throw new RangeError(`cohort ${cohortIndex} names shell ${cohort.shellIndex}, which does not exist`);
+    if (shell === undefined)
+      throw new RangeError(`cohort ${cohortIndex} names shell ${cohort.shellIndex}, which does not exist`);
     const weight = cohort.collectorCount / tracers;
     const [iMin, iMax] = shell.inclinationRad;
     for (let k = 0; k < tracers; k += 1) {

@@ -44,7 +44,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       io.stderr(`essaim: error: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.stderr(`essaim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `essaim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_INTERNAL;
   }
 }

@@ -31,7 +31,9 @@ interface RunFlags {
 export function yearlyTable(summary: Summary): string {
   const rows = summary.rows.filter((row, index, all) => {
     const previous = all[index - 1];
-    return index === all.length - 1 || previous === undefined || previous.date.slice(0, 4) !== row.date.slice(0, 4);
+    return (
+      index === all.length - 1 || previous === undefined || previous.date.slice(0, 4) !== row.date.slice(0, 4)
+    );
   });
   return formatTable(
     ['date', 'collectors', 'tracers', 'area km2', 'mass t', 'captured GW', 'L_sun fraction'],
@@ -54,7 +56,9 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
     ...(flags.from === undefined ? {} : { fromTdbS: parseDateFlag('--from', flags.from) }),
     ...(flags.to === undefined ? {} : { toTdbS: parseDateFlag('--to', flags.to) }),
     step: parseStep(flags.step, '--step'),
-    ...(flags.tracers === undefined ? {} : { tracers: parseIntegerFlag('--tracers', flags.tracers, 1, 50_000_000) }),
+    ...(flags.tracers === undefined
+      ? {}
+      : { tracers: parseIntegerFlag('--tracers', flags.tracers, 1, 50_000_000) }),
     ...(flags.seed === undefined ? {} : { seed: parseIntegerFlag('--seed', flags.seed, 0, 2 ** 32 - 1) }),
     backend: parseChoiceFlag('--backend', flags.backend, BACKEND_NAMES),
   };
@@ -87,7 +91,10 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
     io.stdout(summaryToJson(summary));
     return;
   }
-  const shells = scenario.shells.map((s) => `${s.name} (${(s.semiMajorAxisM[0] / AU_M).toFixed(2)}-${(s.semiMajorAxisM[1] / AU_M).toFixed(2)} au)`);
+  const shells = scenario.shells.map(
+    (s) =>
+      `${s.name} (${(s.semiMajorAxisM[0] / AU_M).toFixed(2)}-${(s.semiMajorAxisM[1] / AU_M).toFixed(2)} au)`,
+  );
   io.stdout(
     `Essaim: ${scenario.title} [${scenario.name}]\n` +
       `${summary.from.slice(0, 10)} .. ${summary.to.slice(0, 10)}, seed ${summary.seed}, backend ${summary.backend}, ` +
@@ -100,11 +107,17 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
 
 export function createRunCommand(io: CliIo): Command {
   return new Command('run')
-    .description('simulate a scenario headless; prints a yearly table, writes timeseries.csv and summary.json')
+    .description(
+      'simulate a scenario headless; prints a yearly table, writes timeseries.csv and summary.json',
+    )
     .option('--scenario <file|name>', 'scenario file (JSON) or built-in scenario name', 'baseline')
     .option('--from <date>', 'first output time, ISO 8601 UTC (default: the scenario start)')
     .option('--to <date>', 'last output time, ISO 8601 UTC (default: the scenario end)')
-    .option('--step <duration>', 'output step: 1y, 3mo, 30d, 12h, 90min, 3600s, 2w (y and mo follow the calendar)', '1y')
+    .option(
+      '--step <duration>',
+      'output step: 1y, 3mo, 30d, 12h, 90min, 3600s, 2w (y and mo follow the calendar)',
+      '1y',
+    )
     .option('--tracers <n>', 'tracer budget, the resolution of the swarm (default: the scenario value)')
     .option('--seed <n>', 'seed of the tracer sampler (default: the scenario value)')
     .option('--backend <name>', `propagation backend: ${BACKEND_NAMES.join(', ')}`, 'auto')

@@ -18,7 +18,9 @@ export function createScenarioCommand(io: CliIo): Command {
     });
   command
     .command('show [name]')
-    .description(`print a built-in scenario as JSON (${builtinScenarioNames().join(', ')}); without a name, list them`)
+    .description(
+      `print a built-in scenario as JSON (${builtinScenarioNames().join(', ')}); without a name, list them`,
+    )
     .action((name: string | undefined) => {
       if (name === undefined) {
         io.stdout(`${builtinScenarioNames().join('\n')}\n`);

@@ -1,11 +1,7 @@
 /** `--scenario FILE|NAME`: a path to a JSON file if one exists there, otherwise a built-in scenario's name. */
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../../sim/errors.ts';
-import {
-  builtinScenarioNames,
-  loadBuiltinScenario,
-  scenarioFromJson,
-} from '../../sim/scenario/load.ts';
+import { builtinScenarioNames, loadBuiltinScenario, scenarioFromJson } from '../../sim/scenario/load.ts';
 import type { Scenario } from '../../sim/scenario/resolve.ts';
 
 async function isFile(path: string): Promise<boolean> {
@@ -21,7 +17,9 @@ export async function readScenarioFile(path: string): Promise<Scenario> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read scenario file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(
+      `cannot read scenario file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   return scenarioFromJson(text, path);
 }

@@ -23,7 +23,15 @@ describe('essaim run', () => {
     expect(summary.to).toBe('2050-12-31T00:00:00.000Z');
     expect(summary.rows).toHaveLength(22);
     for (const row of summary.rows) {
-      for (const key of ['date', 'collectorCount', 'tracerCount', 'collectorAreaM2', 'massInOrbitKg', 'capturedPowerW', 'solarLuminosityFraction']) {
+      for (const key of [
+        'date',
+        'collectorCount',
+        'tracerCount',
+        'collectorAreaM2',
+        'massInOrbitKg',
+        'capturedPowerW',
+        'solarLuminosityFraction',
+      ]) {
         expect(row).toHaveProperty(key);
       }
     }
@@ -35,12 +43,28 @@ describe('essaim run', () => {
 
   it('--json prints the same summary that it writes', async () => {
     const out = await tempDir();
-    const result = await cli('run', '--out', out, '--json', '--from', '2045-01-01', '--to', '2046-01-01', '--step', '3mo', ...FAST);
+    const result = await cli(
+      'run',
+      '--out',
+      out,
+      '--json',
+      '--from',
+      '2045-01-01',
+      '--to',
+      '2046-01-01',
+      '--step',
+      '3mo',
+      ...FAST,
+    );
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
     expect(printed).toEqual(JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')));
     expect(printed.rows.map((row: { date: string }) => row.date.slice(0, 10))).toEqual([
-      '2045-01-01', '2045-04-01', '2045-07-01', '2045-10-01', '2046-01-01',
+      '2045-01-01',
+      '2045-04-01',
+      '2045-07-01',
+      '2045-10-01',
+      '2046-01-01',
     ]);
   });
 
@@ -73,7 +97,11 @@ describe('essaim run: bad input gives exit code 2, names the field, and writes n
     ['a step without a unit', ['--step', '30'], /--step: .*"30"/],
     ['zero tracers', ['--tracers', '0'], /--tracers: must be an integer in \[1, 50000000\], got "0"/],
     ['a fractional seed', ['--seed', '1.5'], /--seed: must be an integer in \[0, 4294967295\], got "1.5"/],
-    ['an unknown backend', ['--backend', 'quantum'], /--backend: must be one of cpu64, cpu, auto, got "quantum"/],
+    [
+      'an unknown backend',
+      ['--backend', 'quantum'],
+      /--backend: must be one of cpu64, cpu, auto, got "quantum"/,
+    ],
     ['an unknown flag', ['--frobnicate'], /unknown option '--frobnicate'/],
   ];
   for (const [title, args, message] of cases) {

@@ -13,7 +13,13 @@ function circularScenario(aAu: number, degradationPerYear = 0) {
     from: '2030-01-01',
     to: '2052-01-01',
     tracers: 500,
-    collector: { unitAreaM2: 2500, arealDensityKgM2: 0.02, conversionEfficiency: 0.25, reflectivity: 0.5, degradationPerYear },
+    collector: {
+      unitAreaM2: 2500,
+      arealDensityKgM2: 0.02,
+      conversionEfficiency: 0.25,
+      reflectivity: 0.5,
+      degradationPerYear,
+    },
     shells: [{ name: 'ring', semiMajorAxisAu: [aAu, aAu], eccentricity: [0, 0], inclinationDeg: [0, 30] }],
     deployment: [
       { shell: 'ring', start: '2040-01-01', end: '2045-01-01', collectorsPerYear: 1000, transferDays: 100 },
@@ -27,7 +33,10 @@ describe('the run, against the analytic sums of its schedule', () => {
     const scenario = circularScenario(0.8);
     const world = createWorld(scenario);
     const snap = world.snapshot(isoToTdbS('2051-06-01'));
-    const scheduled = scenario.campaigns.reduce((n, c) => n + c.collectorsPerS * (c.endTdbS - c.startTdbS), 0);
+    const scheduled = scenario.campaigns.reduce(
+      (n, c) => n + c.collectorsPerS * (c.endTdbS - c.startTdbS),
+      0,
+    );
     expect(Math.abs(snap.collectorCount - scheduled) / scheduled).toBeLessThan(1e-12);
     expect(snap.collectorAreaM2).toBe(snap.collectorCount * 2500);
     expect(snap.massInOrbitKg).toBe(snap.collectorCount * 2500 * 0.02);
@@ -40,7 +49,7 @@ describe('the run, against the analytic sums of its schedule', () => {
     const aAu = 0.72;
     const result = simulate(circularScenario(aAu), { step: parseStep('6mo') });
     for (const snap of result.snapshots) {
-      const expected = snap.collectorCount * 2500 * SOLAR_IRRADIANCE_1AU_W_M2 * 0.25 / (aAu * aAu);
+      const expected = (snap.collectorCount * 2500 * SOLAR_IRRADIANCE_1AU_W_M2 * 0.25) / (aAu * aAu);
       expect(Math.abs(snap.capturedPowerW - expected)).toBeLessThanOrEqual(1e-12 * expected);
       expect(snap.solarLuminosityFraction).toBe(snap.capturedPowerW / SOLAR_LUMINOSITY_W);
       expect(snap.interceptedSunlightW * 0.25).toBeCloseTo(snap.capturedPowerW, 0);
@@ -71,7 +80,12 @@ describe('the run, against the analytic sums of its schedule', () => {
       to: '2040-01-01',
       tracers: 10,
       cohortDays: 3650,
-      collector: { unitAreaM2: 100, arealDensityKgM2: 0.05, conversionEfficiency: 0.3, degradationPerYear: 0.04 },
+      collector: {
+        unitAreaM2: 100,
+        arealDensityKgM2: 0.05,
+        conversionEfficiency: 0.3,
+        degradationPerYear: 0.04,
+      },
       shells: [{ name: 'one', semiMajorAxisAu: [1, 1], eccentricity: [0, 0], inclinationDeg: [0, 0] }],
       deployment: [{ shell: 'one', start: '2030-01-01', end: '2030-01-02', collectorsPerYear: 365.25 }],
     });
@@ -109,7 +123,10 @@ describe('the run, against the analytic sums of its schedule', () => {
     const times = [2049.5, 2041.2, 2050.9, 2045.0].map((y) => isoToTdbS('2030-01-01') + (y - 2030) * YEAR_S);
     const forward = times.map((t) => world.snapshot(t));
     const fresh = createWorld(loadScenario('baseline'), { tracers: 2000 });
-    const backward = [...times].reverse().map((t) => fresh.snapshot(t)).reverse();
+    const backward = [...times]
+      .reverse()
+      .map((t) => fresh.snapshot(t))
+      .reverse();
     expect(backward).toEqual(forward);
   });
 

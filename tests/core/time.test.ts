@@ -60,11 +60,17 @@ describe('time scale: TDB seconds past J2000', () => {
   });
 
   it('keeps TDB - TT within the 1.7 ms amplitude of its annual term', () => {
-    for (let day = 0; day < 366; day += 7) expect(Math.abs(tdbMinusTtS(day * 86400 + 9e8))).toBeLessThan(1.72e-3);
+    for (let day = 0; day < 366; day += 7)
+      expect(Math.abs(tdbMinusTtS(day * 86400 + 9e8))).toBeLessThan(1.72e-3);
   });
 
   it('round-trips ISO -> TDB -> ISO to the millisecond over 1972-2199', () => {
-    for (const iso of ['1972-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z', '2050-12-31T23:59:59.999Z', '2199-06-30T12:34:56.789Z']) {
+    for (const iso of [
+      '1972-01-01T00:00:00.000Z',
+      '2030-01-01T00:00:00.000Z',
+      '2050-12-31T23:59:59.999Z',
+      '2199-06-30T12:34:56.789Z',
+    ]) {
       expect(tdbSToIso(isoToTdbS(iso))).toBe(iso);
     }
     expect(tdbSToIso(isoToTdbS('2040-02-29'))).toBe('2040-02-29T00:00:00.000Z');

@@ -26,25 +26,46 @@ describe('scenarios', () => {
     expect(scenario.shells[0]?.semiMajorAxisM[0]).toBeCloseTo(0.95 * 149_597_870_700, 0);
     expect(scenario.shells[0]?.inclinationRad[1]).toBeCloseTo((5 * Math.PI) / 180, 15);
     // beta = sigma* (1 + reflectivity) / 2 / sigma (McInnes 1999, partially reflecting flat sheet)
-    expect(scenario.collector.lightnessNumber).toBeCloseTo((CRITICAL_AREAL_DENSITY_KG_M2 * 1.1) / 2 / 0.01, 12);
+    expect(scenario.collector.lightnessNumber).toBeCloseTo(
+      (CRITICAL_AREAL_DENSITY_KG_M2 * 1.1) / 2 / 0.01,
+      12,
+    );
   });
 
   it('names the field, the accepted range and the value for each bad field', async () => {
     const base = await baselineObject();
     const cases: Array<[(s: Record<string, any>) => void, string]> = [
-      [(s) => (s.collector.conversionEfficiency = 1.5), 'collector.conversionEfficiency: must be <= 1, got 1.5'],
-      [(s) => (s.shells[1].inclinationDeg = [10, 5]), 'shells[1].inclinationDeg: range must be [min, max] with min <= max, got [10,5]'],
-      [(s) => (s.deployment[0].collectorsPerYear = -1), 'deployment[0].collectorsPerYear: must be >= 0, got -1'],
+      [
+        (s) => (s.collector.conversionEfficiency = 1.5),
+        'collector.conversionEfficiency: must be <= 1, got 1.5',
+      ],
+      [
+        (s) => (s.shells[1].inclinationDeg = [10, 5]),
+        'shells[1].inclinationDeg: range must be [min, max] with min <= max, got [10,5]',
+      ],
+      [
+        (s) => (s.deployment[0].collectorsPerYear = -1),
+        'deployment[0].collectorsPerYear: must be >= 0, got -1',
+      ],
       [(s) => (s.from = '2030-1-1'), 'from: not an ISO 8601 date'],
       [(s) => (s.tracers = 0), 'tracers: must be >= 1, got 0'],
       [(s) => (s.colector = {}), '(root): unknown field(s) "colector"'],
       [(s) => delete s.shells, 'shells: is required'],
-      [(s) => (s.deployment[2].shell = 'mars'), 'deployment[2].shell: must name one of the shells ("near-1au", "inner-0.7au"), got "mars"'],
+      [
+        (s) => (s.deployment[2].shell = 'mars'),
+        'deployment[2].shell: must name one of the shells ("near-1au", "inner-0.7au"), got "mars"',
+      ],
       [(s) => (s.deployment[0].end = '2039-01-01'), 'deployment[0].end: must be after start'],
       [(s) => (s.to = '2029-01-01'), 'to: must be after from'],
       [(s) => (s.shells[1].name = 'near-1au'), 'shells[1].name: duplicate shell name'],
-      [(s) => ((s.shells[0].semiMajorAxisAu = [0.1, 0.2]), (s.shells[0].eccentricity = [0, 0.9])), 'shells[0]: smallest perihelion'],
-      [(s) => (s.collector.arealDensityKgM2 = 0.0005), 'collector.arealDensityKgM2: gives a lightness number beta'],
+      [
+        (s) => ((s.shells[0].semiMajorAxisAu = [0.1, 0.2]), (s.shells[0].eccentricity = [0, 0.9])),
+        'shells[0]: smallest perihelion',
+      ],
+      [
+        (s) => (s.collector.arealDensityKgM2 = 0.0005),
+        'collector.arealDensityKgM2: gives a lightness number beta',
+      ],
     ];
     for (const [mutate, expected] of cases) {
       const scenario = structuredClone(base);
@@ -56,7 +77,9 @@ describe('scenarios', () => {
   it('treats scenario files as data: a JSON string that looks like code is just an invalid name', async () => {
     const base = await baselineObject();
     base.name = "require('fs')";
-    expect(messageOf(() => loadScenario(base))).toContain('name: must be lowercase letters, digits and dashes');
+    expect(messageOf(() => loadScenario(base))).toContain(
+      'name: must be lowercase letters, digits and dashes',
+    );
   });
 });
 
