@@ -3,8 +3,8 @@
  *
  * Frame: heliocentric ecliptic and mean equinox of J2000 ("ECLIPJ2000"); the x axis points to the J2000 equinox,
  * z to the north pole of the J2000 ecliptic. Units SI: metres, m/s, radians. Angles are not range-reduced on
- * input; functions that produce elements return node, argument of periapsis and mean anomaly in [0, 2π) and
- * inclination in [0, π].
+ * input; functions that produce elements return node and argument of periapsis in [0, 2π), mean anomaly in
+ * [-π, π] (periapsis at full resolution, see angles.ts wrapPi) and inclination in [0, π].
  */
 import { InputError } from '../errors.ts';
 

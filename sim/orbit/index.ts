@@ -1,10 +1,11 @@
 /** Orbits: elements, Kepler's equation, elements <-> state, frames, radiation pressure (ECLIPJ2000, SI). */
 export type { KeplerElements, StateVector, Vec3 } from './elements.ts';
 export { validateElements } from './elements.ts';
-export { wrapTwoPi } from './angles.ts';
+export { wrapPi, wrapTwoPi } from './angles.ts';
 export {
   solveKepler,
   eccentricAnomaly,
+  reducedEccentricAnomaly,
   trueFromEccentric,
   eccentricFromTrue,
   meanFromEccentric,

@@ -2,15 +2,15 @@
  * Kepler's equation for the ellipse, M = E - e sin E (mean anomaly M, eccentric anomaly E, radians), and the
  * eccentric -> true anomaly map.
  *
- * Method: reduce M to [-π, π] (2π split in two doubles), use the odd symmetry E(-M) = -E(M), start from
- * Markley's cubic (F. L. Markley, "Kepler equation solver", Celest. Mech. Dyn. Astron. 63, 101-111, 1995,
- * eqs. 15-20) with its fifth-order Householder correction, then polish with Newton steps kept inside the bracket
- * M <= E <= min(M + e, π) (bisection when a step leaves it). The residual is evaluated as
- * (1 - e) E + e (E - sin E) - M with E - sin E from its series for |E| < 1, so that e -> 1 near periapsis keeps
- * full relative accuracy instead of cancelling (Markley 1995, section 4).
+ * Method: reduce M to [-π, π] (2π split in three parts, angles.ts), use the odd symmetry E(-M) = -E(M), start from
+ * Markley's cubic starter with his fifth-order (Householder) correction (F. L. Markley, "Kepler equation solver",
+ * Celest. Mech. Dyn. Astron. 63, 101-111, 1995), then polish with Newton steps kept inside the bracket
+ * M <= E <= min(M + e, π) (bisection when a step leaves it); in practice one step, which only confirms. The
+ * residual is evaluated as (1 - e) E + e (E - sin E) - M with E - sin E from its series for |E| < 1, so that
+ * e -> 1 near periapsis keeps full relative accuracy instead of cancelling (the precaution Markley recommends).
  */
 import { InputError } from '../errors.ts';
-import { TWO_PI_HI, TWO_PI_LO } from './angles.ts';
+import { addRevolutions, revolutionIndex, subtractRevolutions } from './angles.ts';
 
 const PI = Math.PI;
 const PI_SQUARED = PI * PI;
@@ -36,10 +36,20 @@ export function solveKepler(meanAnomalyRad: number, eccentricity: number): numbe
  * Garbage in (NaN, e >= 1) gives NaN or garbage out. No allocation.
  */
 export function eccentricAnomaly(meanAnomalyRad: number, e: number): number {
-  const k = Math.round(meanAnomalyRad / TWO_PI_HI);
-  if (k === 0) return solveReduced(meanAnomalyRad, e);
-  const reduced = meanAnomalyRad - k * TWO_PI_HI - k * TWO_PI_LO;
-  return k * TWO_PI_HI + (solveReduced(reduced, e) + k * TWO_PI_LO);
+  // |M| <= π directly (so that M = ±π stay on their own branch and E(-M) = -E(M) holds exactly there).
+  if (Math.abs(meanAnomalyRad) <= PI) return solveReduced(meanAnomalyRad, e);
+  const k = revolutionIndex(meanAnomalyRad);
+  return addRevolutions(solveReduced(subtractRevolutions(meanAnomalyRad, k), e), k);
+}
+
+/**
+ * Eccentric anomaly reduced to [-π, π], rad: E - 2πk for the k that brings M into [-π, π]. Positions and velocities
+ * depend on E only modulo 2π, and taking sin/cos of the small reduced angle avoids carrying the ulp of a large E
+ * (3.6e-12 rad at 28 000 rad, i.e. 4500 revolutions) into the state. Unchecked, like eccentricAnomaly.
+ */
+export function reducedEccentricAnomaly(meanAnomalyRad: number, e: number): number {
+  if (Math.abs(meanAnomalyRad) <= PI) return solveReduced(meanAnomalyRad, e);
+  return solveReduced(subtractRevolutions(meanAnomalyRad, revolutionIndex(meanAnomalyRad)), e);
 }
 
 /**
@@ -61,7 +71,9 @@ export function eccentricFromTrue(trueAnomalyRad: number, e: number): number {
   }
   checkEccentricity(e);
   const beta = e / (1 + Math.sqrt((1 - e) * (1 + e)));
-  return trueAnomalyRad - 2 * Math.atan((beta * Math.sin(trueAnomalyRad)) / (1 + beta * Math.cos(trueAnomalyRad)));
+  return (
+    trueAnomalyRad - 2 * Math.atan((beta * Math.sin(trueAnomalyRad)) / (1 + beta * Math.cos(trueAnomalyRad)))
+  );
 }
 
 /** Mean anomaly M = E - e sin E, rad, evaluated without cancellation near E = 0 for e near 1. */
@@ -86,7 +98,7 @@ function solvePositive(M: number, e: number): number {
   if (M === 0 || e === 0) return M;
   const m = M > PI ? PI : M;
 
-  // Markley 1995, eqs. 15-19: a cubic in E whose real root approximates E to ~1e-4 or better over all e < 1.
+  // Markley 1995: the real root of a cubic (sin E replaced by a Padé-like approximant) as the starter.
   const alpha = (3 * PI_SQUARED + (1.6 * PI * (PI - m)) / (1 + e)) / (PI_SQUARED - 6);
   const d = 3 * (1 - e) + alpha * e;
   const q = 2 * alpha * d * (1 - e) - m * m;
@@ -95,12 +107,12 @@ function solvePositive(M: number, e: number): number {
   const w = cubeRoot * cubeRoot;
   let E = ((2 * r * w) / (w * w + w * q + q * q) + m) / d;
 
-  // Markley eq. 20: one fifth-order correction (Householder) from the starter.
+  // Markley 1995: one fifth-order (Householder) correction, with f'''' = -e sin E = -f2.
   {
     const s = Math.sin(E);
     const c = Math.cos(E);
     const f0 = residual(E, e, m, s);
-    const f1 = (1 - e) + e * oneMinusCos(s, c);
+    const f1 = 1 - e + e * oneMinusCos(s, c);
     const f2 = e * s;
     const f3 = e * c;
     const d3 = -f0 / (f1 - (0.5 * f0 * f2) / f1);
@@ -119,7 +131,7 @@ function solvePositive(M: number, e: number): number {
     if (f === 0) break;
     if (f > 0) hi = E;
     else lo = E;
-    const fPrime = (1 - e) + e * oneMinusCos(s, Math.cos(E));
+    const fPrime = 1 - e + e * oneMinusCos(s, Math.cos(E));
     let next = E - f / fPrime;
     if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
     const step = Math.abs(next - E);

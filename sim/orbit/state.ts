@@ -4,26 +4,26 @@
  * m^3/s^2 (for a sail-like collector, the effective mu(1 - beta) of radiationPressure.ts).
  */
 import { InputError } from '../errors.ts';
-import { wrapTwoPi } from './angles.ts';
+import { wrapPi, wrapTwoPi } from './angles.ts';
 import { writeEllipticState } from './conic.ts';
 import type { KeplerElements, StateVector, Vec3 } from './elements.ts';
 import { validateElements } from './elements.ts';
-import { eccentricAnomaly, eccentricFromTrue, meanFromEccentric } from './kepler.ts';
+import { eccentricFromTrue, meanFromEccentric, reducedEccentricAnomaly } from './kepler.ts';
 
 /**
  * Below this eccentricity the orbit is treated as circular: argPeriapsisRad = 0 and the anomaly is measured from
- * the node (from the x axis if also equatorial). Dropping the periapsis direction of an orbit this round moves
- * a reconstructed position by about 2e a, i.e. 2e-11 relative: below every tolerance in the project, and far
- * above the ~1e-15 rounding noise of the eccentricity vector of a circular state.
+ * the node (from the x axis if also equatorial). Dropping the periapsis direction of an orbit this round moves a
+ * reconstructed state by about 2e, i.e. 2e-12 relative: far below the project's tolerances, and 1000 times the
+ * rounding noise of the eccentricity vector of an exactly circular state (< 1e-15 measured).
  */
-export const CIRCULAR_ECCENTRICITY_TOLERANCE = 1e-11;
+export const CIRCULAR_ECCENTRICITY_TOLERANCE = 1e-12;
 
 /**
- * Below this sin(i) the orbit is treated as equatorial (i near 0 or near π): ascendingNodeRad = 0 and the
- * argument of periapsis is measured from the x axis (the J2000 equinox) in the direction of motion. The error of
- * that convention is about sin(i) r.
+ * Below this sin(i) the orbit is treated as equatorial (i near 0 or near π): ascendingNodeRad = 0 and the argument
+ * of periapsis is measured from the x axis (the J2000 equinox) in the direction of motion. The convention moves a
+ * reconstructed state by about sin(i), relative; the noise floor is sin(Math.PI) = 1.2e-16.
  */
-export const EQUATORIAL_SIN_INCLINATION_TOLERANCE = 1e-11;
+export const EQUATORIAL_SIN_INCLINATION_TOLERANCE = 1e-12;
 
 /** Cartesian state (ECLIPJ2000, m and m/s) of the elements at their own epoch. Throws InputError on bad input. */
 export function keplerToState(el: KeplerElements, muM3S2: number): StateVector {
@@ -31,7 +31,7 @@ export function keplerToState(el: KeplerElements, muM3S2: number): StateVector {
   checkMu(muM3S2);
   const a = el.semiMajorAxisM;
   const e = el.eccentricity;
-  const E = eccentricAnomaly(el.meanAnomalyRad, e);
+  const E = reducedEccentricAnomaly(el.meanAnomalyRad, e);
   const position: Vec3 = [0, 0, 0];
   const velocity: Vec3 = [0, 0, 0];
   writeEllipticState(
@@ -53,7 +53,7 @@ export function keplerToState(el: KeplerElements, muM3S2: number): StateVector {
  * Elements of a bound Cartesian state (ECLIPJ2000, m and m/s), after Vallado 4th ed. Algorithm 9 (RV2COE), with
  * every angle taken by atan2 of a sine and a cosine (no acos near its poles).
  *
- * Returned ranges: i in [0, π]; Ω, ω, M in [0, 2π). Singular cases are resolved deterministically:
+ * Returned ranges: i in [0, π]; Ω, ω in [0, 2π); M in [-π, π]. Singular cases are resolved deterministically:
  * - equatorial (sin i < EQUATORIAL_SIN_INCLINATION_TOLERANCE, i.e. i = 0 or i = π): Ω = 0, ω measured from the
  *   x axis in the direction of motion;
  * - circular (e < CIRCULAR_ECCENTRICITY_TOLERANCE): ω = 0, the mean anomaly is measured from the node (from the
@@ -116,7 +116,7 @@ export function stateToKepler(state: StateVector, muM3S2: number): KeplerElement
   // exact even where e's direction is noisy (small e).
   const trueAnomalyRad = signedAngle(px, py, pz, rx / r, ry / r, rz / r, wx, wy, wz);
   const E = eccentricFromTrue(trueAnomalyRad, e);
-  const meanAnomalyRad = wrapTwoPi(meanFromEccentric(E, e));
+  const meanAnomalyRad = wrapPi(meanFromEccentric(E, e));
 
   return {
     semiMajorAxisM: a,
@@ -130,7 +130,7 @@ export function stateToKepler(state: StateVector, muM3S2: number): KeplerElement
 
 /**
  * Elements advanced by dtS seconds (either sign) on the same two-body ellipse: only M changes, by n dt with
- * n = sqrt(mu / a^3) rad/s; the result's M is in [0, 2π). Throws InputError on bad input.
+ * n = sqrt(mu / a^3) rad/s; the result's M is reduced to [-π, π]. Throws InputError on bad input.
  */
 export function propagateElements(el: KeplerElements, muM3S2: number, dtS: number): KeplerElements {
   validateElements(el);
@@ -138,7 +138,7 @@ export function propagateElements(el: KeplerElements, muM3S2: number, dtS: numbe
   if (!Number.isFinite(dtS)) throw new InputError(`must be a finite number of seconds, got ${dtS}`, 'dtS');
   const a = el.semiMajorAxisM;
   const meanMotionRadS = Math.sqrt(muM3S2 / (a * a * a));
-  return { ...el, meanAnomalyRad: wrapTwoPi(el.meanAnomalyRad + meanMotionRadS * dtS) };
+  return { ...el, meanAnomalyRad: wrapPi(el.meanAnomalyRad + meanMotionRadS * dtS) };
 }
 
 /** Angle from unit vector u to unit vector v, rad in (-π, π], positive counter-clockwise about unit axis w. */

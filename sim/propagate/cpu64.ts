@@ -8,10 +8,15 @@
  * The table is not re-validated on every call (that would double the cost): validate it once with
  * validateTracerTable after filling it. Only O(1) checks (time finite, buffer lengths) are made here.
  * No allocation per tracer.
+ *
+ * Precision (what a faster backend is compared against): M0 + n (t - epoch) is one rounded double, so it carries
+ * about eps |n (t - epoch)| rad (1e-12 rad after 4500 revolutions, a 0.05 au orbit over 50 years); the reduction to
+ * [-π, π] and the Kepler solve add ~1e-16 rad. A state's relative error is that times at most
+ * sqrt((1 + e) / (1 - e)^3) (periapsis; 1 for a circle, 1400 at e = 0.99).
  */
 import { InputError } from '../errors.ts';
 import { ellipticRadius, writeEllipticState } from '../orbit/conic.ts';
-import { eccentricAnomaly } from '../orbit/kepler.ts';
+import { reducedEccentricAnomaly } from '../orbit/kepler.ts';
 import type { TracerTable } from './tracerTable.ts';
 
 /**
@@ -35,7 +40,7 @@ export function propagateCpu64(
     const a = semiMajorAxisM[k] as number;
     const e = eccentricity[k] as number;
     const n = meanMotionRadS[k] as number;
-    const E = eccentricAnomaly(
+    const E = reducedEccentricAnomaly(
       (meanAnomalyAtEpochRad[k] as number) + n * (tdbS - (epochTdbS[k] as number)),
       e,
     );
@@ -64,13 +69,16 @@ export function heliocentricDistancesCpu64(t: TracerTable, tdbS: number, outDist
   const { semiMajorAxisM, eccentricity, meanAnomalyAtEpochRad, epochTdbS, meanMotionRadS } = t;
   for (let k = 0; k < t.count; k += 1) {
     const e = eccentricity[k] as number;
-    const M = (meanAnomalyAtEpochRad[k] as number) + (meanMotionRadS[k] as number) * (tdbS - (epochTdbS[k] as number));
-    outDistanceM[k] = ellipticRadius(semiMajorAxisM[k] as number, e, eccentricAnomaly(M, e));
+    const M =
+      (meanAnomalyAtEpochRad[k] as number) +
+      (meanMotionRadS[k] as number) * (tdbS - (epochTdbS[k] as number));
+    outDistanceM[k] = ellipticRadius(semiMajorAxisM[k] as number, e, reducedEccentricAnomaly(M, e));
   }
 }
 
 function checkTime(tdbS: number): void {
-  if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite number of TDB seconds, got ${tdbS}`, 'tdbS');
+  if (!Number.isFinite(tdbS))
+    throw new InputError(`must be a finite number of TDB seconds, got ${tdbS}`, 'tdbS');
 }
 
 function checkOut(out: Float64Array, needed: number, field: string): void {

@@ -4,10 +4,10 @@
  *
  * Orbits are two-body ellipses about the Sun under an effective mu (already including radiation pressure,
  * mu_eff = GM_sun (1 - beta)), frame ECLIPJ2000, SI units, time TDB seconds past J2000.
- * Angles are stored reduced to [0, 2π) by setTracer.
+ * setTracer stores node and argument of periapsis reduced to [0, 2π), the mean anomaly at epoch to [-π, π].
  */
 import { InputError } from '../errors.ts';
-import { wrapTwoPi } from '../orbit/angles.ts';
+import { wrapPi, wrapTwoPi } from '../orbit/angles.ts';
 import type { KeplerElements } from '../orbit/elements.ts';
 import { validateElements } from '../orbit/elements.ts';
 
@@ -24,7 +24,7 @@ export interface TracerTable {
   readonly ascendingNodeRad: Float64Array;
   /** Argument of periapsis, rad. */
   readonly argPeriapsisRad: Float64Array;
-  /** Mean anomaly at epochTdbS, rad. */
+  /** Mean anomaly at epochTdbS, rad (setTracer stores it in [-π, π]). */
   readonly meanAnomalyAtEpochRad: Float64Array;
   /** Epoch of the elements, TDB s past J2000. */
   readonly epochTdbS: Float64Array;
@@ -111,7 +111,7 @@ export function validateTracerTable(t: TracerTable): void {
 /**
  * Fill row `index` from elements valid at `epochTdbS` (TDB s past J2000), the effective gravitational parameter
  * `muEffM3S2` (m^3/s^2, already mu (1 - beta)), the weight (> 0), the time it is on station (TDB s) and its shell
- * (integer in [0, 65535]). Stores n = sqrt(muEff / a^3) and the angles reduced to [0, 2π).
+ * (integer in [0, 65535]). Stores n = sqrt(muEff / a^3), Ω and ω reduced to [0, 2π) and M0 to [-π, π].
  * Throws InputError naming the argument on bad input.
  */
 export function setTracer(
@@ -128,7 +128,8 @@ export function setTracer(
     throw new InputError(`must be an integer in [0, ${t.count - 1}], got ${index}`, 'index');
   }
   validateElements(el, `tracers[${index}]`);
-  if (!Number.isFinite(epochTdbS)) throw new InputError(`must be a finite number, got ${epochTdbS}`, 'epochTdbS');
+  if (!Number.isFinite(epochTdbS))
+    throw new InputError(`must be a finite number, got ${epochTdbS}`, 'epochTdbS');
   if (!(Number.isFinite(muEffM3S2) && muEffM3S2 > 0)) {
     throw new InputError(`must be a finite number > 0 m^3/s^2, got ${muEffM3S2}`, 'muEffM3S2');
   }
@@ -147,7 +148,7 @@ export function setTracer(
   t.inclinationRad[index] = el.inclinationRad;
   t.ascendingNodeRad[index] = wrapTwoPi(el.ascendingNodeRad);
   t.argPeriapsisRad[index] = wrapTwoPi(el.argPeriapsisRad);
-  t.meanAnomalyAtEpochRad[index] = wrapTwoPi(el.meanAnomalyRad);
+  t.meanAnomalyAtEpochRad[index] = wrapPi(el.meanAnomalyRad);
   t.epochTdbS[index] = epochTdbS;
   t.meanMotionRadS[index] = Math.sqrt(muEffM3S2 / (a * a * a));
   t.weight[index] = weight;
