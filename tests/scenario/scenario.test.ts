@@ -5,7 +5,7 @@ import { loadScenario } from '../../sim/index.ts';
 import { CRITICAL_AREAL_DENSITY_KG_M2 } from '../../sim/constants.ts';
 import { cli, tempDir } from '../cli/helpers.ts';
 
-async function baselineObject(): Promise<Record<string, any>> {
+async function baselineObject(): Promise<any> {
   return JSON.parse(await readFile('assets/scenarios/baseline.json', 'utf8'));
 }
 
@@ -34,7 +34,7 @@ describe('scenarios', () => {
 
   it('names the field, the accepted range and the value for each bad field', async () => {
     const base = await baselineObject();
-    const cases: Array<[(s: Record<string, any>) => void, string]> = [
+    const cases: Array<[(s: any) => void, string]> = [
       [
         (s) => (s.collector.conversionEfficiency = 1.5),
         'collector.conversionEfficiency: must be <= 1, got 1.5',
