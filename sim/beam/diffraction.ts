@@ -22,7 +22,7 @@
  * Past U_GRID_MAX the grid stops and the tail of Phi is continued with its 1/u asymptote (edge diffraction:
  * I(u) ~ A(1) J1(u) / u, so 1 - Phi(u) ~ A(1)^2 / (pi u M2)).
  */
-import { besselJ0 } from './bessel.ts';
+import { besselJ0, besselJ1 } from './bessel.ts';
 import { gaussLegendre01, type QuadratureRule } from './quadrature.ts';
 import type { ApertureTaper } from './taper.ts';
 
@@ -135,16 +135,42 @@ export function interpolateCumulative(
   return (2 * t3 - 3 * t2 + 1) * c0 + (t3 - 2 * t2 + t) * d0 + (-2 * t3 + 3 * t2) * c1 + (t3 - t2) * d1;
 }
 
-/** Encircled power fraction Phi(u) of the profile, 0 <= Phi < 1. */
+/** Below this u, Phi is integrated directly: interpolation would lose relative accuracy where Phi ~ u^2. */
+const DIRECT_BELOW_U = 4 * PROFILE_STEP_U;
+const SMALL_U_RULE = gaussLegendre01(12);
+
+/**
+ * Encircled power fraction Phi(u) of the profile, 0 <= Phi < 1. Near the axis (u < 0.2) it is integrated
+ * directly with 12-point Gauss-Legendre, so that far-field links (tau << 1) keep full relative accuracy and
+ * reduce to Friis.
+ */
 export function encircledFraction(profile: BeamProfile, u: number): number {
+  if (u <= 0) return 0;
+  if (u < DIRECT_BELOW_U) {
+    const { nodes, weights } = SMALL_U_RULE;
+    let sum = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const x = (nodes[k] as number) * u;
+      const value = hankelAt(x, profile.rule, profile.amplitudeAtNodes);
+      sum += (weights[k] as number) * value * value * x;
+    }
+    return (sum * u) / profile.taper.powerMoment;
+  }
   return interpolateCumulative(profile.encircled, profile.intensity, profile.stepU, u, 1);
 }
 
-/** Normalised intensity i(u) = |I(u)|^2 / M2 evaluated directly (any u, not only grid points). */
+/**
+ * Normalised intensity i(u) = |I(u)|^2 / M2 evaluated directly (any u, not only grid points). Beyond the grid
+ * it uses the edge-diffraction asymptote I(u) ~ A(1) J1(u) / u (relative error O(1/u), under 1 % there).
+ */
 export function intensityAt(profile: BeamProfile, u: number): number {
-  if (u <= profile.stepU * (profile.count - 1) && ruleOrderFor(u) <= profile.rule.nodes.length) {
+  if (u <= U_GRID_MAX && ruleOrderFor(u) <= profile.rule.nodes.length) {
     const value = hankelAt(u, profile.rule, profile.amplitudeAtNodes);
     return (value * value) / profile.taper.powerMoment;
+  }
+  if (u > U_GRID_MAX) {
+    const edge = (profile.taper.edgeAmplitude * besselJ1(u)) / u;
+    return (edge * edge) / profile.taper.powerMoment;
   }
   const rule = gaussLegendre01(ruleOrderFor(u));
   const amplitude = rule.nodes.map((s) => profile.taper.amplitude(s));
@@ -153,7 +179,12 @@ export function intensityAt(profile: BeamProfile, u: number): number {
 }
 
 /** The scale from normalised intensity i(u) to W/m^2 normal to the beam: P k^2 a^2 / (2 pi D^2). */
-export function densityScaleWm2(radiatedPowerW: number, txRadiusM: number, wavelengthM: number, distanceM: number): number {
+export function densityScaleWm2(
+  radiatedPowerW: number,
+  txRadiusM: number,
+  wavelengthM: number,
+  distanceM: number,
+): number {
   const k = (2 * Math.PI) / wavelengthM;
   return (radiatedPowerW * k * k * txRadiusM * txRadiusM) / (2 * Math.PI * distanceM * distanceM);
 }

@@ -11,7 +11,8 @@ export interface QuadratureRule {
  * Tricomi initial guess cos(pi (i - 1/4) / (n + 1/2)); converges to machine precision in a few steps.
  */
 export function gaussLegendre01(n: number): QuadratureRule {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`gaussLegendre01: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`gaussLegendre01: n must be a positive integer, got ${n}`);
   const nodes = new Float64Array(n);
   const weights = new Float64Array(n);
   const half = Math.floor((n + 1) / 2);

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../sim/errors.ts';
 import { processIo, type CliIo } from './io.ts';
+import { createBeamCommand } from './beam.ts';
 import { createRunCommand } from './run.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
 
@@ -20,6 +21,7 @@ function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program.addCommand(createRunCommand(io));
   program.addCommand(createScenarioCommand(io));
+  program.addCommand(createBeamCommand(io));
   // Every command, nested ones included, throws instead of calling process.exit.
   const applyToAll = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

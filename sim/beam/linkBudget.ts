@@ -1,0 +1,429 @@
+/**
+ * One power-beaming link, transmitter -> path -> receiver, as a pure function of its description.
+ *
+ * Chain (each stage's efficiency in [0, 1]; delivered = input x product, see chain.ts):
+ *   DC in -> DC-to-RF (or laser wall-plug) -> phase errors (Ruze) -> atmosphere -> beam collection
+ *         -> receive aperture -> RF-to-DC (rectenna, or photovoltaic tuned to the laser line) -> DC out
+ *
+ * Planes: receiver sizes are on the ground for ground links and are projected onto the plane normal to the
+ * beam (geometry.ts); every power density is normal to the beam unless its name says "ground".
+ * Diffraction: a focused circular aperture with a truncated Gaussian taper, by the Fresnel integral
+ * (diffraction.ts), which covers the far field (Friis) and the radiating near field alike. Lasers use the same
+ * physics with lambda_eff = M^2 lambda (gaussianBeam.ts).
+ *
+ * Cost: about a millisecond for geostationary links (one Hankel-transform profile of a few hundred points).
+ */
+import { radioAtmosphere, opticalClearSkyTransmission } from './atmosphere.ts';
+import { buildChain, type ChainStage } from './chain.ts';
+import {
+  buildBeamProfile,
+  cumulativeIntegral,
+  densityScaleWm2,
+  encircledFraction,
+  intensityAt,
+  interpolateCumulative,
+} from './diffraction.ts';
+import { projectReceiver } from './geometry.ts';
+import { friisFraction, goubauOptimalEfficiency, goubauTau } from './goubau.ts';
+import { resolveLink, type Band, type LinkInput } from './input.ts';
+import {
+  averageOverPointing,
+  fractionOnEllipse,
+  nearestEdgeDistanceM,
+  type ReceiverEllipse,
+} from './receiver.ts';
+import { conversionEfficiencyAt } from './rectenna.ts';
+import { ionosphericLimitWm2, occupationalExposureLimitWm2, publicExposureLimitWm2 } from './safety.ts';
+import { requiredApertures, type RequiredApertures } from './solver.ts';
+import { gaussianTaper } from './taper.ts';
+
+/** How far past the nearest receiver edge the density scan goes, in u = k a r / D (several sidelobes). */
+const OUTSIDE_SCAN_U = 20;
+
+/** Which diffraction regime the link is in. */
+export type FieldRegime = 'far-field' | 'radiating-near-field';
+
+/** The receiver as the beam sees it. */
+export interface ReceiverGeometry {
+  /** Semi-axis along the receiver width, beam-normal plane, m. */
+  readonly semiAxisWidthM: number;
+  /** Semi-axis along the receiver length, beam-normal plane (ground length x sin(elevation)), m. */
+  readonly semiAxisLengthM: number;
+  /** Area normal to the beam, m^2 (the Ar of tau). */
+  readonly beamNormalAreaM2: number;
+  /** Diameter of the circle with the beam-normal area, m. */
+  readonly equivalentDiameterM: number;
+  /** Area on the ground, m^2 (null for space links). */
+  readonly groundAreaM2: number | null;
+}
+
+/** The result of computeLinkBudget. SI units; densities normal to the beam unless the name says "Ground". */
+export interface LinkBudget {
+  readonly name: string | null;
+  readonly band: Band;
+  readonly frequencyHz: number;
+  readonly wavelengthM: number;
+  /** M^2 lambda: the wavelength that sets diffraction, m. */
+  readonly effectiveWavelengthM: number;
+  readonly groundLink: boolean;
+  /** Link distance (slant range), m. */
+  readonly distanceM: number;
+  /** Goubau's tau = sqrt(At Ar) / (lambda D) with the carrier wavelength. */
+  readonly tau: number;
+  /** tau / M^2: the value that sets the collection. */
+  readonly tauEffective: number;
+  /** Fraction of the radiated (post phase-error) power that lands on the receiver, pointing errors included. */
+  readonly beamEfficiency: number;
+  /** The same with perfect pointing. */
+  readonly beamEfficiencyIdealPointing: number;
+  /** Optimal-taper bound 1 - exp(-tauEffective^2) (Goubau; Brown 1992). */
+  readonly goubauOptimalEfficiency: number;
+  /** Far-field aperture efficiency of the taper (1 uniform, 0.9025 for 10 dB). */
+  readonly taperApertureEfficiency: number;
+  /** Friis estimate tau^2 x aperture efficiency (valid only in the far field; exceeds 1 in the near field). */
+  readonly friisFraction: number;
+  readonly fieldRegime: FieldRegime;
+  /** 2 Dt^2 / lambda_eff, m. */
+  readonly fraunhoferDistanceM: number;
+  /** Ruze factor exp(-sigma^2) for random phase errors. */
+  readonly phaseErrorEfficiency: number;
+  readonly atmosphericTransmission: number;
+  readonly gaseousAttenuationDb: number;
+  readonly rainAttenuationDb: number;
+  /** On-axis density at the receiver, W/m^2. */
+  readonly peakPowerDensityWm2: number;
+  /** Highest density on the receiver outline, W/m^2. */
+  readonly edgePowerDensityWm2: number;
+  /** Highest density at or beyond the nearest receiver edge (sidelobes included), W/m^2. */
+  readonly maxOutsidePowerDensityWm2: number;
+  /** Peak density per unit ground area, W/m^2 (peak x sin(elevation)); null for space links. */
+  readonly peakGroundPowerDensityWm2: number | null;
+  /** General-public whole-body limit at this frequency, W/m^2 (ICNIRP 2020 / IEEE C95.1-2019); null for optical. */
+  readonly publicExposureLimitWm2: number | null;
+  /** Ionospheric heating guideline at this frequency, W/m^2; null for optical or space links. */
+  readonly ionosphericLimitWm2: number | null;
+  /** Radius (beam-normal) beyond which the density stays below the public limit; null if never above it. */
+  readonly exclusionRadiusM: number | null;
+  readonly receiver: ReceiverGeometry;
+  readonly inputDcPowerW: number;
+  readonly radiatedPowerW: number;
+  /** Power incident on the receiver aperture, W. */
+  readonly receivedRfPowerW: number;
+  readonly deliveredDcPowerW: number;
+  readonly endToEndEfficiency: number;
+  /** Power-weighted conversion efficiency over the receiver. */
+  readonly rxConversionEfficiency: number;
+  readonly stages: readonly ChainStage[];
+  /** Heat to reject at each end, W. */
+  readonly wasteHeatW: { readonly transmitterW: number; readonly receiverW: number };
+  readonly requiredApertures: RequiredApertures & { readonly rxGroundLengthM: number | null };
+  readonly warnings: readonly string[];
+}
+
+function format(value: number, digits = 4): string {
+  return Number(value.toPrecision(digits)).toString();
+}
+
+/** Compute the budget of one link. Throws InputError for bad input (see input.ts). */
+export function computeLinkBudget(input: LinkInput): LinkBudget {
+  const link = resolveLink(input);
+  const warnings: string[] = [];
+  const groundLink = link.elevationRad !== undefined;
+  const taper = gaussianTaper(link.taperDb);
+  const lambdaEff = link.wavelengthM * link.beamQualityM2;
+  const txRadiusM = link.txDiameterM / 2;
+  const distanceM = link.distanceM;
+
+  // Receiver in the beam-normal plane; x along its shorter semi-axis (pointing errors are applied along x).
+  const outline = projectReceiver(link.rxWidthM, link.rxLengthM, link.elevationRad);
+  const minor = Math.min(outline.semiAxisWidthM, outline.semiAxisLengthM);
+  const major = Math.max(outline.semiAxisWidthM, outline.semiAxisLengthM);
+  const rxAreaM2 = Math.PI * minor * major;
+  const rxEquivalentDiameterM = 2 * Math.sqrt(minor * major);
+  const txAreaM2 = Math.PI * txRadiusM * txRadiusM;
+  const tau = goubauTau(txAreaM2, rxAreaM2, link.wavelengthM, distanceM);
+  const tauEffective = tau / link.beamQualityM2;
+
+  // Diffraction profile: u = k_eff a r / D.
+  const uPerM = (2 * Math.PI * txRadiusM) / (lambdaEff * distanceM);
+  const rawOffsetM = distanceM * Math.tan(link.pointingErrorRad);
+  // Offsets below a part in 1e9 of the receiver are below the quadrature's resolution: treat them as zero.
+  const negligibleM = 1e-9 * Math.min(link.rxWidthM, link.rxLengthM);
+  const rawJitterM = distanceM * Math.tan(link.pointingJitterRad);
+  const jitterM = rawJitterM < negligibleM ? 0 : rawJitterM;
+  const staticOffsetM = rawOffsetM < negligibleM ? 0 : rawOffsetM;
+  const reachM = major + staticOffsetM + 4 * jitterM;
+  const profile = buildBeamProfile(taper, uPerM * reachM + OUTSIDE_SCAN_U);
+  const encircledAt = (rM: number): number => encircledFraction(profile, uPerM * rM);
+  const ellipseAt = (offsetXM: number, offsetYM: number): ReceiverEllipse => ({
+    semiAxisXM: minor,
+    semiAxisYM: major,
+    centreXM: -offsetXM,
+    centreYM: -offsetYM,
+  });
+  // Rays for the angular integral: enough to follow the sidelobes the outline crosses (period ~pi in u).
+  const spanU = uPerM * (major - minor + 2 * staticOffsetM + 8 * jitterM);
+  const rays = Math.min(4096, 128 + 16 * Math.ceil(spanU));
+  const onEllipse = (x: number, y: number, at: (rM: number) => number): number =>
+    fractionOnEllipse(ellipseAt(x, y), at, rays);
+  const beamEfficiencyIdealPointing = onEllipse(0, 0, encircledAt);
+  const beamEfficiency = averageOverPointing(staticOffsetM, jitterM, (x, y) => onEllipse(x, y, encircledAt));
+
+  // Phase errors and atmosphere.
+  const phaseErrorEfficiency = Math.exp(-link.phaseErrorRmsRad * link.phaseErrorRmsRad);
+  let gaseousAttenuationDb = 0;
+  let rainAttenuationDb = 0;
+  let atmosphericTransmission = 1;
+  if (link.elevationRad !== undefined) {
+    if (link.band === 'radio') {
+      const air = radioAtmosphere({
+        frequencyHz: link.frequencyHz,
+        elevationRad: link.elevationRad,
+        rainRateMmH: link.rainRateMmH,
+        rainHeightM: link.rainHeightM,
+        stationHeightM: link.stationHeightM,
+        latitudeRad: link.latitudeRad ?? Math.PI / 4,
+        polarisationTiltRad: link.polarisationTiltRad,
+        surface: {
+          pressurePa: link.surfacePressurePa,
+          temperatureK: link.surfaceTemperatureK,
+          waterVapourDensityKgM3: link.waterVapourDensityKgM3,
+        },
+      });
+      ({ gaseousAttenuationDb, rainAttenuationDb } = air);
+      atmosphericTransmission = air.transmission;
+    } else {
+      atmosphericTransmission = opticalClearSkyTransmission(
+        link.opticalZenithTransmission,
+        link.elevationRad,
+      );
+      warnings.push(
+        `optical ground link: clouds block the beam and turbulence spreads and wanders it; neither is modelled ` +
+          `(clear-sky transmission ${format(atmosphericTransmission)} from a zenith value of ${link.opticalZenithTransmission})`,
+      );
+    }
+  } else if (link.rainRateMmH > 0) {
+    warnings.push('rainRateMmH is ignored: no elevationRad, so this is a space link');
+  }
+
+  // Power densities at the receiver, normal to the beam.
+  const densityScale = densityScaleWm2(
+    link.txPowerW * phaseErrorEfficiency * atmosphericTransmission,
+    txRadiusM,
+    lambdaEff,
+    distanceM,
+  );
+  const densityAtM = (rM: number): number => densityScale * intensityAt(profile, uPerM * rM);
+  const peakPowerDensityWm2 = (densityScale * taper.firstMoment * taper.firstMoment) / taper.powerMoment;
+  const edgeEllipse = ellipseAt(staticOffsetM, 0);
+  let edgePowerDensityWm2 = 0;
+  const outlineSamples = 64;
+  for (let k = 0; k < outlineSamples; k++) {
+    const t = (2 * Math.PI * k) / outlineSamples;
+    const x = edgeEllipse.centreXM + minor * Math.cos(t);
+    const y = edgeEllipse.centreYM + major * Math.sin(t);
+    edgePowerDensityWm2 = Math.max(edgePowerDensityWm2, densityAtM(Math.hypot(x, y)));
+  }
+  const nearestEdgeM = nearestEdgeDistanceM(edgeEllipse);
+  edgePowerDensityWm2 = Math.max(edgePowerDensityWm2, densityAtM(nearestEdgeM));
+  let maxOutsidePowerDensityWm2 = edgePowerDensityWm2;
+  const firstOutside = Math.ceil((uPerM * nearestEdgeM) / profile.stepU);
+  for (let j = firstOutside; j < profile.count; j++) {
+    maxOutsidePowerDensityWm2 = Math.max(
+      maxOutsidePowerDensityWm2,
+      densityScale * (profile.intensity[j] as number),
+    );
+  }
+
+  // Safety and environmental limits.
+  let publicLimit: number | null = null;
+  let ionosphericLimit: number | null = null;
+  let exclusionRadiusM: number | null = null;
+  if (link.band === 'radio') {
+    publicLimit = publicExposureLimitWm2(link.frequencyHz);
+    let lastAbove = -1;
+    for (let j = 0; j < profile.count; j++)
+      if (densityScale * (profile.intensity[j] as number) >= publicLimit) lastAbove = j;
+    if (lastAbove >= 0) exclusionRadiusM = ((lastAbove + 1) * profile.stepU) / uPerM;
+    if (lastAbove === profile.count - 1) {
+      warnings.push(
+        `the density is still above the public limit ${format(publicLimit)} W/m^2 at ${format(exclusionRadiusM ?? 0)} m, ` +
+          'the edge of the computed pattern: the exclusion radius is a lower bound',
+      );
+    }
+    if (groundLink) {
+      ionosphericLimit = ionosphericLimitWm2(link.frequencyHz);
+      const limitText = `general-public whole-body limit ${format(publicLimit)} W/m^2 (ICNIRP 2020 Table 5; IEEE C95.1-2019)`;
+      if (edgePowerDensityWm2 > publicLimit) {
+        warnings.push(
+          `rectenna edge density ${format(edgePowerDensityWm2)} W/m^2 exceeds the ${limitText}; ` +
+            `keep the public out to ${format(exclusionRadiusM ?? 0)} m from the beam axis (beam-normal plane)`,
+        );
+      } else if (maxOutsidePowerDensityWm2 > publicLimit) {
+        warnings.push(
+          `density outside the rectenna reaches ${format(maxOutsidePowerDensityWm2)} W/m^2 (sidelobes), above the ${limitText}`,
+        );
+      }
+      const occupational = occupationalExposureLimitWm2(link.frequencyHz);
+      if (peakPowerDensityWm2 > occupational) {
+        warnings.push(
+          `peak density ${format(peakPowerDensityWm2)} W/m^2 exceeds the occupational limit ${format(occupational)} W/m^2 ` +
+            `(ICNIRP 2020): no one works inside the rectenna while the beam is on`,
+        );
+      }
+      if (peakPowerDensityWm2 > ionosphericLimit) {
+        warnings.push(
+          `peak density ${format(peakPowerDensityWm2)} W/m^2 exceeds the ionospheric heating guideline ` +
+            `${format(ionosphericLimit)} W/m^2 (23 mW/cm^2 at 2.45 GHz, scaled as f^2; JSC 1976, DOE/ER-0023)`,
+        );
+      }
+    }
+  } else if (groundLink) {
+    warnings.push(
+      `laser beam at ${format(peakPowerDensityWm2)} W/m^2 on axis: eye and skin exposure limits ` +
+        `(ICNIRP 2013 laser guidelines, IEC 60825-1) are not evaluated; airspace and ground around the receiver need closing`,
+    );
+  }
+
+  // Receiver conversion, weighted by the density it sees.
+  let rxConversionEfficiency = link.rxEfficiency;
+  if (link.rxHalfEfficiencyDensityWm2 > 0) {
+    const relative = profile.intensity.map(
+      (value) => conversionEfficiencyAt(densityScale * value, 1, link.rxHalfEfficiencyDensityWm2) * value,
+    );
+    const weighted = cumulativeIntegral(relative, profile.stepU);
+    const last = profile.count - 1;
+    const lastIntensity = profile.intensity[last] as number;
+    const lastRatio = lastIntensity > 0 ? (relative[last] as number) / lastIntensity : 0;
+    const total = (weighted[last] as number) + (1 - (profile.encircled[last] as number)) * lastRatio;
+    const weightedAt = (rM: number): number =>
+      interpolateCumulative(weighted, relative, profile.stepU, uPerM * rM, total);
+    const dcFraction = averageOverPointing(staticOffsetM, jitterM, (x, y) => onEllipse(x, y, weightedAt));
+    const ratio =
+      beamEfficiency > 0
+        ? dcFraction / beamEfficiency
+        : conversionEfficiencyAt(peakPowerDensityWm2, 1, link.rxHalfEfficiencyDensityWm2);
+    rxConversionEfficiency = link.rxEfficiency * Math.min(1, Math.max(0, ratio));
+  }
+
+  const radio = link.band === 'radio';
+  const chain = buildChain(link.txPowerW / link.dcRfEfficiency, [
+    {
+      name: radio ? 'dc-to-rf' : 'laser-wall-plug',
+      description: radio ? 'DC-to-RF conversion' : 'laser wall-plug (electrical to optical)',
+      efficiency: link.dcRfEfficiency,
+    },
+    {
+      name: 'phase-errors',
+      description: 'random phase errors (Ruze, exp(-sigma^2))',
+      efficiency: phaseErrorEfficiency,
+    },
+    {
+      name: 'atmosphere',
+      description: groundLink
+        ? radio
+          ? 'atmosphere (ITU-R P.676 gases, P.838/P.618 rain)'
+          : 'clear-sky atmosphere'
+        : 'free space',
+      efficiency: atmosphericTransmission,
+    },
+    {
+      name: 'beam-collection',
+      description: 'beam collection on the receiver (Fresnel/Goubau, taper, pointing)',
+      efficiency: beamEfficiency,
+    },
+    {
+      name: 'receive-aperture',
+      description: 'receive aperture efficiency',
+      efficiency: link.rxApertureEfficiency,
+    },
+    {
+      name: radio ? 'rf-to-dc' : 'photovoltaic',
+      description: radio ? 'rectenna RF-to-DC conversion' : 'photovoltaic conversion tuned to the laser line',
+      efficiency: rxConversionEfficiency,
+    },
+  ]);
+  const stage = (name: string): ChainStage => chain.stages.find((s) => s.name === name) as ChainStage;
+  const radiatedPowerW = (chain.stages[0] as ChainStage).powerAfterW;
+  const receivedRfPowerW = stage('beam-collection').powerAfterW;
+
+  // Regime and far-field comparison.
+  const fraunhoferDistanceM = (2 * link.txDiameterM * link.txDiameterM) / lambdaEff;
+  const largest = Math.max(link.txDiameterM, 2 * major);
+  const fieldRegime: FieldRegime =
+    distanceM >= (2 * largest * largest) / lambdaEff ? 'far-field' : 'radiating-near-field';
+  const friis = friisFraction(tauEffective, taper.apertureEfficiency);
+  if (friis > 1) {
+    warnings.push(
+      `radiating near field: Friis would give ${format(friis)} (> 1); the collection comes from the Fresnel (Goubau) integral`,
+    );
+  }
+  if (radio && link.beamQualityM2 > 1)
+    warnings.push('beamQualityM2 > 1 is a laser beam-quality factor; it widens this radio beam too');
+
+  const required = requiredApertures(
+    taper,
+    link.targetEfficiency,
+    lambdaEff,
+    distanceM,
+    link.txDiameterM,
+    rxEquivalentDiameterM,
+    profile,
+  );
+
+  return {
+    name: link.name ?? null,
+    band: link.band,
+    frequencyHz: link.frequencyHz,
+    wavelengthM: link.wavelengthM,
+    effectiveWavelengthM: lambdaEff,
+    groundLink,
+    distanceM,
+    tau,
+    tauEffective,
+    beamEfficiency,
+    beamEfficiencyIdealPointing,
+    goubauOptimalEfficiency: goubauOptimalEfficiency(tauEffective),
+    taperApertureEfficiency: taper.apertureEfficiency,
+    friisFraction: friis,
+    fieldRegime,
+    fraunhoferDistanceM,
+    phaseErrorEfficiency,
+    atmosphericTransmission,
+    gaseousAttenuationDb,
+    rainAttenuationDb,
+    peakPowerDensityWm2,
+    edgePowerDensityWm2,
+    maxOutsidePowerDensityWm2,
+    peakGroundPowerDensityWm2:
+      link.elevationRad === undefined ? null : peakPowerDensityWm2 * Math.sin(link.elevationRad),
+    publicExposureLimitWm2: publicLimit,
+    ionosphericLimitWm2: ionosphericLimit,
+    exclusionRadiusM,
+    receiver: {
+      semiAxisWidthM: outline.semiAxisWidthM,
+      semiAxisLengthM: outline.semiAxisLengthM,
+      beamNormalAreaM2: rxAreaM2,
+      equivalentDiameterM: rxEquivalentDiameterM,
+      groundAreaM2: groundLink ? (Math.PI * link.rxWidthM * link.rxLengthM) / 4 : null,
+    },
+    inputDcPowerW: chain.inputW,
+    radiatedPowerW,
+    receivedRfPowerW,
+    deliveredDcPowerW: chain.outputW,
+    endToEndEfficiency: chain.outputW / chain.inputW,
+    rxConversionEfficiency,
+    stages: chain.stages,
+    wasteHeatW: {
+      transmitterW: (chain.stages[0] as ChainStage).lossW,
+      receiverW:
+        stage('receive-aperture').lossW + (chain.stages[chain.stages.length - 1] as ChainStage).lossW,
+    },
+    requiredApertures: {
+      ...required,
+      rxGroundLengthM:
+        link.elevationRad === undefined ? null : required.rxDiameterM / Math.sin(link.elevationRad),
+    },
+    warnings,
+  };
+}
