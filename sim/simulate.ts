@@ -74,6 +74,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const world = createWorld(scenario, {
     ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    spanTdbS: [fromTdbS, toTdbS],
   });
   const snapshots: Snapshot[] = [];
   times.forEach((t, k) => {

@@ -10,12 +10,21 @@ import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
 import { cohortsFromSchedule } from './swarm/schedule.ts';
 import { buildSwarm, type Swarm } from './swarm/tracers.ts';
+import { growthContext } from './growth/fromScenario.ts';
+import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
+import { interceptedPowerW } from './growth/shading.ts';
+import { growthStateAt, type GrowthState } from './growth/state.ts';
 
 export interface WorldOptions {
   /** Tracer budget; defaults to the scenario's. */
   readonly tracers?: number;
   /** Seed of the tracer sampler; defaults to the scenario's. */
   readonly seed?: number;
+  /**
+   * The span snapshots will be asked for, TDB s. The growth model is integrated once over the scenario's span
+   * widened to this one, so snapshots outside the scenario's own dates still have a growth state.
+   */
+  readonly spanTdbS?: readonly [from: number, to: number];
 }
 
 /** The aggregates of the swarm at one instant. Immutable; SI units. */
@@ -28,17 +37,24 @@ export interface Snapshot {
   readonly tracerCount: number;
   readonly collectorAreaM2: number;
   readonly massInOrbitKg: number;
-  /** Sunlight falling on the collectors, W: sum of weight * area * S(1 au) * (1 au / r)^2. */
+  /**
+   * Sunlight falling on the collectors, W: sum of weight * area * S(1 au) * (1 au / r)^2, reduced by each shell's
+   * shading factor (inner shells shade outer ones; never more than the Sun sends out; sim/growth/shading.ts).
+   */
   readonly interceptedSunlightW: number;
   /** Electrical power captured, W: intercepted sunlight * conversion efficiency * degradation. */
   readonly capturedPowerW: number;
   /** capturedPowerW / L_sun (IAU 2015 nominal luminosity). */
   readonly solarLuminosityFraction: number;
+  /** The growth model's state (factories, imports, ledgers), when the scenario has one. */
+  readonly growth: GrowthState | undefined;
 }
 
 export interface World {
   readonly scenario: Scenario;
   readonly swarm: Swarm;
+  /** The integrated growth model, when the scenario has one. */
+  readonly growthHistory: GrowthHistory | undefined;
   readonly seed: number;
   snapshot(tdbS: number): Snapshot;
   /**
@@ -78,9 +94,21 @@ function tablePrefix(table: TracerTable, count: number): TracerTable {
   };
 }
 
-/** The swarm's cohorts for a scenario: from the simple deployment schedule. */
-export function scenarioCohorts(scenario: Scenario): Cohort[] {
-  return cohortsFromSchedule(scenario.campaigns, scenario.cohortS);
+/** The swarm's cohorts: the fixed deployment schedule's, then the growth model's. */
+export function scenarioCohorts(scenario: Scenario, growthHistory: GrowthHistory | undefined): Cohort[] {
+  const scheduled = cohortsFromSchedule(scenario.campaigns, scenario.cohortS);
+  return growthHistory === undefined ? scheduled : [...scheduled, ...growthHistory.cohorts];
+}
+
+/** Integrate the scenario's growth model once over its span widened to `span`. */
+function integrateScenarioGrowth(
+  scenario: Scenario,
+  span: readonly [number, number] | undefined,
+): GrowthHistory | undefined {
+  if (scenario.growth === undefined) return undefined;
+  const fromTdbS = Math.min(scenario.fromTdbS, span?.[0] ?? Infinity);
+  const toTdbS = Math.max(scenario.toTdbS, span?.[1] ?? -Infinity);
+  return integrateGrowth(scenario.growth, growthContext({ ...scenario, fromTdbS, toTdbS }));
 }
 
 export function createWorld(scenario: Scenario, options: WorldOptions = {}): World {
@@ -91,7 +119,14 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
     throw new InputError(`must be an integer in [0, 4294967295], got ${seed}`, 'seed');
   }
-  const swarm = buildSwarm(scenarioCohorts(scenario), scenario.shells, scenario.collector, tracers, seed);
+  const growthHistory = integrateScenarioGrowth(scenario, options.spanTdbS);
+  const swarm = buildSwarm(
+    scenarioCohorts(scenario, growthHistory),
+    scenario.shells,
+    scenario.collector,
+    tracers,
+    seed,
+  );
   const { cohorts, table } = swarm;
   const cohortStation = Float64Array.from(cohorts, (c) => c.stationTdbS);
   // Running totals of collectors by cohort, so the count on station at t is one lookup.
@@ -101,6 +136,13 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   });
   const distanceM = new Float64Array(table.count);
   const { collector } = scenario;
+  const shellCount = scenario.shells.length;
+  const shellWeight = new Float64Array(shellCount);
+  const shellSunlight = new Float64Array(shellCount);
+  const shellDegradedSunlight = new Float64Array(shellCount);
+  const shellAreaM2 = new Float64Array(shellCount);
+  const shellRadiusM = new Float64Array(shellCount);
+  const shellShadedW = new Float64Array(shellCount);
 
   function snapshot(tdbS: number): Snapshot {
     if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite TDB time, got ${tdbS}`, 'tdbS');
@@ -108,16 +150,39 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     const tracerCount = countUpTo(table.stationTdbS, tdbS);
     const onStation = tablePrefix(table, tracerCount);
     heliocentricDistancesCpu64(onStation, tdbS, distanceM);
-    let intercepted = 0;
-    let degradedIntercepted = 0;
+    // Per shell: the unshaded sunlight sum(weight / r^2) (in units of one collector at 1 au) and its degraded
+    // counterpart, then each shell's shading factor (sim/growth/shading.ts, Beer-Lambert from the Sun outwards).
+    shellWeight.fill(0);
+    shellSunlight.fill(0);
+    shellDegradedSunlight.fill(0);
     for (let k = 0; k < tracerCount; k += 1) {
       const r = (distanceM[k] ?? 0) / AU_M;
-      const sunlight = (table.weight[k] ?? 0) / (r * r);
-      intercepted += sunlight;
-      degradedIntercepted +=
+      const weight = table.weight[k] ?? 0;
+      const shell = table.shellIndex[k] ?? 0;
+      const sunlight = weight / (r * r);
+      shellWeight[shell] = (shellWeight[shell] ?? 0) + weight;
+      shellSunlight[shell] = (shellSunlight[shell] ?? 0) + sunlight;
+      shellDegradedSunlight[shell] =
+        (shellDegradedSunlight[shell] ?? 0) +
         sunlight * Math.exp(-collector.degradationRatePerS * (tdbS - (table.stationTdbS[k] ?? 0)));
     }
     const perTracerSunlightW = collector.unitAreaM2 * SOLAR_IRRADIANCE_1AU_W_M2;
+    for (let s = 0; s < shellCount; s += 1) {
+      const weight = shellWeight[s] ?? 0;
+      const sunlight = shellSunlight[s] ?? 0;
+      shellAreaM2[s] = weight * collector.unitAreaM2;
+      // The radius at which the shell's area would receive the same unshaded sunlight.
+      shellRadiusM[s] = sunlight > 0 ? AU_M * Math.sqrt(weight / sunlight) : AU_M;
+    }
+    interceptedPowerW(shellRadiusM, shellAreaM2, shellShadedW);
+    let intercepted = 0;
+    let degradedIntercepted = 0;
+    for (let s = 0; s < shellCount; s += 1) {
+      const unshadedW = (shellSunlight[s] ?? 0) * perTracerSunlightW;
+      const factor = unshadedW > 0 ? Math.min(1, (shellShadedW[s] ?? 0) / unshadedW) : 0;
+      intercepted += (shellSunlight[s] ?? 0) * factor;
+      degradedIntercepted += (shellDegradedSunlight[s] ?? 0) * factor;
+    }
     const capturedPowerW = degradedIntercepted * perTracerSunlightW * collector.conversionEfficiency;
     return {
       tdbS,
@@ -128,6 +193,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       interceptedSunlightW: intercepted * perTracerSunlightW,
       capturedPowerW,
       solarLuminosityFraction: capturedPowerW / SOLAR_LUMINOSITY_W,
+      growth: growthHistory === undefined ? undefined : growthStateAt(growthHistory, tdbS),
     };
   }
 
@@ -137,5 +203,5 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     return tracerCount;
   }
 
-  return { scenario, swarm, seed, snapshot, positionsAt };
+  return { scenario, swarm, growthHistory, seed, snapshot, positionsAt };
 }

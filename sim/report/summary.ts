@@ -5,6 +5,7 @@
  */
 import { tdbSToIso } from '../time.ts';
 import type { SimulationResult } from '../simulate.ts';
+import type { Snapshot } from '../world.ts';
 import type { Step } from '../duration.ts';
 
 export interface SummaryRow {
@@ -16,6 +17,25 @@ export interface SummaryRow {
   capturedPowerW: number;
   solarLuminosityFraction: number;
   interceptedSunlightW: number;
+  // The growth model's figures (null when the scenario has no growth section).
+  /** Working factory mass, all sites, kg. */
+  factoryMassKg: number | null;
+  factoryMassKgBySite: Record<string, number> | null;
+  /** Working factory units, where the scenario gives a unit mass. */
+  factoryCount: number | null;
+  /** Mass landed from Earth (seeds, resupply, vitamins), kg, and its launch cost, USD. */
+  earthImportsKg: number | null;
+  earthImportsUsd: number | null;
+  /** Mass launched by the mass drivers so far, kg. */
+  massLaunchedKg: number | null;
+  /** Collectors on station according to the growth model (the swarm's count includes any fixed schedule too). */
+  collectorsOnStation: number | null;
+  /** Energy spent on mining, processing and launching so far, J. */
+  energyInvestedJ: number | null;
+  /** Years the swarm needs at its present power to return the energy invested (null: captures nothing yet). */
+  energyPaybackYears: number | null;
+  /** The limit holding growth back now: none, feedstock, heat, power, luminosity, mass-driver or imports. */
+  bindingLimit: string | null;
 }
 
 export interface Summary {
@@ -40,6 +60,16 @@ export const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
   'capturedPowerW',
   'solarLuminosityFraction',
   'interceptedSunlightW',
+  'factoryMassKg',
+  'factoryMassKgBySite',
+  'factoryCount',
+  'earthImportsKg',
+  'earthImportsUsd',
+  'massLaunchedKg',
+  'collectorsOnStation',
+  'energyInvestedJ',
+  'energyPaybackYears',
+  'bindingLimit',
 ];
 
 export function toSummary(result: SimulationResult): Summary {
@@ -51,16 +81,35 @@ export function toSummary(result: SimulationResult): Summary {
     to: tdbSToIso(result.toTdbS),
     step: result.step,
     tracerTableSize: result.tracerTableSize,
-    rows: result.snapshots.map((s) => ({
-      date: tdbSToIso(s.tdbS),
-      collectorCount: s.collectorCount,
-      tracerCount: s.tracerCount,
-      collectorAreaM2: s.collectorAreaM2,
-      massInOrbitKg: s.massInOrbitKg,
-      capturedPowerW: s.capturedPowerW,
-      solarLuminosityFraction: s.solarLuminosityFraction,
-      interceptedSunlightW: s.interceptedSunlightW,
-    })),
+    rows: result.snapshots.map(toSummaryRow),
+  };
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function toSummaryRow(s: Snapshot): SummaryRow {
+  const g = s.growth;
+  return {
+    date: tdbSToIso(s.tdbS),
+    collectorCount: s.collectorCount,
+    tracerCount: s.tracerCount,
+    collectorAreaM2: s.collectorAreaM2,
+    massInOrbitKg: s.massInOrbitKg,
+    capturedPowerW: s.capturedPowerW,
+    solarLuminosityFraction: s.solarLuminosityFraction,
+    interceptedSunlightW: s.interceptedSunlightW,
+    factoryMassKg: g?.factoryMassKg ?? null,
+    factoryMassKgBySite: g === undefined ? null : { ...g.factoryMassKgBySite },
+    factoryCount: g?.factoryCount ?? null,
+    earthImportsKg: g?.earthImportsKg ?? null,
+    earthImportsUsd: g?.earthImportsUsd ?? null,
+    massLaunchedKg: g?.massLaunchedKg ?? null,
+    collectorsOnStation: g?.collectorsOnStation ?? null,
+    energyInvestedJ: g?.energyInvestedJ ?? null,
+    energyPaybackYears: g === undefined ? null : finiteOrNull(g.energyPaybackYears),
+    bindingLimit: g?.bindingLimit ?? null,
   };
 }
 
@@ -69,9 +118,37 @@ export function summaryToJson(summary: Summary): string {
   return `${JSON.stringify(summary, null, 2)}\n`;
 }
 
-/** timeseries.csv text: a header line, then one line per row; numbers in full (shortest round-trip) precision. */
+/** One CSV cell: numbers in shortest round-trip form, null as an empty cell, text quoted when it must be. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * timeseries.csv text: a header line, then one line per row, with the columns of summary.json's rows in the same
+ * order. An object-valued field (`factoryMassKgBySite`) becomes one column per key: `factoryMassKgBySite.moon`.
+ */
 export function summaryToCsv(summary: Summary): string {
-  const lines = [SUMMARY_COLUMNS.join(',')];
-  for (const row of summary.rows) lines.push(SUMMARY_COLUMNS.map((column) => String(row[column])).join(','));
+  const columns: Array<{ header: string; read: (row: SummaryRow) => unknown }> = [];
+  for (const column of SUMMARY_COLUMNS) {
+    const keys = new Set<string>();
+    for (const row of summary.rows) {
+      const value = row[column];
+      if (value !== null && typeof value === 'object') Object.keys(value).forEach((key) => keys.add(key));
+    }
+    if (keys.size === 0) {
+      columns.push({ header: column, read: (row) => row[column] });
+      continue;
+    }
+    for (const key of keys) {
+      columns.push({
+        header: `${column}.${key}`,
+        read: (row) => (row[column] as Record<string, unknown> | null)?.[key],
+      });
+    }
+  }
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const row of summary.rows) lines.push(columns.map((c) => csvCell(c.read(row))).join(','));
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,9 @@ import { InputError } from '../errors.ts';
 import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
 import { isoToTdbS } from '../time.ts';
 import type { CollectorSpecFile, ScenarioFile, ShellSpecFile } from './schema.ts';
+import type { GrowthParams } from '../growth/params.ts';
+import { resolveGrowth } from '../growth/resolve.ts';
+import { growthResolveContext } from '../growth/fromScenario.ts';
 
 /** A closed interval [min, max]. */
 export type Range = readonly [min: number, max: number];
@@ -65,6 +68,8 @@ export interface Scenario {
   readonly collector: CollectorSpec;
   readonly shells: readonly ShellSpec[];
   readonly campaigns: readonly Campaign[];
+  /** The in-situ growth model's parameters (SI), when the scenario has a `growth` section. */
+  readonly growth: GrowthParams | undefined;
   /** The validated file this was resolved from (for `scenario show` and for the browser's editor). */
   readonly file: ScenarioFile;
 }
@@ -164,6 +169,12 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     };
   });
 
+  const collector = resolveCollector(file.collector);
+  const shells = file.shells.map(resolveShell);
+  const growth =
+    file.growth === undefined
+      ? undefined
+      : resolveGrowth(file.growth, growthResolveContext({ collector, shells }));
   return {
     name: file.name,
     title: file.title,
@@ -174,9 +185,10 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     seed: file.seed,
     tracers: file.tracers,
     cohortS: file.cohortDays * SECONDS_PER_DAY,
-    collector: resolveCollector(file.collector),
-    shells: file.shells.map(resolveShell),
+    collector,
+    shells,
     campaigns,
+    growth,
     file,
   };
 }

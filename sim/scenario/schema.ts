@@ -4,16 +4,10 @@
  * them once to the SI values that the rest of sim/ uses. Scenario files are data only: nothing is evaluated.
  */
 import { z } from 'zod';
-import { parseIsoUtcMs } from '../time.ts';
+import { growthSchema } from '../growth/schema.ts';
+import { isoDateSchema } from './isoDate.ts';
 
-/** An ISO 8601 UTC date or date-time within the supported range (see sim/time.ts). */
-export const isoDateSchema = z.string().superRefine((value, ctx) => {
-  try {
-    parseIsoUtcMs(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-  }
-});
+export { isoDateSchema };
 
 const fraction = z.number().min(0).max(1);
 
@@ -95,7 +89,10 @@ export const scenarioSchema = z
     cohortDays: z.number().min(1).max(3660).default(30),
     collector: collectorSchema,
     shells: z.array(shellSchema).min(1),
+    /** A fixed launch schedule (collectors launched from Earth). May be combined with `growth`. */
     deployment: z.array(campaignSchema).default([]),
+    /** The in-situ growth model: factories, replication, mass drivers (sim/growth). */
+    growth: growthSchema.optional(),
   })
   .strict();
 

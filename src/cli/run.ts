@@ -35,8 +35,12 @@ export function yearlyTable(summary: Summary): string {
       index === all.length - 1 || previous === undefined || previous.date.slice(0, 4) !== row.date.slice(0, 4)
     );
   });
+  const hasGrowth = rows.some((row) => row.factoryMassKg !== null);
+  const growthHeader = hasGrowth
+    ? ['factories t', 'imports t', 'imports $M', 'launched t', 'payback y', 'limit']
+    : [];
   return formatTable(
-    ['date', 'collectors', 'tracers', 'area km2', 'mass t', 'captured GW', 'L_sun fraction'],
+    ['date', 'collectors', 'tracers', 'area km2', 'mass t', 'captured GW', 'L_sun fraction', ...growthHeader],
     rows.map((row) => [
       row.date.slice(0, 10),
       formatNumber(row.collectorCount, 6),
@@ -45,6 +49,16 @@ export function yearlyTable(summary: Summary): string {
       formatNumber(row.massInOrbitKg / 1e3),
       formatNumber(row.capturedPowerW / 1e9),
       row.solarLuminosityFraction === 0 ? '0' : row.solarLuminosityFraction.toExponential(3),
+      ...(hasGrowth
+        ? [
+            formatNumber((row.factoryMassKg ?? 0) / 1e3),
+            formatNumber((row.earthImportsKg ?? 0) / 1e3),
+            formatNumber((row.earthImportsUsd ?? 0) / 1e6),
+            formatNumber((row.massLaunchedKg ?? 0) / 1e3),
+            row.energyPaybackYears === null ? '-' : formatNumber(row.energyPaybackYears, 3),
+            row.bindingLimit ?? '-',
+          ]
+        : []),
     ]),
   );
 }

@@ -36,9 +36,16 @@ describe('essaim run', () => {
       }
     }
     const csv = (await readFile(join(out, 'timeseries.csv'), 'utf8')).trim().split('\n');
-    expect(csv[0]).toBe(SUMMARY_COLUMNS.join(','));
+    const header = csv[0]!.split(',');
+    expect(header.slice(0, 8)).toEqual(SUMMARY_COLUMNS.slice(0, 8));
+    // The object-valued field becomes one column per site.
+    for (const site of Object.keys(summary.rows[21].factoryMassKgBySite)) {
+      expect(header).toContain(`factoryMassKgBySite.${site}`);
+    }
     expect(csv).toHaveLength(summary.rows.length + 1);
-    expect(csv[22]?.split(',')[5]).toBe(String(summary.rows[21].capturedPowerW));
+    const last = csv[22]!.split(',');
+    expect(last[header.indexOf('capturedPowerW')]).toBe(String(summary.rows[21].capturedPowerW));
+    expect(last[header.indexOf('bindingLimit')]).toBe(summary.rows[21].bindingLimit);
   });
 
   it('--json prints the same summary that it writes', async () => {

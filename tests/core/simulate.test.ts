@@ -137,3 +137,47 @@ describe('the run, against the analytic sums of its schedule', () => {
     expect(Math.min(...perCohort)).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the swarm grown by the growth model', () => {
+  it('puts on station the collectors the growth model launched (cohorts carry them exactly)', () => {
+    const scenario = loadScenario('baseline');
+    const world = createWorld(scenario, { tracers: 1500 });
+    const result = simulate(scenario, { tracers: 1500 });
+    for (const snap of result.snapshots) {
+      const growth = snap.growth!;
+      // A cohort goes on station at one instant while the model's stream arrives continuously: the two counts
+      // may differ by at most the cohorts that arrive within one cohort length of t.
+      const nearby = world.swarm.cohorts
+        .filter((c) => Math.abs(c.stationTdbS - snap.tdbS) <= scenario.cohortS)
+        .reduce((sum, c) => sum + c.collectorCount, 0);
+      expect(Math.abs(snap.collectorCount - growth.collectorsOnStation)).toBeLessThanOrEqual(
+        nearby * (1 + 1e-9) + 1e-6,
+      );
+    }
+    // Every collector the model launched is in some cohort.
+    const history = world.growthHistory!;
+    const end = result.snapshots[result.snapshots.length - 1]!.growth!;
+    const inCohorts = world.swarm.cohorts.reduce((sum, c) => sum + c.collectorCount, 0);
+    expect(Math.abs(inCohorts - end.collectorsLaunched) / end.collectorsLaunched).toBeLessThan(1e-9);
+    expect(history.toTdbS).toBeGreaterThanOrEqual(scenario.toTdbS);
+    const last = result.snapshots[result.snapshots.length - 1]!;
+    expect(last.collectorCount).toBeGreaterThan(1000);
+  });
+
+  it('never intercepts more than the Sun emits, even when the swarm is opaque (Armstrong-Sandberg)', () => {
+    const scenario = loadScenario('armstrong-sandberg-2013');
+    const result = simulate(scenario, { tracers: 800 });
+    let maxFraction = 0;
+    for (const snap of result.snapshots) {
+      expect(snap.interceptedSunlightW).toBeLessThanOrEqual(SOLAR_LUMINOSITY_W);
+      maxFraction = Math.max(maxFraction, snap.interceptedSunlightW / SOLAR_LUMINOSITY_W);
+    }
+    // The swarm's unshaded area would intercept many times the luminosity: shading is what holds it under 1.
+    const last = result.snapshots[result.snapshots.length - 1]!;
+    const unshadedW =
+      (last.collectorAreaM2 * SOLAR_IRRADIANCE_1AU_W_M2) /
+      (scenario.shells[0]!.semiMajorAxisM[0] / AU_M) ** 2;
+    expect(unshadedW).toBeGreaterThan(SOLAR_LUMINOSITY_W);
+    expect(maxFraction).toBeGreaterThan(0.5);
+  });
+});

@@ -34,6 +34,12 @@ describe('scenarios', () => {
 
   it('names the field, the accepted range and the value for each bad field', async () => {
     const base = await baselineObject();
+    base.deployment = [0, 1, 2].map((k) => ({
+      shell: 'near-1au',
+      start: `${2040 + k}-01-01`,
+      end: `${2041 + k}-01-01`,
+      collectorsPerYear: 100,
+    }));
     const cases: Array<[(s: any) => void, string]> = [
       [
         (s) => (s.collector.conversionEfficiency = 1.5),
