@@ -14,6 +14,7 @@ import { growthContext } from './growth/fromScenario.ts';
 import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './growth/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
+import { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
 
 export interface WorldOptions {
   /** Tracer budget; defaults to the scenario's. */
@@ -48,6 +49,8 @@ export interface Snapshot {
   readonly solarLuminosityFraction: number;
   /** The growth model's state (factories, imports, ledgers), when the scenario has one. */
   readonly growth: GrowthState | undefined;
+  /** The energy ledger: beamed, received, delivered to compute and grid, and what the compute buys. */
+  readonly energy: EnergyLedger | undefined;
 }
 
 export interface World {
@@ -184,16 +187,21 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       degradedIntercepted += (shellDegradedSunlight[s] ?? 0) * factor;
     }
     const capturedPowerW = degradedIntercepted * perTracerSunlightW * collector.conversionEfficiency;
+    const interceptedSunlightW = intercepted * perTracerSunlightW;
     return {
       tdbS,
       collectorCount,
       tracerCount,
       collectorAreaM2: collectorCount * collector.unitAreaM2,
       massInOrbitKg: collectorCount * collector.unitMassKg,
-      interceptedSunlightW: intercepted * perTracerSunlightW,
+      interceptedSunlightW,
       capturedPowerW,
       solarLuminosityFraction: capturedPowerW / SOLAR_LUMINOSITY_W,
       growth: growthHistory === undefined ? undefined : growthStateAt(growthHistory, tdbS),
+      energy:
+        scenario.energy === undefined
+          ? undefined
+          : energyLedgerAt(scenario.energy, tdbS, { interceptedSunlightW, capturedPowerW }),
     };
   }
 

@@ -36,6 +36,19 @@ export interface SummaryRow {
   energyPaybackYears: number | null;
   /** The limit holding growth back now: none, feedstock, heat, power, luminosity, mass-driver or imports. */
   bindingLimit: string | null;
+  // The energy ledger's figures (null when the scenario has no energy section).
+  /** Power delivered to the orbital compute nodes, W. */
+  deliveredPowerComputeW: number | null;
+  /** Power delivered to the ground grid, W. */
+  deliveredPowerGridW: number | null;
+  /** Power delivered to all loads / sunlight intercepted by the swarm. */
+  endToEndEfficiency: number | null;
+  /** Sustained operations per second of the compute nodes. */
+  computeOpsPerS: number | null;
+  /** Energy per task (the scenario defines the task), J. */
+  energyPerTaskJ: number | null;
+  /** Radiator area the compute nodes' waste heat needs, m^2. */
+  radiatorAreaM2: number | null;
 }
 
 export interface Summary {
@@ -70,6 +83,12 @@ export const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
   'energyInvestedJ',
   'energyPaybackYears',
   'bindingLimit',
+  'deliveredPowerComputeW',
+  'deliveredPowerGridW',
+  'endToEndEfficiency',
+  'computeOpsPerS',
+  'energyPerTaskJ',
+  'radiatorAreaM2',
 ];
 
 export function toSummary(result: SimulationResult): Summary {
@@ -91,6 +110,7 @@ function finiteOrNull(value: number): number | null {
 
 function toSummaryRow(s: Snapshot): SummaryRow {
   const g = s.growth;
+  const e = s.energy;
   return {
     date: tdbSToIso(s.tdbS),
     collectorCount: s.collectorCount,
@@ -110,6 +130,12 @@ function toSummaryRow(s: Snapshot): SummaryRow {
     energyInvestedJ: g?.energyInvestedJ ?? null,
     energyPaybackYears: g === undefined ? null : finiteOrNull(g.energyPaybackYears),
     bindingLimit: g?.bindingLimit ?? null,
+    deliveredPowerComputeW: e?.deliveredPowerComputeW ?? null,
+    deliveredPowerGridW: e?.deliveredPowerGridW ?? null,
+    endToEndEfficiency: e?.endToEndEfficiency ?? null,
+    computeOpsPerS: e?.computeOpsPerS ?? null,
+    energyPerTaskJ: e?.energyPerTaskJ ?? null,
+    radiatorAreaM2: e?.radiatorAreaM2 ?? null,
   };
 }
 

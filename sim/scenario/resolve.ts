@@ -16,6 +16,7 @@ import type { CollectorSpecFile, ScenarioFile, ShellSpecFile } from './schema.ts
 import type { GrowthParams } from '../growth/params.ts';
 import { resolveGrowth } from '../growth/resolve.ts';
 import { growthResolveContext } from '../growth/fromScenario.ts';
+import { resolveEnergy, type EnergyParams } from '../energy/resolve.ts';
 
 /** A closed interval [min, max]. */
 export type Range = readonly [min: number, max: number];
@@ -70,6 +71,8 @@ export interface Scenario {
   readonly campaigns: readonly Campaign[];
   /** The in-situ growth model's parameters (SI), when the scenario has a `growth` section. */
   readonly growth: GrowthParams | undefined;
+  /** The beaming links and compute nodes (SI), when the scenario has an `energy` section. */
+  readonly energy: EnergyParams | undefined;
   /** The validated file this was resolved from (for `scenario show` and for the browser's editor). */
   readonly file: ScenarioFile;
 }
@@ -175,6 +178,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     file.growth === undefined
       ? undefined
       : resolveGrowth(file.growth, growthResolveContext({ collector, shells }));
+  const energy = file.energy === undefined ? undefined : resolveEnergy(file.energy, 'energy');
   return {
     name: file.name,
     title: file.title,
@@ -189,6 +193,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     shells,
     campaigns,
     growth,
+    energy,
     file,
   };
 }

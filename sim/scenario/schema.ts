@@ -4,6 +4,7 @@
  * them once to the SI values that the rest of sim/ uses. Scenario files are data only: nothing is evaluated.
  */
 import { z } from 'zod';
+import { energySchema } from '../energy/schema.ts';
 import { growthSchema } from '../growth/schema.ts';
 import { isoDateSchema } from './isoDate.ts';
 
@@ -93,6 +94,8 @@ export const scenarioSchema = z
     deployment: z.array(campaignSchema).default([]),
     /** The in-situ growth model: factories, replication, mass drivers (sim/growth). */
     growth: growthSchema.optional(),
+    /** Power beaming from the swarm to its loads, and the compute nodes (sim/energy). */
+    energy: energySchema.optional(),
   })
   .strict();
 

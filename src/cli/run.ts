@@ -6,7 +6,13 @@ import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { join } from 'node:path';
 import { BACKEND_NAMES, simulate, type SimulateOptions } from '../../sim/simulate.ts';
-import { summaryToCsv, summaryToJson, toSummary, type Summary } from '../../sim/report/summary.ts';
+import {
+  summaryToCsv,
+  summaryToJson,
+  toSummary,
+  type Summary,
+  type SummaryRow,
+} from '../../sim/report/summary.ts';
 import { AU_M } from '../../sim/constants.ts';
 import { writeFilesAtomically } from './atomicWrite.ts';
 import { formatNumber, formatTable } from './format.ts';
@@ -27,40 +33,85 @@ interface RunFlags {
   json?: boolean;
 }
 
-/** The printed table: the first row of each calendar year, and the last row. */
-export function yearlyTable(summary: Summary): string {
-  const rows = summary.rows.filter((row, index, all) => {
+/** The rows printed: the first row of each calendar year, and the last row. */
+function yearlyRows(summary: Summary): SummaryRow[] {
+  return summary.rows.filter((row, index, all) => {
     const previous = all[index - 1];
     return (
       index === all.length - 1 || previous === undefined || previous.date.slice(0, 4) !== row.date.slice(0, 4)
     );
   });
-  const hasGrowth = rows.some((row) => row.factoryMassKg !== null);
-  const growthHeader = hasGrowth
-    ? ['factories t', 'imports t', 'imports $M', 'launched t', 'payback y', 'limit']
-    : [];
-  return formatTable(
-    ['date', 'collectors', 'tracers', 'area km2', 'mass t', 'captured GW', 'L_sun fraction', ...growthHeader],
-    rows.map((row) => [
-      row.date.slice(0, 10),
-      formatNumber(row.collectorCount, 6),
-      String(row.tracerCount),
-      formatNumber(row.collectorAreaM2 / 1e6),
-      formatNumber(row.massInOrbitKg / 1e3),
-      formatNumber(row.capturedPowerW / 1e9),
-      row.solarLuminosityFraction === 0 ? '0' : row.solarLuminosityFraction.toExponential(3),
-      ...(hasGrowth
-        ? [
-            formatNumber((row.factoryMassKg ?? 0) / 1e3),
-            formatNumber((row.earthImportsKg ?? 0) / 1e3),
-            formatNumber((row.earthImportsUsd ?? 0) / 1e6),
-            formatNumber((row.massLaunchedKg ?? 0) / 1e3),
+}
+
+const gw = (watts: number | null): string => (watts === null ? '-' : formatNumber(watts / 1e9));
+const tonnes = (kg: number | null): string => (kg === null ? '-' : formatNumber(kg / 1e3));
+const sci = (value: number | null): string =>
+  value === null ? '-' : value === 0 ? '0' : value.toExponential(3);
+
+/** The printed tables (swarm; growth and power when the scenario models them), one row per year. */
+export function yearlyTable(summary: Summary): string {
+  const rows = yearlyRows(summary);
+  const date = (row: SummaryRow) => row.date.slice(0, 10);
+  const tables = [
+    'Swarm\n' +
+      formatTable(
+        ['date', 'collectors', 'tracers', 'area km2', 'mass t', 'captured GW', 'L_sun fraction'],
+        rows.map((row) => [
+          date(row),
+          formatNumber(row.collectorCount, 6),
+          String(row.tracerCount),
+          formatNumber(row.collectorAreaM2 / 1e6),
+          tonnes(row.massInOrbitKg),
+          gw(row.capturedPowerW),
+          sci(row.solarLuminosityFraction),
+        ]),
+      ),
+  ];
+  if (rows.some((row) => row.factoryMassKg !== null)) {
+    tables.push(
+      'Growth\n' +
+        formatTable(
+          [
+            'date',
+            'factories t',
+            'imports t',
+            'imports $M',
+            'launched t',
+            'invested J',
+            'payback y',
+            'limit',
+          ],
+          rows.map((row) => [
+            date(row),
+            tonnes(row.factoryMassKg),
+            tonnes(row.earthImportsKg),
+            row.earthImportsUsd === null ? '-' : formatNumber(row.earthImportsUsd / 1e6),
+            tonnes(row.massLaunchedKg),
+            sci(row.energyInvestedJ),
             row.energyPaybackYears === null ? '-' : formatNumber(row.energyPaybackYears, 3),
             row.bindingLimit ?? '-',
-          ]
-        : []),
-    ]),
-  );
+          ]),
+        ),
+    );
+  }
+  if (rows.some((row) => row.deliveredPowerComputeW !== null || row.deliveredPowerGridW !== null)) {
+    tables.push(
+      'Power delivered and computation\n' +
+        formatTable(
+          ['date', 'to compute GW', 'to grid GW', 'end-to-end', 'ops/s', 'J per task', 'radiator km2'],
+          rows.map((row) => [
+            date(row),
+            gw(row.deliveredPowerComputeW),
+            gw(row.deliveredPowerGridW),
+            row.endToEndEfficiency === null ? '-' : formatNumber(row.endToEndEfficiency, 3),
+            sci(row.computeOpsPerS),
+            row.energyPerTaskJ === null ? '-' : formatNumber(row.energyPerTaskJ, 4),
+            row.radiatorAreaM2 === null ? '-' : formatNumber(row.radiatorAreaM2 / 1e6),
+          ]),
+        ),
+    );
+  }
+  return tables.join('\n');
 }
 
 async function runAction(flags: RunFlags, io: CliIo): Promise<void> {

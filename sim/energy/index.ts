@@ -1,0 +1,57 @@
+/**
+ * The energy ledger and what the delivered power buys: the public surface of sim/energy.
+ *
+ * Typical use (the run): `resolveEnergy(parseEnergy(scenario.energy))` once (or `resolveEnergy(file.energy)` when
+ * the scenario schema has already validated the section), then `energyLedgerAt(params, t, snapshot)` for each
+ * output time, with `earthGridDeliveredW` from the Earth segment when there is one.
+ */
+export {
+  energySchema,
+  energyLinkSchema,
+  hopSchema,
+  computeSchema,
+  efficiencyPointSchema,
+  DESTINATIONS,
+  MAX_SHARE_SUM,
+  type Destination,
+  type EnergyInput,
+  type EnergyFile,
+  type EnergyLinkFile,
+  type HopFile,
+  type ComputeFile,
+} from './schema.ts';
+export {
+  parseEnergy,
+  resolveEnergy,
+  opsPerJouleAt,
+  type EnergyParams,
+  type EnergyLink,
+  type EnergyHop,
+  type ComputeParams,
+} from './resolve.ts';
+export {
+  energyLedgerAt,
+  type EnergyLedger,
+  type LedgerInputs,
+  type LinkLedger,
+  type HopLedger,
+  type HopBudgetSummary,
+  type LedgerStage,
+  type LossesByKind,
+  type HeatByLocation,
+} from './ledger.ts';
+export {
+  computeNode,
+  energyPerTaskJ,
+  GREEN500_2020_11_FLOPS_PER_W,
+  GREEN500_2022_06_FLOPS_PER_W,
+  type ComputeNodeSpec,
+  type ComputeNodeResult,
+} from './compute.ts';
+export {
+  radiatorAreaM2,
+  radiatedFluxWm2,
+  radiatorTemperatureK,
+  DEEP_SPACE_SINK_K,
+  type RadiatorSpec,
+} from './radiator.ts';

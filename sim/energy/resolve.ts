@@ -1,0 +1,195 @@
+/**
+ * The validated `energy` section -> the SI parameters the ledger computes with. Conversions happen here, once:
+ * ISO dates -> TDB seconds past J2000, degrees -> radians. Each hop is also checked by the beam module's own
+ * validation (resolveLink: carrier band, paraxial geometry, ranges), so a bad link design is refused when the
+ * scenario is loaded, not at the first time step. Every refusal is an InputError naming the field.
+ */
+import { resolveLink, type LinkInput } from '../beam/input.ts';
+import { InputError } from '../errors.ts';
+import { describeIssue } from '../scenario/issues.ts';
+import { isoToTdbS } from '../time.ts';
+import { DEEP_SPACE_SINK_K } from './radiator.ts';
+import { energySchema, type ComputeFile, type Destination, type EnergyFile, type HopFile } from './schema.ts';
+
+const DEG = Math.PI / 180;
+
+/** One hop, SI. */
+export interface EnergyHop {
+  readonly name: string | null;
+  /** The hop as the beam module takes it, without its power (txPowerW is set per time step). */
+  readonly link: Omit<LinkInput, 'txPowerW'>;
+  /** DC power conditioning ahead of the transmitter, (0, 1]. */
+  readonly powerConditioningEfficiency: number;
+  /** DC-to-RF (or laser wall-plug) efficiency after defaults, (0, 1]: radiated = DC after conditioning x this. */
+  readonly dcRfEfficiency: number;
+  /** Largest DC power into one unit, W (before conditioning); Infinity for a single unit. */
+  readonly unitDcPowerW: number;
+}
+
+/** One link from the swarm to a load, SI. */
+export interface EnergyLink {
+  readonly name: string;
+  readonly destination: Destination;
+  /** Fraction of the captured electricity this link takes (normalised so that the shares sum to <= 1). */
+  readonly share: number;
+  readonly loadEfficiency: number;
+  readonly hops: readonly EnergyHop[];
+}
+
+/** The compute nodes, SI. */
+export interface ComputeParams {
+  readonly opsMetric: string;
+  /** Dates of the efficiency trajectory, TDB s past J2000, strictly increasing. */
+  readonly efficiencyTdbS: readonly number[];
+  /** Operations per joule at those dates. */
+  readonly efficiencyOpsPerJoule: readonly number[];
+  readonly taskName: string;
+  readonly opsPerTask: number;
+  readonly radiatorTemperatureK: number;
+  readonly radiatorEmissivity: number;
+  readonly radiatorSinkTemperatureK: number;
+  readonly radiatorSides: 1 | 2;
+}
+
+/** The resolved `energy` section. Immutable; SI. */
+export interface EnergyParams {
+  readonly links: readonly EnergyLink[];
+  /** Sum of the link shares, [0, 1]. */
+  readonly allocatedShare: number;
+  readonly compute: ComputeParams | null;
+}
+
+/** Validate a raw `energy` section with the schema; throws InputError listing every issue under `path`. */
+export function parseEnergy(raw: unknown, path = 'energy'): EnergyFile {
+  const parsed = energySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues
+    .slice(0, 20)
+    .map((issue) => describeIssue({ ...issue, path: [path, ...issue.path] }, { [path]: raw }));
+  throw new InputError(lines.join('\n'));
+}
+
+/** The hop split into the beam module's link (SI, radians) and the ledger's own fields. */
+function splitHop(hop: HopFile): {
+  readonly link: Omit<LinkInput, 'txPowerW'>;
+  readonly powerConditioningEfficiency: number;
+  readonly unitDcPowerW: number;
+} {
+  const {
+    powerConditioningEfficiency,
+    unitDcPowerW,
+    elevationDeg,
+    latitudeDeg,
+    polarisationTiltDeg,
+    ...rest
+  } = hop;
+  return {
+    link: {
+      ...rest,
+      ...(elevationDeg === undefined ? {} : { elevationRad: Math.min(Math.PI / 2, elevationDeg * DEG) }),
+      ...(latitudeDeg === undefined ? {} : { latitudeRad: latitudeDeg * DEG }),
+      ...(polarisationTiltDeg === undefined ? {} : { polarisationTiltRad: polarisationTiltDeg * DEG }),
+    },
+    powerConditioningEfficiency,
+    unitDcPowerW: unitDcPowerW ?? Infinity,
+  };
+}
+
+/** Degree fields as the scenario names them, for messages from resolveLink. */
+const SCENARIO_FIELD: Readonly<Record<string, string>> = {
+  elevationRad: 'elevationDeg',
+  latitudeRad: 'latitudeDeg',
+  polarisationTiltRad: 'polarisationTiltDeg',
+};
+
+function resolveHop(hop: HopFile, where: string): EnergyHop {
+  const { link, powerConditioningEfficiency, unitDcPowerW } = splitHop(hop);
+  let dcRfEfficiency: number;
+  try {
+    // The power is irrelevant to validation; 1 W stands in for it.
+    dcRfEfficiency = resolveLink({ ...link, txPowerW: 1 }).dcRfEfficiency;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const field = error.field ?? '';
+    const message = error.message.startsWith(`${field}: `)
+      ? error.message.slice(field.length + 2)
+      : error.message;
+    throw new InputError(message, `${where}.${SCENARIO_FIELD[field] ?? field}`);
+  }
+  return {
+    name: hop.name ?? null,
+    link,
+    powerConditioningEfficiency,
+    dcRfEfficiency,
+    unitDcPowerW,
+  };
+}
+
+function resolveCompute(file: ComputeFile, where: string): ComputeParams {
+  const efficiencyTdbS = file.efficiency.map((point) => isoToTdbS(point.date));
+  efficiencyTdbS.forEach((t, k) => {
+    if (k > 0 && !(t > (efficiencyTdbS[k - 1] as number))) {
+      throw new InputError('dates must be strictly increasing', `${where}.efficiency[${k}].date`);
+    }
+  });
+  const sink = file.radiatorSinkTemperatureK ?? DEEP_SPACE_SINK_K;
+  if (!(file.radiatorTemperatureK > sink)) {
+    throw new InputError(
+      `must be above the radiator's sink temperature ${sink} K, got ${file.radiatorTemperatureK}`,
+      `${where}.radiatorTemperatureK`,
+    );
+  }
+  return {
+    opsMetric: file.opsMetric,
+    efficiencyTdbS,
+    efficiencyOpsPerJoule: file.efficiency.map((point) => point.opsPerJoule),
+    taskName: file.task.name,
+    opsPerTask: file.task.opsPerTask,
+    radiatorTemperatureK: file.radiatorTemperatureK,
+    radiatorEmissivity: file.radiatorEmissivity,
+    radiatorSinkTemperatureK: sink,
+    radiatorSides: file.radiatorSides,
+  };
+}
+
+/**
+ * Resolve a schema-validated `energy` section to SI. `path` prefixes the field names in errors. Throws
+ * InputError for what the schema cannot see: a hop the beam module refuses (band, geometry), a radiator no
+ * warmer than its sink.
+ */
+export function resolveEnergy(file: EnergyFile, path = 'energy'): EnergyParams {
+  const sum = file.links.reduce((total, link) => total + link.share, 0);
+  // Shares within the schema's rounding allowance above 1 are scaled down to sum to exactly 1 at most.
+  const scale = sum > 1 ? 1 / sum : 1;
+  const links = file.links.map((link, i): EnergyLink => ({
+    name: link.name,
+    destination: link.destination,
+    share: link.share * scale,
+    loadEfficiency: link.loadEfficiency,
+    hops: link.hops.map((hop, j) => resolveHop(hop, `${path}.links[${i}].hops[${j}]`)),
+  }));
+  return {
+    links,
+    allocatedShare: Math.min(1, sum * scale),
+    compute: file.compute === undefined ? null : resolveCompute(file.compute, `${path}.compute`),
+  };
+}
+
+/**
+ * Computing efficiency at `tdbS`, operations per joule: log-linear interpolation between the trajectory's dated
+ * points (exact at each point), the first value before the first date and the last after the last.
+ */
+export function opsPerJouleAt(compute: ComputeParams, tdbS: number): number {
+  const times = compute.efficiencyTdbS;
+  const values = compute.efficiencyOpsPerJoule;
+  const last = times.length - 1;
+  if (!(tdbS > (times[0] as number))) return values[0] as number;
+  if (tdbS >= (times[last] as number)) return values[last] as number;
+  // times[k] <= tdbS < times[k + 1]
+  let k = 0;
+  while ((times[k + 1] as number) <= tdbS) k += 1;
+  const t0 = times[k] as number;
+  const y0 = values[k] as number;
+  const fraction = (tdbS - t0) / ((times[k + 1] as number) - t0);
+  return y0 * ((values[k + 1] as number) / y0) ** fraction;
+}

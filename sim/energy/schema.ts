@@ -1,0 +1,248 @@
+/**
+ * The scenario's optional `energy` section: where the swarm's electricity goes, and what it buys.
+ *
+ * - `links`: power-beaming links from the swarm to loads. Each takes a fixed `share` of the electricity the
+ *   collectors capture and carries it through one or more hops to a `destination`: `compute` (orbital compute
+ *   nodes) or `grid` (ground rectennas feeding a power grid). A hop is one transmitter -> path -> receiver
+ *   in the beam module's LinkInput vocabulary (sim/beam/input.ts); a link of several hops is a relay chain in
+ *   which each relay converts what it receives to DC and transmits it again (an active relay).
+ *   The shares sum to at most 1. What no link takes is UNALLOCATED: electricity generated on the collectors
+ *   and beamed nowhere (collector housekeeping, or curtailed). The ledger reports it as `unallocatedPowerW`,
+ *   neither delivered nor lost.
+ * - `compute`: the compute nodes: computing efficiency as a dated trajectory (operations per joule; log-linear
+ *   between dated points, held constant outside them), the task whose energy the run reports, and the
+ *   radiator that rejects the nodes' heat.
+ *
+ * Units are the scenario's friendly ones: ISO dates, degrees for elevation, latitude and polarisation tilt;
+ * everything else SI with the unit in the name, as in LinkInput. resolve.ts converts once, to SI.
+ */
+import { z } from 'zod';
+import { parseIsoUtcMs } from '../time.ts';
+
+/**
+ * An ISO 8601 UTC date (sim/time.ts). Defined here rather than imported from sim/scenario/schema.ts so that the
+ * scenario schema can import this module without an import cycle.
+ */
+const isoDate = z.string().superRefine((value, ctx) => {
+  try {
+    parseIsoUtcMs(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
+/** An efficiency in (0, 1]. */
+const efficiency = z.number().gt(0).max(1);
+const positive = z.number().positive();
+
+/** Largest sum of the link shares accepted: 1, plus room for decimal fractions that do not add up exactly. */
+export const MAX_SHARE_SUM = 1 + 1e-9;
+
+/**
+ * One hop: a transmitter, a path and a receiver. Field names and defaults are the beam module's (LinkInput,
+ * LINK_DEFAULTS), except that the power is not given (the ledger sets it from the share) and angles to the
+ * ground are in degrees.
+ */
+export const hopSchema = z
+  .object({
+    name: z.string().min(1).max(64).optional(),
+    /** Carrier: exactly one of frequencyHz (radio, 1-300 GHz) or wavelengthM (optical, 0.2-12 um). */
+    frequencyHz: positive.optional(),
+    wavelengthM: positive.optional(),
+    /**
+     * DC power conditioning ahead of the transmitter (DC-DC converters and distribution on the transmitting
+     * platform); default 1.
+     */
+    powerConditioningEfficiency: efficiency.default(1),
+    /** DC-to-RF (radio) or laser wall-plug (optical) efficiency; the beam module's default when absent. */
+    dcRfEfficiency: efficiency.optional(),
+    /**
+     * Largest DC power into one unit of this hop, W (before power conditioning). The hop's power is shared
+     * equally by ceil(power / unitDcPowerW) identical units, each with this hop's apertures; densities and
+     * safety warnings are per unit. Absent: a single unit carries everything.
+     */
+    unitDcPowerW: positive.optional(),
+    txDiameterM: positive,
+    taperDb: z.number().min(0).max(40).optional(),
+    phaseErrorRmsRad: z.number().min(0).max(1.5).optional(),
+    pointingErrorRad: z.number().min(0).max(0.1).optional(),
+    pointingJitterRad: z.number().min(0).max(0.1).optional(),
+    beamQualityM2: z.number().min(1).max(1000).optional(),
+    /** Transmitter-receiver distance (slant range for ground links), m. */
+    distanceM: positive,
+    /** A circular receiver, or an elliptical one (rxWidthM with rxLengthM; on the ground for ground links). */
+    rxDiameterM: positive.optional(),
+    rxWidthM: positive.optional(),
+    rxLengthM: positive.optional(),
+    /** RF-to-DC (rectenna) or photovoltaic efficiency at high density; the beam module's default when absent. */
+    rxEfficiency: efficiency.optional(),
+    /** Density at which the receiver converts at half its peak efficiency, W/m^2 (0 or absent: constant). */
+    rxHalfEfficiencyDensityWm2: z.number().min(0).optional(),
+    rxApertureEfficiency: efficiency.optional(),
+    /** Ground links only: elevation of the beam at the receiver, deg (5-90, the ITU-R slant-path range). */
+    elevationDeg: z.number().min(5).max(90).optional(),
+    rainRateMmH: z.number().min(0).max(300).optional(),
+    rainHeightM: z.number().min(0).max(10_000).optional(),
+    stationHeightM: z.number().min(-500).max(9000).optional(),
+    latitudeDeg: z.number().min(-90).max(90).optional(),
+    polarisationTiltDeg: z.number().min(-90).max(90).optional(),
+    surfacePressurePa: z.number().optional(),
+    surfaceTemperatureK: z.number().optional(),
+    waterVapourDensityKgM3: z.number().optional(),
+    opticalZenithTransmission: efficiency.optional(),
+    /** Target collection efficiency of the required-aperture solver. */
+    targetEfficiency: z.number().optional(),
+  })
+  .strict()
+  .superRefine((hop, ctx) => {
+    if ((hop.frequencyHz === undefined) === (hop.wavelengthM === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['frequencyHz'],
+        message: 'give exactly one of frequencyHz and wavelengthM',
+      });
+    }
+    const ellipse = hop.rxWidthM !== undefined || hop.rxLengthM !== undefined;
+    if (hop.rxDiameterM !== undefined && ellipse) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rxDiameterM'],
+        message: 'give either rxDiameterM or rxWidthM with rxLengthM, not both',
+      });
+    } else if (hop.rxDiameterM === undefined && (hop.rxWidthM === undefined || hop.rxLengthM === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [hop.rxWidthM === undefined ? 'rxDiameterM' : 'rxLengthM'],
+        message: 'give rxDiameterM, or rxWidthM with rxLengthM (m)',
+      });
+    }
+  });
+
+/** The loads a link can feed. */
+export const DESTINATIONS = ['compute', 'grid'] as const;
+export type Destination = (typeof DESTINATIONS)[number];
+
+/** A link from the swarm to a load: a share of the captured electricity, carried over one or more hops. */
+export const energyLinkSchema = z
+  .object({
+    name: z.string().min(1).max(64),
+    /** `compute`: orbital compute nodes; `grid`: ground rectennas feeding a grid. */
+    destination: z.enum(DESTINATIONS),
+    /** Fraction of the electricity captured by the collectors that this link takes, [0, 1]. */
+    share: z.number().min(0).max(1),
+    /**
+     * The load's own interface: DC out of the last receiver -> the load (DC-DC regulation, or DC -> AC into the
+     * grid). Default 1.
+     */
+    loadEfficiency: efficiency.default(1),
+    /** The hops from the collectors to the load, in order; each relay re-transmits what it receives. */
+    hops: z.array(hopSchema).min(1).max(8),
+  })
+  .strict();
+
+/** One dated value of the computing efficiency. */
+export const efficiencyPointSchema = z
+  .object({
+    date: isoDate,
+    /** Operations per joule (= operations per second per watt) at this date. */
+    opsPerJoule: positive,
+    /** Where this value comes from: a measurement, or the projection that gives it. */
+    source: z.string().min(1),
+  })
+  .strict();
+
+/** The compute nodes. */
+export const computeSchema = z
+  .object({
+    /** What is counted as one operation (e.g. "HPL FP64 FLOP, as in the Green500"); not interpreted. */
+    opsMetric: z.string().min(1).default('operations'),
+    /**
+     * Computing efficiency over time, dates strictly increasing: log-linear interpolation between the points,
+     * the first value before the first date and the last after the last.
+     */
+    efficiency: z.array(efficiencyPointSchema).min(1),
+    /** The unit of useful work whose energy the run reports (the "kWh per decision" figure). */
+    task: z
+      .object({
+        name: z.string().min(1),
+        /** Operations one task takes, in the unit of opsMetric. */
+        opsPerTask: positive,
+        source: z.string().min(1).optional(),
+      })
+      .strict(),
+    /** Radiating surface temperature, K. */
+    radiatorTemperatureK: positive,
+    /** Hemispherical infrared emissivity of the radiator, (0, 1]. */
+    radiatorEmissivity: efficiency,
+    /** Effective sink temperature the radiator sees, K; absent: deep space (2.72548 K, radiator.ts). */
+    radiatorSinkTemperatureK: z.number().min(0).optional(),
+    /** Radiating faces per unit of radiator area: 1 (body-mounted) or 2 (free-standing panel). */
+    radiatorSides: z.union([z.literal(1), z.literal(2)]).default(2),
+  })
+  .strict()
+  .superRefine((compute, ctx) => {
+    for (let k = 1; k < compute.efficiency.length; k += 1) {
+      const before = compute.efficiency[k - 1];
+      const point = compute.efficiency[k];
+      if (before === undefined || point === undefined) continue;
+      let ordered = true;
+      try {
+        ordered = parseIsoUtcMs(point.date) > parseIsoUtcMs(before.date);
+      } catch {
+        continue; // the date itself is reported by isoDate
+      }
+      if (!ordered) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['efficiency', k, 'date'],
+          message: `dates must be strictly increasing: must be after efficiency[${k - 1}].date (${before.date})`,
+        });
+      }
+    }
+  });
+
+export const energySchema = z
+  .object({
+    /** Where the parameters come from, one entry per source. Not interpreted. */
+    sources: z.array(z.string()).default([]),
+    /** Per-parameter notes keyed by a field path. Not interpreted. */
+    notes: z.record(z.string(), z.string()).default({}),
+    links: z.array(energyLinkSchema).default([]),
+    compute: computeSchema.optional(),
+  })
+  .strict()
+  .superRefine((energy, ctx) => {
+    const seen = new Set<string>();
+    energy.links.forEach((link, index) => {
+      if (seen.has(link.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['links', index, 'name'],
+          message: `duplicate link name ${JSON.stringify(link.name)}`,
+        });
+      }
+      seen.add(link.name);
+    });
+    const sum = energy.links.reduce((total, link) => total + link.share, 0);
+    if (sum > MAX_SHARE_SUM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['links'],
+        message: `the links' share values sum to ${sum}, above 1: they divide the captured power, so they must sum to <= 1`,
+      });
+    }
+    const computeLink = energy.links.findIndex((link) => link.destination === 'compute');
+    if (computeLink >= 0 && energy.compute === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compute'],
+        message: `links[${computeLink}] feeds compute nodes: give the compute section (efficiency, task, radiator)`,
+      });
+    }
+  });
+
+export type EnergyInput = z.input<typeof energySchema>;
+export type EnergyFile = z.output<typeof energySchema>;
+export type EnergyLinkFile = z.output<typeof energyLinkSchema>;
+export type HopFile = z.output<typeof hopSchema>;
+export type ComputeFile = z.output<typeof computeSchema>;
