@@ -32,6 +32,10 @@ export { toSummary, summaryToCsv, summaryToJson, type Summary, type SummaryRow }
 export { builtinScenarioNames, scenarioFromJson, scenarioFromObject } from './scenario/load.ts';
 export type { Scenario, CollectorSpec, ShellSpec, Campaign } from './scenario/resolve.ts';
 export { scenarioSchema } from './scenario/schema.ts';
+export { computeLinkBudget, requiredApertures, compareLongRange, type LinkBudget } from './beam/index.ts';
+export type { LinkInput } from './beam/input.ts';
+export { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
+export { integrateGrowth, growthStateAt, type GrowthHistory, type GrowthState } from './growth/index.ts';
 
 /**
  * Load a scenario: a built-in name (`'baseline'`), a JSON text, or an already-parsed object. Validates and
