@@ -6,6 +6,7 @@ import { stepTime, type Step } from './duration.ts';
 import { InputError } from './errors.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import { createWorld, type Snapshot } from './world.ts';
+import { eclipseEnergyLossJ } from './earth/eclipseLoss.ts';
 
 /** Propagation backends. Only the float64 reference exists so far; `cpu` and `auto` resolve to it. */
 export const BACKEND_NAMES = ['cpu64', 'cpu', 'auto'] as const;
@@ -19,6 +20,10 @@ export interface SimulateOptions {
   readonly tracers?: number;
   readonly seed?: number;
   readonly backend?: BackendName;
+  /** Drop power satellites whose element sets satellite.js refuses, instead of stopping. */
+  readonly skipBadSatellites?: boolean;
+  /** Sampling step of the eclipse-loss integral, s. */
+  readonly eclipseResolutionS?: number;
   /** Called after each output time with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -34,6 +39,13 @@ export interface SimulationResult {
   /** Tracers in the whole table (all cohorts, on station or not yet). */
   readonly tracerTableSize: number;
   readonly snapshots: readonly Snapshot[];
+  /**
+   * Energy the power satellites could not send because of eclipses, J, over the interval that ends at each output
+   * time (0 for the first); empty without an earth section.
+   */
+  readonly eclipseEnergyLossJ: readonly number[];
+  /** Satellites dropped by skipBadSatellites, with satellite.js's reason. */
+  readonly skippedSatellites: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
 }
 
 /** Most output times one run may ask for, to catch a step typed in the wrong unit. */
@@ -75,10 +87,15 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     spanTdbS: [fromTdbS, toTdbS],
+    ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
+    ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
   });
+  const { earth } = world;
+  const eclipseLossJ: number[] = [];
   const snapshots: Snapshot[] = [];
   times.forEach((t, k) => {
     snapshots.push(world.snapshot(t));
+    if (earth !== undefined) eclipseLossJ.push(k === 0 ? 0 : eclipseEnergyLossJ(earth, times[k - 1] ?? t, t));
     options.onProgress?.(k + 1, times.length);
   });
   return {
@@ -90,5 +107,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     step,
     tracerTableSize: world.swarm.table.count,
     snapshots,
+    eclipseEnergyLossJ: eclipseLossJ,
+    skippedSatellites: (earth?.skipped ?? []).map(({ name, reason }) => ({ name, reason })),
   };
 }

@@ -15,6 +15,8 @@ import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './growth/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
 import { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
+import { resolveEarth, type EarthSegment } from './earth/resolve.ts';
+import { earthSegmentAt, type EarthSegmentState } from './earth/segment.ts';
 
 export interface WorldOptions {
   /** Tracer budget; defaults to the scenario's. */
@@ -26,6 +28,10 @@ export interface WorldOptions {
    * widened to this one, so snapshots outside the scenario's own dates still have a growth state.
    */
   readonly spanTdbS?: readonly [from: number, to: number];
+  /** Drop power satellites whose element sets satellite.js refuses, instead of stopping (the CLI flag). */
+  readonly skipBadSatellites?: boolean;
+  /** Sampling step of the eclipse-loss integral, s (default: the scenario's earth.eclipseResolution). */
+  readonly eclipseResolutionS?: number;
 }
 
 /** The aggregates of the swarm at one instant. Immutable; SI units. */
@@ -51,6 +57,8 @@ export interface Snapshot {
   readonly growth: GrowthState | undefined;
   /** The energy ledger: beamed, received, delivered to compute and grid, and what the compute buys. */
   readonly energy: EnergyLedger | undefined;
+  /** The power satellites and rectennas around the Earth at t, when the scenario has an earth section. */
+  readonly earth: EarthSegmentState | undefined;
 }
 
 export interface World {
@@ -58,6 +66,8 @@ export interface World {
   readonly swarm: Swarm;
   /** The integrated growth model, when the scenario has one. */
   readonly growthHistory: GrowthHistory | undefined;
+  /** The resolved Earth segment (power satellites, rectennas), when the scenario has one. */
+  readonly earth: EarthSegment | undefined;
   readonly seed: number;
   snapshot(tdbS: number): Snapshot;
   /**
@@ -114,6 +124,18 @@ function integrateScenarioGrowth(
   return integrateGrowth(scenario.growth, growthContext({ ...scenario, fromTdbS, toTdbS }));
 }
 
+/** Resolve the scenario's Earth segment over its span widened to the run's (element sets are checked here). */
+function resolveScenarioEarth(scenario: Scenario, options: WorldOptions): EarthSegment | undefined {
+  const file = scenario.file.earth;
+  if (file === undefined) return undefined;
+  return resolveEarth(file, {
+    fromTdbS: Math.min(scenario.fromTdbS, options.spanTdbS?.[0] ?? Infinity),
+    toTdbS: Math.max(scenario.toTdbS, options.spanTdbS?.[1] ?? -Infinity),
+    ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
+    ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
+  });
+}
+
 export function createWorld(scenario: Scenario, options: WorldOptions = {}): World {
   const tracers = options.tracers ?? scenario.tracers;
   const seed = options.seed ?? scenario.seed;
@@ -123,6 +145,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     throw new InputError(`must be an integer in [0, 4294967295], got ${seed}`, 'seed');
   }
   const growthHistory = integrateScenarioGrowth(scenario, options.spanTdbS);
+  const earth = resolveScenarioEarth(scenario, options);
   const swarm = buildSwarm(
     scenarioCohorts(scenario, growthHistory),
     scenario.shells,
@@ -188,6 +211,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     }
     const capturedPowerW = degradedIntercepted * perTracerSunlightW * collector.conversionEfficiency;
     const interceptedSunlightW = intercepted * perTracerSunlightW;
+    const earthState =
+      earth === undefined ? undefined : earthSegmentAt(earth, tdbS, { skipHeliocentric: true });
     return {
       tdbS,
       collectorCount,
@@ -201,7 +226,12 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       energy:
         scenario.energy === undefined
           ? undefined
-          : energyLedgerAt(scenario.energy, tdbS, { interceptedSunlightW, capturedPowerW }),
+          : energyLedgerAt(scenario.energy, tdbS, {
+              interceptedSunlightW,
+              capturedPowerW,
+              ...(earthState === undefined ? {} : { earthGridDeliveredW: earthState.deliveredPowerGridW }),
+            }),
+      earth: earthState,
     };
   }
 
@@ -211,5 +241,5 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     return tracerCount;
   }
 
-  return { scenario, swarm, growthHistory, seed, snapshot, positionsAt };
+  return { scenario, swarm, growthHistory, earth, seed, snapshot, positionsAt };
 }

@@ -49,6 +49,13 @@ export interface SummaryRow {
   energyPerTaskJ: number | null;
   /** Radiator area the compute nodes' waste heat needs, m^2. */
   radiatorAreaM2: number | null;
+  // The Earth segment (null when the scenario has no earth section).
+  /** Power satellites in service in geostationary orbit. */
+  powerSatelliteCount: number | null;
+  /** Ground rectennas in operation. */
+  rectennaCount: number | null;
+  /** Energy the power satellites lost to eclipses since the previous row, J. */
+  eclipseEnergyLossJ: number | null;
 }
 
 export interface Summary {
@@ -89,6 +96,9 @@ export const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
   'computeOpsPerS',
   'energyPerTaskJ',
   'radiatorAreaM2',
+  'powerSatelliteCount',
+  'rectennaCount',
+  'eclipseEnergyLossJ',
 ];
 
 export function toSummary(result: SimulationResult): Summary {
@@ -100,7 +110,7 @@ export function toSummary(result: SimulationResult): Summary {
     to: tdbSToIso(result.toTdbS),
     step: result.step,
     tracerTableSize: result.tracerTableSize,
-    rows: result.snapshots.map(toSummaryRow),
+    rows: result.snapshots.map((snapshot, k) => toSummaryRow(snapshot, result.eclipseEnergyLossJ[k] ?? null)),
   };
 }
 
@@ -108,7 +118,7 @@ function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function toSummaryRow(s: Snapshot): SummaryRow {
+function toSummaryRow(s: Snapshot, eclipseEnergyLossJ: number | null): SummaryRow {
   const g = s.growth;
   const e = s.energy;
   return {
@@ -131,11 +141,15 @@ function toSummaryRow(s: Snapshot): SummaryRow {
     energyPaybackYears: g === undefined ? null : finiteOrNull(g.energyPaybackYears),
     bindingLimit: g?.bindingLimit ?? null,
     deliveredPowerComputeW: e?.deliveredPowerComputeW ?? null,
-    deliveredPowerGridW: e?.deliveredPowerGridW ?? null,
+    // With an energy section its ledger already includes the Earth segment's grid power.
+    deliveredPowerGridW: e?.deliveredPowerGridW ?? s.earth?.deliveredPowerGridW ?? null,
     endToEndEfficiency: e?.endToEndEfficiency ?? null,
     computeOpsPerS: e?.computeOpsPerS ?? null,
     energyPerTaskJ: e?.energyPerTaskJ ?? null,
     radiatorAreaM2: e?.radiatorAreaM2 ?? null,
+    powerSatelliteCount: s.earth?.powerSatelliteCount ?? null,
+    rectennaCount: s.earth?.rectennaCount ?? null,
+    eclipseEnergyLossJ,
   };
 }
 

@@ -4,6 +4,7 @@
  * them once to the SI values that the rest of sim/ uses. Scenario files are data only: nothing is evaluated.
  */
 import { z } from 'zod';
+import { earthSchema } from '../earth/schema.ts';
 import { energySchema } from '../energy/schema.ts';
 import { growthSchema } from '../growth/schema.ts';
 import { isoDateSchema } from './isoDate.ts';
@@ -96,6 +97,8 @@ export const scenarioSchema = z
     growth: growthSchema.optional(),
     /** Power beaming from the swarm to its loads, and the compute nodes (sim/energy). */
     energy: energySchema.optional(),
+    /** 2030-2040: power satellites in geostationary orbit and their ground rectennas (sim/earth). */
+    earth: earthSchema.optional(),
   })
   .strict();
 

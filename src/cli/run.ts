@@ -18,7 +18,7 @@ import { writeFilesAtomically } from './atomicWrite.ts';
 import { formatNumber, formatTable } from './format.ts';
 import type { CliIo } from './io.ts';
 import { parseChoiceFlag, parseDateFlag, parseIntegerFlag } from './options.ts';
-import { parseStep } from '../../sim/duration.ts';
+import { parseDurationS, parseStep } from '../../sim/duration.ts';
 import { loadScenarioArgument } from './scenarioSource.ts';
 
 interface RunFlags {
@@ -31,6 +31,8 @@ interface RunFlags {
   backend: string;
   out: string;
   json?: boolean;
+  eclipseResolution?: string;
+  skipBadSatellites?: boolean;
 }
 
 /** The rows printed: the first row of each calendar year, and the last row. */
@@ -67,6 +69,21 @@ export function yearlyTable(summary: Summary): string {
         ]),
       ),
   ];
+  if (rows.some((row) => row.powerSatelliteCount !== null)) {
+    tables.push(
+      'Power satellites in geostationary orbit\n' +
+        formatTable(
+          ['date', 'satellites', 'rectennas', 'to grid GW', 'eclipse loss GWh'],
+          rows.map((row) => [
+            date(row),
+            String(row.powerSatelliteCount ?? '-'),
+            String(row.rectennaCount ?? '-'),
+            gw(row.deliveredPowerGridW),
+            row.eclipseEnergyLossJ === null ? '-' : formatNumber(row.eclipseEnergyLossJ / 3.6e12),
+          ]),
+        ),
+    );
+  }
   if (rows.some((row) => row.factoryMassKg !== null)) {
     tables.push(
       'Growth\n' +
@@ -126,6 +143,10 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
       : { tracers: parseIntegerFlag('--tracers', flags.tracers, 1, 50_000_000) }),
     ...(flags.seed === undefined ? {} : { seed: parseIntegerFlag('--seed', flags.seed, 0, 2 ** 32 - 1) }),
     backend: parseChoiceFlag('--backend', flags.backend, BACKEND_NAMES),
+    ...(flags.eclipseResolution === undefined
+      ? {}
+      : { eclipseResolutionS: parseDurationS(flags.eclipseResolution, '--eclipse-resolution') }),
+    ...(flags.skipBadSatellites === true ? { skipBadSatellites: true } : {}),
   };
 
   let bar: SingleBar | undefined;
@@ -147,6 +168,11 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
   }
 
   const summary = toSummary(result);
+  for (const skipped of result.skippedSatellites) {
+    io.stderr(
+      `essaim: warning: skipped power satellite ${JSON.stringify(skipped.name)}: ${skipped.reason}\n`,
+    );
+  }
   await writeFilesAtomically([
     { path: join(flags.out, 'timeseries.csv'), contents: summaryToCsv(summary) },
     { path: join(flags.out, 'summary.json'), contents: summaryToJson(summary) },
@@ -188,5 +214,13 @@ export function createRunCommand(io: CliIo): Command {
     .option('--backend <name>', `propagation backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
     .option('--out <dir>', 'output folder', 'essaim-out')
     .option('--json', 'print summary.json to stdout instead of the table')
+    .option(
+      '--eclipse-resolution <duration>',
+      'sampling step of the eclipse-loss integral: 60s sees each daily eclipse (default: the scenario value)',
+    )
+    .option(
+      '--skip-bad-satellites',
+      'drop power satellites whose element sets satellite.js refuses, and go on',
+    )
     .action(async (flags: RunFlags) => runAction(flags, io));
 }

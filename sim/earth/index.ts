@@ -1,0 +1,110 @@
+/**
+ * The Earth segment of 2030-2040: geostationary power satellites propagated with satellite.js (SGP4/SDP4),
+ * ground rectennas, the Earth's shadow, and the power beamed to the grid through sim/beam. Public surface.
+ *
+ * Typical use (the run): `resolveEarth(earthSchema.parse(scenario.earth), { fromTdbS, toTdbS })` once, then
+ * `earthSegmentAt(earth, t)` for each output time and `eclipseEnergyLossJ(earth, previous, t)` for each row.
+ */
+export {
+  earthSchema,
+  powerSatelliteSchema,
+  rectennaSiteSchema,
+  transmitterSchema,
+  slotSchema,
+  type EarthFile,
+  type EarthInput,
+  type PowerSatelliteFile,
+  type RectennaSiteFile,
+  type TransmitterFile,
+} from './schema.ts';
+export {
+  resolveEarth,
+  type BadSatellite,
+  type EarthSegment,
+  type PowerSatellite,
+  type RectennaSite,
+  type ResolveEarthOptions,
+  type SiteRain,
+  type Transmitter,
+} from './resolve.ts';
+export {
+  earthSegmentAt,
+  linkBudgetFor,
+  litGridPowerW,
+  siteRainRateMmH,
+  type EarthSegmentState,
+  type SatelliteState,
+  type SegmentOptions,
+  type SiteState,
+} from './segment.ts';
+export {
+  eclipseEnergyLossJ,
+  eclipseLossReport,
+  findEclipses,
+  type EclipseEvent,
+  type EclipseLossReport,
+  type SatelliteEclipseLoss,
+} from './eclipseLoss.ts';
+export {
+  analyticGeoEclipseMinutes,
+  shadowFraction,
+  shadowFractionOf,
+  shadowGeometry,
+  inUmbra,
+  type AnalyticGeoEclipse,
+  type ShadowGeometry,
+} from './eclipse.ts';
+export {
+  SATREC_ERROR_MEANINGS,
+  describeSatrecError,
+  formatTle,
+  readOmm,
+  readTle,
+  tleChecksum,
+  tleFormatProblem,
+  toOmm,
+  type MeanElementsText,
+  type ReadResult,
+} from './elementSets.ts';
+export {
+  SIDEREAL_MEAN_MOTION_REV_PER_DAY,
+  generateGeoElementSet,
+  subSatelliteLongitudeRad,
+  type GeoSlotElementSet,
+  type GeoSlotRequest,
+} from './geoSlot.ts';
+export { buildSdp4Cache, cachedSatrec, hasResonanceIntegrator, type Sdp4Cache } from './sdp4Cache.ts';
+export {
+  elementsOrbit,
+  satrecAt,
+  stationKeptOrbit,
+  temeAt,
+  type OrbitModel,
+  type TemeResult,
+} from './orbitModel.ts';
+export {
+  earthHeliocentricEqjM,
+  gmstRad,
+  sunGeocentricEqjM,
+  temeToEqjMatrix,
+  temeToGeocentricEcliptic,
+  temeToHeliocentricEclipticM,
+  utcJdOfTdbS,
+} from './frames.ts';
+export {
+  geoLookAnglesEllipsoidal,
+  geoLookAnglesSpherical,
+  lookAngles,
+  siteEcfKm,
+  type GeodeticSite,
+  type LookAngles,
+} from './lookAngles.ts';
+export { POWER_CLASSES, POWER_CLASS_NAMES, type PowerClassName } from './powerClasses.ts';
+export {
+  P837_1_PERCENTAGES,
+  P837_1_RAIN_ZONES,
+  RAIN_ZONES,
+  annualMeanRainLoss,
+  energyEquivalentRainRateMmH,
+  type RainZone,
+} from './rainClimate.ts';
