@@ -1,8 +1,9 @@
 /**
  * The growth model's cost, next to the propagation it feeds (issue 4: growth must cost little next to it).
  *
- * Baseline (ratio 1): the propagation of one `essaim run` of the same scenario with the float64 reference: its
- * default tracer table, one snapshot a year over the scenario's span (sim/world.ts), in runs per second.
+ * Baseline (ratio 1): the propagation of one `essaim run` of the same scenario with the float64 reference: the
+ * positions of its default tracer table once a year over the scenario's span (sim/world.ts positionsAt), in runs
+ * per second.
  * Entries, in integrations per second (one whole-span float64 RK4 integration, sim/growth/integrate.ts):
  * - `growth-baseline`: the baseline scenario, 2030-2050, one-day step;
  * - `growth-armstrong-sandberg-2013`: disassembling Mercury, 35 years.
@@ -13,7 +14,7 @@ import { integrateGrowth } from '../sim/growth/integrate.ts';
 import { loadScenario } from '../sim/index.ts';
 import { outputTimes, DEFAULT_STEP } from '../sim/simulate.ts';
 import { createWorld } from '../sim/world.ts';
-import { bestRate, quick } from './measure.ts';
+import { bestRate, quick, sink } from './measure.ts';
 import type { BenchEntry } from './types.ts';
 
 async function measure(name: string): Promise<BenchEntry[]> {
@@ -24,8 +25,9 @@ async function measure(name: string): Promise<BenchEntry[]> {
   const world = createWorld(scenario, { tracers });
   const times = outputTimes(scenario.fromTdbS, scenario.toTdbS, DEFAULT_STEP);
   let checksum = 0;
+  const positions = new Float64Array(3 * world.swarm.table.count);
   const propagationRunsPerS = await bestRate(1, () => {
-    for (const t of times) checksum += world.snapshot(t).interceptedSunlightW;
+    for (const t of times) checksum += world.positionsAt(t, positions) + sink(positions);
   });
   const context = growthContext(scenario);
   const integrationsPerS = await bestRate(
@@ -40,14 +42,14 @@ async function measure(name: string): Promise<BenchEntry[]> {
   return [
     {
       name: `growth-${name}-propagation-reference`,
-      backend: 'cpu64 snapshot per year',
+      backend: 'cpu64 positions once a year',
       tracers: world.swarm.table.count,
       threads: 1,
       positionsPerS: propagationRunsPerS,
       ratioToBaseline: 1,
       software: false,
       environment,
-      note: `runs per second: ${times.length} snapshots of the whole tracer table`,
+      note: `runs per second: positions of the tracers on station at ${times.length} output times`,
     },
     {
       name: `growth-${name}`,

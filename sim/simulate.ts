@@ -5,11 +5,16 @@
 import { stepTime, type Step } from './duration.ts';
 import { InputError } from './errors.ts';
 import type { Scenario } from './scenario/resolve.ts';
-import { createWorld, type Snapshot } from './world.ts';
+import { createWorld, type Snapshot, type World } from './world.ts';
+import type { TracerTable } from './propagate/tracerTable.ts';
 import { eclipseEnergyLossJ } from './earth/eclipseLoss.ts';
 
-/** Propagation backends. Only the float64 reference exists so far; `cpu` and `auto` resolve to it. */
-export const BACKEND_NAMES = ['cpu64', 'cpu', 'auto'] as const;
+/**
+ * Propagation backends (sim/propagate/backend.ts): `cpu64` the float64 reference, `cpu` the fast float64 path
+ * (the default: deterministic, the same bytes on any thread count), `gpu` gpu.js in float32, `auto` the fastest
+ * that passes its precision self-check (a timing choice, so not bit-reproducible from run to run).
+ */
+export const BACKEND_NAMES = ['cpu64', 'cpu', 'gpu', 'auto'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 export interface SimulateOptions {
@@ -19,7 +24,6 @@ export interface SimulateOptions {
   readonly step?: Step;
   readonly tracers?: number;
   readonly seed?: number;
-  readonly backend?: BackendName;
   /** Drop power satellites whose element sets satellite.js refuses, instead of stopping. */
   readonly skipBadSatellites?: boolean;
   /** Sampling step of the eclipse-loss integral, s. */
@@ -31,8 +35,9 @@ export interface SimulateOptions {
 export interface SimulationResult {
   readonly scenario: string;
   readonly seed: number;
-  /** The backend that actually computed the positions. */
-  readonly backend: 'cpu64';
+  /** The backend that actually computed the positions, and what ran it. */
+  readonly backend: string;
+  readonly device: string;
   readonly fromTdbS: number;
   readonly toTdbS: number;
   readonly step: Step;
@@ -71,17 +76,30 @@ export function outputTimes(fromTdbS: number, toTdbS: number, step: Step): numbe
   return times;
 }
 
-export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+/** What simulate needs of a propagator (sim/propagate/backend.ts's Propagator fits). */
+export interface PositionSource {
+  readonly name: string;
+  readonly device: string;
+  positions(
+    table: TracerTable,
+    tdbS: number,
+    out: Float64Array | Float32Array,
+    count?: number,
+  ): Promise<void>;
+}
+
+interface RunSetup {
+  readonly times: number[];
+  readonly world: World;
+  readonly fromTdbS: number;
+  readonly toTdbS: number;
+  readonly step: Step;
+}
+
+function setUp(scenario: Scenario, options: SimulateOptions): RunSetup {
   const fromTdbS = options.fromTdbS ?? scenario.fromTdbS;
   const toTdbS = options.toTdbS ?? scenario.toTdbS;
   const step = options.step ?? DEFAULT_STEP;
-  const backend = options.backend ?? 'auto';
-  if (!BACKEND_NAMES.includes(backend)) {
-    throw new InputError(
-      `must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backend)}`,
-      'backend',
-    );
-  }
   const times = outputTimes(fromTdbS, toTdbS, step);
   const world = createWorld(scenario, {
     ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
@@ -90,24 +108,66 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
     ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
   });
+  return { times, world, fromTdbS, toTdbS, step };
+}
+
+function finish(
+  scenario: Scenario,
+  { times, world, fromTdbS, toTdbS, step }: RunSetup,
+  snapshots: Snapshot[],
+  backend: { name: string; device: string },
+): SimulationResult {
   const { earth } = world;
-  const eclipseLossJ: number[] = [];
-  const snapshots: Snapshot[] = [];
-  times.forEach((t, k) => {
-    snapshots.push(world.snapshot(t));
-    if (earth !== undefined) eclipseLossJ.push(k === 0 ? 0 : eclipseEnergyLossJ(earth, times[k - 1] ?? t, t));
-    options.onProgress?.(k + 1, times.length);
-  });
   return {
     scenario: scenario.name,
     seed: world.seed,
-    backend: 'cpu64',
+    backend: backend.name,
+    device: backend.device,
     fromTdbS,
     toTdbS,
     step,
     tracerTableSize: world.swarm.table.count,
     snapshots,
-    eclipseEnergyLossJ: eclipseLossJ,
+    eclipseEnergyLossJ:
+      earth === undefined
+        ? []
+        : times.map((t, k) => (k === 0 ? 0 : eclipseEnergyLossJ(earth, times[k - 1] ?? t, t))),
     skippedSatellites: (earth?.skipped ?? []).map(({ name, reason }) => ({ name, reason })),
   };
+}
+
+/** The headless run with the float64 reference propagator, synchronously. */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+  const setup = setUp(scenario, options);
+  const snapshots = setup.times.map((t, k) => {
+    const snapshot = setup.world.snapshot(t);
+    options.onProgress?.(k + 1, setup.times.length);
+    return snapshot;
+  });
+  return finish(scenario, setup, snapshots, {
+    name: 'cpu64',
+    device: 'float64 JavaScript reference (cpu64)',
+  });
+}
+
+/**
+ * The headless run with positions from `propagator` (any backend of sim/propagate/backend.ts). The aggregates,
+ * shading, growth, energy and Earth segment are computed exactly as in `simulate`.
+ */
+export async function simulateWith(
+  scenario: Scenario,
+  propagator: PositionSource,
+  options: SimulateOptions = {},
+): Promise<SimulationResult> {
+  const setup = setUp(scenario, options);
+  const { world, times } = setup;
+  const positions = new Float64Array(3 * world.swarm.table.count);
+  const snapshots: Snapshot[] = [];
+  for (const [k, t] of times.entries()) {
+    const count = world.tracersOnStationAt(t);
+    if (count > 0) await propagator.positions(world.swarm.table, t, positions, count);
+    snapshots.push(world.snapshotFromPositions(t, positions));
+    options.onProgress?.(k + 1, times.length);
+  }
+  return finish(scenario, setup, snapshots, propagator);
 }

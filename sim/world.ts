@@ -69,7 +69,15 @@ export interface World {
   /** The resolved Earth segment (power satellites, rectennas), when the scenario has one. */
   readonly earth: EarthSegment | undefined;
   readonly seed: number;
+  /** The snapshot at t, with positions from the float64 reference propagator (sim/propagate/cpu64.ts). */
   snapshot(tdbS: number): Snapshot;
+  /** How many tracers are on station at t: they are the first ones of the table. */
+  tracersOnStationAt(tdbS: number): number;
+  /**
+   * The snapshot at t from positions another propagator computed (sim/propagate/backend.ts): `positionsM` holds
+   * the heliocentric ecliptic-J2000 positions, m, xyz interleaved, of at least the tracers on station at t.
+   */
+  snapshotFromPositions(tdbS: number, positionsM: Float64Array | Float32Array): Snapshot;
   /**
    * Heliocentric ecliptic-J2000 positions of the tracers on station at t, m, xyz interleaved, written into `out`
    * (length >= 3 * table.count). Returns how many tracers were written (a prefix of the table).
@@ -170,12 +178,38 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   const shellRadiusM = new Float64Array(shellCount);
   const shellShadedW = new Float64Array(shellCount);
 
-  function snapshot(tdbS: number): Snapshot {
+  function tracersOnStationAt(tdbS: number): number {
     if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite TDB time, got ${tdbS}`, 'tdbS');
+    return countUpTo(table.stationTdbS, tdbS);
+  }
+
+  function snapshot(tdbS: number): Snapshot {
+    const tracerCount = tracersOnStationAt(tdbS);
+    heliocentricDistancesCpu64(tablePrefix(table, tracerCount), tdbS, distanceM);
+    return aggregate(tdbS, tracerCount);
+  }
+
+  function snapshotFromPositions(tdbS: number, positionsM: Float64Array | Float32Array): Snapshot {
+    const tracerCount = tracersOnStationAt(tdbS);
+    if (positionsM.length < 3 * tracerCount) {
+      throw new InputError(
+        `must hold ${3 * tracerCount} values (3 per tracer on station), got ${positionsM.length}`,
+        'positionsM',
+      );
+    }
+    for (let k = 0; k < tracerCount; k += 1) {
+      distanceM[k] = Math.hypot(
+        positionsM[3 * k] ?? 0,
+        positionsM[3 * k + 1] ?? 0,
+        positionsM[3 * k + 2] ?? 0,
+      );
+    }
+    return aggregate(tdbS, tracerCount);
+  }
+
+  /** The aggregates at t from the heliocentric distances of the first `tracerCount` tracers in `distanceM`. */
+  function aggregate(tdbS: number, tracerCount: number): Snapshot {
     const collectorCount = cumulativeCount[countUpTo(cohortStation, tdbS)] ?? 0;
-    const tracerCount = countUpTo(table.stationTdbS, tdbS);
-    const onStation = tablePrefix(table, tracerCount);
-    heliocentricDistancesCpu64(onStation, tdbS, distanceM);
     // Per shell: the unshaded sunlight sum(weight / r^2) (in units of one collector at 1 au) and its degraded
     // counterpart, then each shell's shading factor (sim/growth/shading.ts, Beer-Lambert from the Sun outwards).
     shellWeight.fill(0);
@@ -236,10 +270,20 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   }
 
   function positionsAt(tdbS: number, out: Float64Array): number {
-    const tracerCount = countUpTo(table.stationTdbS, tdbS);
+    const tracerCount = tracersOnStationAt(tdbS);
     propagateCpu64(tablePrefix(table, tracerCount), tdbS, out);
     return tracerCount;
   }
 
-  return { scenario, swarm, growthHistory, earth, seed, snapshot, positionsAt };
+  return {
+    scenario,
+    swarm,
+    growthHistory,
+    earth,
+    seed,
+    snapshot,
+    tracersOnStationAt,
+    snapshotFromPositions,
+    positionsAt,
+  };
 }

@@ -62,6 +62,8 @@ export interface Summary {
   scenario: string;
   seed: number;
   backend: string;
+  /** What ran the backend, e.g. 'float64 JavaScript, 2 worker_threads' or 'webasm (software)'. */
+  device: string;
   from: string;
   to: string;
   /** The output step: `{ kind: 'fixed', seconds }` or `{ kind: 'calendar', months }`. */
@@ -106,6 +108,7 @@ export function toSummary(result: SimulationResult): Summary {
     scenario: result.scenario,
     seed: result.seed,
     backend: result.backend,
+    device: result.device,
     from: tdbSToIso(result.fromTdbS),
     to: tdbSToIso(result.toTdbS),
     step: result.step,

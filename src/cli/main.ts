@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../../sim/errors.ts';
 import { processIo, type CliIo } from './io.ts';
 import { createBeamCommand } from './beam.ts';
+import { createBenchCommand } from './bench.ts';
 import { createRunCommand } from './run.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
 
@@ -22,6 +23,7 @@ function createProgram(io: CliIo): Command {
   program.addCommand(createRunCommand(io));
   program.addCommand(createScenarioCommand(io));
   program.addCommand(createBeamCommand(io));
+  program.addCommand(createBenchCommand(io));
   // Every command, nested ones included, throws instead of calling process.exit.
   const applyToAll = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

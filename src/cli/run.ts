@@ -5,7 +5,8 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { join } from 'node:path';
-import { BACKEND_NAMES, simulate, type SimulateOptions } from '../../sim/simulate.ts';
+import { BACKEND_NAMES, simulateWith, type BackendName, type SimulateOptions } from '../../sim/simulate.ts';
+import { createNodePropagator } from '../node/propagators.ts';
 import {
   summaryToCsv,
   summaryToJson,
@@ -134,6 +135,7 @@ export function yearlyTable(summary: Summary): string {
 async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
   // Validate every flag before any work, so bad input never leaves partial output.
   const scenario = await loadScenarioArgument(flags.scenario);
+  const backend: BackendName = parseChoiceFlag('--backend', flags.backend, BACKEND_NAMES);
   const options: SimulateOptions = {
     ...(flags.from === undefined ? {} : { fromTdbS: parseDateFlag('--from', flags.from) }),
     ...(flags.to === undefined ? {} : { toTdbS: parseDateFlag('--to', flags.to) }),
@@ -142,7 +144,6 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
       ? {}
       : { tracers: parseIntegerFlag('--tracers', flags.tracers, 1, 50_000_000) }),
     ...(flags.seed === undefined ? {} : { seed: parseIntegerFlag('--seed', flags.seed, 0, 2 ** 32 - 1) }),
-    backend: parseChoiceFlag('--backend', flags.backend, BACKEND_NAMES),
     ...(flags.eclipseResolution === undefined
       ? {}
       : { eclipseResolutionS: parseDurationS(flags.eclipseResolution, '--eclipse-resolution') }),
@@ -153,9 +154,10 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
   if (io.interactive && flags.json !== true) {
     bar = new SingleBar({ format: 'simulating [{bar}] {value}/{total} output times', hideCursor: true });
   }
+  const propagator = await createNodePropagator(backend);
   let result;
   try {
-    result = simulate(scenario, {
+    result = await simulateWith(scenario, propagator, {
       ...options,
       onProgress: (done, total) => {
         if (bar === undefined) return;
@@ -165,6 +167,7 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
     });
   } finally {
     bar?.stop();
+    propagator.dispose();
   }
 
   const summary = toSummary(result);
@@ -188,7 +191,8 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
   );
   io.stdout(
     `Essaim: ${scenario.title} [${scenario.name}]\n` +
-      `${summary.from.slice(0, 10)} .. ${summary.to.slice(0, 10)}, seed ${summary.seed}, backend ${summary.backend}, ` +
+      `${summary.from.slice(0, 10)} .. ${summary.to.slice(0, 10)}, seed ${summary.seed}, ` +
+      `backend ${summary.backend} (${summary.device}), ` +
       `${summary.tracerTableSize} tracers, shells: ${shells.join(', ')}\n` +
       `collector beta = ${scenario.collector.lightnessNumber.toFixed(4)} (radiation pressure / solar gravity)\n\n`,
   );
@@ -211,7 +215,12 @@ export function createRunCommand(io: CliIo): Command {
     )
     .option('--tracers <n>', 'tracer budget, the resolution of the swarm (default: the scenario value)')
     .option('--seed <n>', 'seed of the tracer sampler (default: the scenario value)')
-    .option('--backend <name>', `propagation backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
+    .option(
+      '--backend <name>',
+      'propagator: cpu (fast float64, all cores), cpu64 (the float64 reference), gpu (gpu.js float32), ' +
+        'auto (the fastest that passes its precision check; not bit-reproducible)',
+      'cpu',
+    )
     .option('--out <dir>', 'output folder', 'essaim-out')
     .option('--json', 'print summary.json to stdout instead of the table')
     .option(

@@ -18,7 +18,8 @@ describe('essaim run', () => {
     expect(await filesIn(out)).toEqual(['summary.json', 'timeseries.csv']);
 
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ scenario: 'baseline', seed: 20300101, backend: 'cpu64' });
+    expect(summary).toMatchObject({ scenario: 'baseline', seed: 20300101, backend: 'cpu' });
+    expect(summary.device).toMatch(/float64/);
     expect(summary.from).toBe('2030-01-01T00:00:00.000Z');
     expect(summary.to).toBe('2050-12-31T00:00:00.000Z');
     expect(summary.rows).toHaveLength(22);
@@ -94,6 +95,41 @@ describe('essaim run', () => {
   });
 });
 
+describe('essaim run --backend', () => {
+  it('gives the same swarm on every backend: cpu and cpu64 to 1e-12, gpu (float32) within its position bound', async () => {
+    const captured = async (backend: string) => {
+      const result = await cli(
+        'run',
+        '--out',
+        await tempDir(),
+        '--json',
+        '--backend',
+        backend,
+        '--tracers',
+        '3000',
+        '--from',
+        '2046-01-01',
+        '--to',
+        '2050-12-31',
+      );
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.stdout);
+      expect(summary.backend).toBe(backend);
+      return summary.rows.map((row: { capturedPowerW: number }) => row.capturedPowerW) as number[];
+    };
+    const reference = await captured('cpu64');
+    const fast = await captured('cpu');
+    const gpu = await captured('gpu');
+    expect(reference.at(-1)).toBeGreaterThan(0);
+    reference.forEach((value, k) => {
+      const scale = Math.max(value, 1);
+      expect(Math.abs(fast[k]! - value) / scale).toBeLessThan(1e-12);
+      // Positions within 5e-7 of the orbit size (tests/backends) change 1/r^2 by at most about 1e-6.
+      expect(Math.abs(gpu[k]! - value) / scale).toBeLessThan(2e-6);
+    });
+  });
+});
+
 describe('essaim run: bad input gives exit code 2, names the field, and writes nothing', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['an unknown scenario', ['--scenario', 'nope'], /--scenario: .*baseline.*"nope"/],
@@ -107,7 +143,7 @@ describe('essaim run: bad input gives exit code 2, names the field, and writes n
     [
       'an unknown backend',
       ['--backend', 'quantum'],
-      /--backend: must be one of cpu64, cpu, auto, got "quantum"/,
+      /--backend: must be one of cpu64, cpu, gpu, auto, got "quantum"/,
     ],
     ['an unknown flag', ['--frobnicate'], /unknown option '--frobnicate'/],
   ];
