@@ -26,7 +26,20 @@ export {
   type TracerTable,
 } from './propagate/tracerTable.ts';
 export { propagateCpu64 as propagate, heliocentricDistancesCpu64 } from './propagate/cpu64.ts';
-export { simulate, outputTimes, type SimulateOptions, type SimulationResult } from './simulate.ts';
+export {
+  simulate,
+  simulateWith,
+  outputTimes,
+  type SimulateOptions,
+  type SimulationResult,
+} from './simulate.ts';
+export {
+  createPropagator,
+  createCpuPropagator,
+  createCpu64Propagator,
+  type Propagator,
+  type BackendName,
+} from './propagate/backend.ts';
 export { createWorld, type World, type Snapshot } from './world.ts';
 export { toSummary, summaryToCsv, summaryToJson, type Summary, type SummaryRow } from './report/summary.ts';
 export { builtinScenarioNames, scenarioFromJson, scenarioFromObject } from './scenario/load.ts';
