@@ -5,7 +5,7 @@
 import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W } from './constants.ts';
 import { InputError } from './errors.ts';
 import { heliocentricDistancesCpu64, propagateCpu64 } from './propagate/cpu64.ts';
-import type { TracerTable } from './propagate/tracerTable.ts';
+import { tracerTablePrefix } from './propagate/tracerTable.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
 import { cohortsFromSchedule } from './swarm/schedule.ts';
@@ -97,24 +97,6 @@ function countUpTo(keys: ArrayLike<number>, t: number): number {
   return lo;
 }
 
-/** A view of the first `count` tracers (no copy). */
-function tablePrefix(table: TracerTable, count: number): TracerTable {
-  return {
-    count,
-    semiMajorAxisM: table.semiMajorAxisM.subarray(0, count),
-    eccentricity: table.eccentricity.subarray(0, count),
-    inclinationRad: table.inclinationRad.subarray(0, count),
-    ascendingNodeRad: table.ascendingNodeRad.subarray(0, count),
-    argPeriapsisRad: table.argPeriapsisRad.subarray(0, count),
-    meanAnomalyAtEpochRad: table.meanAnomalyAtEpochRad.subarray(0, count),
-    epochTdbS: table.epochTdbS.subarray(0, count),
-    meanMotionRadS: table.meanMotionRadS.subarray(0, count),
-    weight: table.weight.subarray(0, count),
-    stationTdbS: table.stationTdbS.subarray(0, count),
-    shellIndex: table.shellIndex.subarray(0, count),
-  };
-}
-
 /** The swarm's cohorts: the fixed deployment schedule's, then the growth model's. */
 export function scenarioCohorts(scenario: Scenario, growthHistory: GrowthHistory | undefined): Cohort[] {
   const scheduled = cohortsFromSchedule(scenario.campaigns, scenario.cohortS);
@@ -185,7 +167,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   function snapshot(tdbS: number): Snapshot {
     const tracerCount = tracersOnStationAt(tdbS);
-    heliocentricDistancesCpu64(tablePrefix(table, tracerCount), tdbS, distanceM);
+    heliocentricDistancesCpu64(tracerTablePrefix(table, tracerCount), tdbS, distanceM);
     return aggregate(tdbS, tracerCount);
   }
 
@@ -271,7 +253,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   function positionsAt(tdbS: number, out: Float64Array): number {
     const tracerCount = tracersOnStationAt(tdbS);
-    propagateCpu64(tablePrefix(table, tracerCount), tdbS, out);
+    propagateCpu64(tracerTablePrefix(table, tracerCount), tdbS, out);
     return tracerCount;
   }
 

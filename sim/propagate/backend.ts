@@ -35,7 +35,7 @@ import {
 import { checkCount, checkReduceParams, checkTime, finishReduction, reduceCpu64 } from './reduce.ts';
 import type { Reduction, ReduceParams } from './reduce.ts';
 import type { TracerTable } from './tracerTable.ts';
-import { createTracerTable, setTracer, validateTracerTable } from './tracerTable.ts';
+import { createTracerTable, setTracer, tracerTablePrefix, validateTracerTable } from './tracerTable.ts';
 import { AU_M, GM_SUN_M3_S2, SECONDS_PER_JULIAN_YEAR, SOLAR_RADIUS_M } from '../constants.ts';
 
 export type BackendName = 'cpu64' | 'cpu' | 'gpu';
@@ -174,10 +174,10 @@ export function createCpu64Propagator(): SyncPropagator {
     checkPositionsOut(out, count);
     validated.get(table, () => true);
     if (out instanceof Float64Array) {
-      propagateCpu64(prefix(table, count), tdbS, out);
+      propagateCpu64(tracerTablePrefix(table, count), tdbS, out);
     } else {
       const scratch = new Float64Array(3 * count);
-      propagateCpu64(prefix(table, count), tdbS, scratch);
+      propagateCpu64(tracerTablePrefix(table, count), tdbS, scratch);
       out.set(scratch);
     }
   }
@@ -345,25 +345,6 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
       await pool.reduce(entry.pooled, count, params, entry.sums as Float64Array);
       return reduceFinish(entry, tdbS, count, reduceParams);
     },
-  };
-}
-
-/** A view of the first `count` rows (no copy). */
-export function prefix(table: TracerTable, count: number): TracerTable {
-  if (count === table.count) return table;
-  return {
-    count,
-    semiMajorAxisM: table.semiMajorAxisM.subarray(0, count),
-    eccentricity: table.eccentricity.subarray(0, count),
-    inclinationRad: table.inclinationRad.subarray(0, count),
-    ascendingNodeRad: table.ascendingNodeRad.subarray(0, count),
-    argPeriapsisRad: table.argPeriapsisRad.subarray(0, count),
-    meanAnomalyAtEpochRad: table.meanAnomalyAtEpochRad.subarray(0, count),
-    epochTdbS: table.epochTdbS.subarray(0, count),
-    meanMotionRadS: table.meanMotionRadS.subarray(0, count),
-    weight: table.weight.subarray(0, count),
-    stationTdbS: table.stationTdbS.subarray(0, count),
-    shellIndex: table.shellIndex.subarray(0, count),
   };
 }
 

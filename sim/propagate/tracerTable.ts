@@ -165,3 +165,22 @@ function checkLength(column: ArrayLike<number>, count: number, name: string): vo
 function fail(column: string, index: number, message: string): never {
   throw new InputError(message, `tracers.${column}[${index}]`);
 }
+
+/** A view of the first `count` rows of a table (no copy; the table itself when count is its length). */
+export function tracerTablePrefix(table: TracerTable, count: number): TracerTable {
+  if (count === table.count) return table;
+  return {
+    count,
+    semiMajorAxisM: table.semiMajorAxisM.subarray(0, count),
+    eccentricity: table.eccentricity.subarray(0, count),
+    inclinationRad: table.inclinationRad.subarray(0, count),
+    ascendingNodeRad: table.ascendingNodeRad.subarray(0, count),
+    argPeriapsisRad: table.argPeriapsisRad.subarray(0, count),
+    meanAnomalyAtEpochRad: table.meanAnomalyAtEpochRad.subarray(0, count),
+    epochTdbS: table.epochTdbS.subarray(0, count),
+    meanMotionRadS: table.meanMotionRadS.subarray(0, count),
+    weight: table.weight.subarray(0, count),
+    stationTdbS: table.stationTdbS.subarray(0, count),
+    shellIndex: table.shellIndex.subarray(0, count),
+  };
+}
