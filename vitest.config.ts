@@ -42,7 +42,24 @@ export default defineConfig({
         // the app's TSX goes through the same plugin as in vite.config.ts
         plugins: [react()],
         // pre-bundled up front: a dependency discovered mid-run makes vite re-optimize and reload the page
-        optimizeDeps: { include: ['gpu.js', 'react', 'react/jsx-dev-runtime', 'react-dom/client'] },
+        optimizeDeps: {
+          include: [
+            'gpu.js',
+            'react',
+            'react/jsx-dev-runtime',
+            'react-dom/client',
+            'three',
+            'three/addons/controls/OrbitControls.js',
+            '@react-three/fiber',
+            'zustand',
+            'zustand/vanilla',
+            'uplot',
+            'astronomy-engine',
+            'zod',
+            'satellite.js',
+            'pure-rand/generator/XoroShiro',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],

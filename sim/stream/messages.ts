@@ -1,0 +1,259 @@
+/**
+ * The message contract between the page (main thread) and the simulation worker (src/workers/sim.worker.ts).
+ * Pure types and helpers: no DOM, no Node; sim/stream/session.ts implements the worker side.
+ *
+ * Rules of the contract:
+ * - Every request carries `seq`, a number the main thread increases by one per request. Replies echo it.
+ * - A `load` builds a new world; its `seq` becomes that world's `worldSeq`. A newer load supersedes an older
+ *   one: the worker abandons the older load at its next chunk boundary and never answers it.
+ * - A `snapshot` request names the world it was asked of (`worldSeq`). The main thread keeps only replies whose
+ *   worldSeq is its current world and whose seq is newer than the last one it accepted: stale replies are dropped.
+ * - Simulation time is owned by the main thread: the worker only answers "what is the world at tdbS".
+ * - Large buffers travel as transferables (see transferablesOf); the worker keeps its own copy of the world.
+ *
+ * Units: SI, times in TDB seconds past J2000, frame ECLIPJ2000 (heliocentric), except where a name says otherwise
+ * (see sim/stream/renderBuffers.ts for the render buffers' layout).
+ */
+import type { ScenarioFile } from '../scenario/schema.ts';
+import type { SwarmRenderBuffers } from './renderBuffers.ts';
+
+/** Bumped whenever a message changes shape. */
+export const SIM_PROTOCOL_VERSION = 1;
+
+/** Where a scenario comes from. */
+export type ScenarioSource =
+  | { readonly kind: 'builtin'; readonly name: string }
+  /** JSON text, e.g. an uploaded file; `fileName` names it in error messages. */
+  | { readonly kind: 'json'; readonly text: string; readonly fileName: string }
+  /** An already-parsed scenario object (the editor's output); `label` names it in error messages. */
+  | { readonly kind: 'object'; readonly value: unknown; readonly label: string };
+
+/** Build a world from a scenario, compute its timeline series and send the swarm's render buffers. */
+export interface LoadRequest {
+  readonly type: 'load';
+  readonly seq: number;
+  readonly source: ScenarioSource;
+  /** Tracer budget (resolution); the scenario's when absent. */
+  readonly tracers?: number;
+  /** Seed of the tracer sampler; the scenario's when absent. */
+  readonly seed?: number;
+}
+
+/** The world's aggregates at one instant. */
+export interface SnapshotRequest {
+  readonly type: 'snapshot';
+  readonly seq: number;
+  readonly worldSeq: number;
+  /** TDB seconds past J2000. */
+  readonly tdbS: number;
+}
+
+export type SimRequest = LoadRequest | SnapshotRequest;
+
+/** What the page needs to know about a loaded scenario (the scenario itself stays in the worker). */
+export interface ScenarioMeta {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly sources: readonly string[];
+  /** Scenario span, TDB s past J2000. */
+  readonly fromTdbS: number;
+  readonly toTdbS: number;
+  readonly seed: number;
+  /** Rows in the tracer table (all cohorts, on station or not yet). */
+  readonly tracerTableSize: number;
+  readonly shells: ReadonlyArray<{
+    readonly name: string;
+    /** [min, max] semi-major axis, m. */
+    readonly semiMajorAxisM: readonly [number, number];
+  }>;
+  /** Lightness number beta of the collector (radiation pressure / solar gravity). */
+  readonly lightnessNumber: number;
+  /** Mass of one collector, kg. */
+  readonly unitMassKg: number;
+  /** The validated scenario file (defaults filled in): the editor's starting point. */
+  readonly file: ScenarioFile;
+}
+
+/**
+ * Aggregates sampled over the scenario's span, for the charts. `columns[key][k]` is the snapshot field `key`
+ * (flattened, see flattenNumbers) at `timesTdbS[k]`; NaN where a snapshot lacked that field.
+ */
+export interface TimeSeries {
+  readonly timesTdbS: Float64Array;
+  readonly columns: Readonly<Record<string, Float64Array>>;
+}
+
+export type LoadPhase = 'scenario' | 'swarm' | 'timeline' | 'render';
+
+export interface ProgressReply {
+  readonly type: 'progress';
+  readonly seq: number;
+  readonly phase: LoadPhase;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface LoadedReply {
+  readonly type: 'loaded';
+  readonly seq: number;
+  readonly scenario: ScenarioMeta;
+  readonly swarm: SwarmRenderBuffers;
+  /** A first, coarse series (one point a year); a finer one follows as a SeriesReply. */
+  readonly series: TimeSeries;
+  /** The propagation backend that computed the aggregates (`cpu64`: the float64 reference). */
+  readonly backend: string;
+  /** Tracer budget the world was built with. */
+  readonly tracers: number;
+  /** Wall time the load took in the worker, ms. */
+  readonly elapsedMs: number;
+}
+
+export interface LoadFailedReply {
+  readonly type: 'loadFailed';
+  readonly seq: number;
+  /** The error's message: for bad input it names every bad field (sim's InputError). */
+  readonly message: string;
+  /** The field path when the error names one field. */
+  readonly field: string | null;
+  /** true for bad input (the user can fix it), false for an internal failure. */
+  readonly badInput: boolean;
+}
+
+/**
+ * What the scene draws of the Earth segment (sim/earth) at the snapshot's time: the power satellites and the
+ * rectenna sites, by geodetic position (WGS-84 latitude and longitude, rad; height, m), so the scene can place them
+ * for its own displayed time with the Earth's rotation, and what each link carries.
+ */
+export interface EarthSceneState {
+  readonly satellites: ReadonlyArray<{
+    readonly name: string;
+    readonly inService: boolean;
+    readonly inEclipse: boolean;
+    readonly latitudeRad: number;
+    readonly longitudeRad: number;
+    readonly heightM: number;
+    /** DC power available to the transmitter, W. */
+    readonly transmitterDcPowerW: number;
+    readonly servedSite: string | null;
+  }>;
+  readonly sites: ReadonlyArray<{
+    readonly name: string;
+    readonly operational: boolean;
+    readonly latitudeRad: number;
+    readonly longitudeRad: number;
+    /** AC into the grid, W. */
+    readonly deliveredPowerGridW: number;
+    readonly servingSatellite: string | null;
+  }>;
+}
+
+export interface SnapshotReply {
+  readonly type: 'snapshot';
+  readonly seq: number;
+  readonly worldSeq: number;
+  readonly tdbS: number;
+  /** Every finite number of the core's Snapshot, flattened to dotted keys (see flattenNumbers). */
+  readonly values: Readonly<Record<string, number>>;
+  /** The Earth segment for the scene, when the scenario has one. */
+  readonly earth: EarthSceneState | null;
+}
+
+/**
+ * A finer series for the world built by load `seq` (the world's first series is coarse, for speed). The page keeps
+ * it only if that world is still the one shown.
+ */
+export interface SeriesReply {
+  readonly type: 'series';
+  readonly seq: number;
+  readonly series: TimeSeries;
+}
+
+/** The world asked for is gone (superseded by a newer load) or not built yet. */
+export interface SnapshotUnavailableReply {
+  readonly type: 'snapshotUnavailable';
+  readonly seq: number;
+  readonly worldSeq: number;
+}
+
+export type SimReply =
+  ProgressReply | LoadedReply | SeriesReply | LoadFailedReply | SnapshotReply | SnapshotUnavailableReply;
+
+/** The buffers of a reply that should be transferred rather than copied. */
+export function transferablesOf(reply: SimReply): ArrayBuffer[] {
+  if (reply.type !== 'loaded' && reply.type !== 'series') return [];
+  const buffers = new Set<ArrayBuffer>();
+  const add = (view: ArrayBufferView): void => {
+    if (view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
+  };
+  if (reply.type === 'loaded') {
+    const { swarm } = reply;
+    [
+      swarm.orbitA,
+      swarm.orbitB,
+      swarm.orbitC,
+      swarm.meanAnomalyJ2000Rad,
+      swarm.meanMotionRadS,
+      swarm.stationTdbS,
+    ].forEach(add);
+  }
+  add(reply.series.timesTdbS);
+  Object.values(reply.series.columns).forEach(add);
+  return [...buffers];
+}
+
+/** Deepest nesting flattenNumbers follows. */
+const MAX_FLATTEN_DEPTH = 4;
+
+/**
+ * Every finite number of a plain object, keyed by its dotted path (`beam.deliveredPowerW`). Arrays, typed arrays,
+ * non-finite numbers and booleans are left out; keys named in `skip` are left out at every depth (e.g. the
+ * `tdbS` that nested states repeat). This is how fields that later modules add to the Snapshot reach the page
+ * without changing the contract.
+ */
+export function flattenNumbers(
+  value: object,
+  skip: readonly string[] = [],
+  out: Record<string, number> = {},
+  prefix = '',
+  depth = 0,
+): Record<string, number> {
+  for (const [key, item] of Object.entries(value)) {
+    if (skip.includes(key)) continue;
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (typeof item === 'number') {
+      if (Number.isFinite(item)) out[path] = item;
+    } else if (
+      item !== null &&
+      typeof item === 'object' &&
+      !Array.isArray(item) &&
+      !ArrayBuffer.isView(item) &&
+      depth < MAX_FLATTEN_DEPTH
+    ) {
+      flattenNumbers(item as object, skip, out, path, depth + 1);
+    }
+  }
+  return out;
+}
+
+/** Type guard for messages arriving on the main thread (anything else is ignored, never trusted). */
+export function isSimReply(data: unknown): data is SimReply {
+  if (data === null || typeof data !== 'object') return false;
+  const { type, seq } = data as { type?: unknown; seq?: unknown };
+  return (
+    typeof seq === 'number' &&
+    (type === 'progress' ||
+      type === 'loaded' ||
+      type === 'series' ||
+      type === 'loadFailed' ||
+      type === 'snapshot' ||
+      type === 'snapshotUnavailable')
+  );
+}
+
+/** Type guard for messages arriving in the worker. */
+export function isSimRequest(data: unknown): data is SimRequest {
+  if (data === null || typeof data !== 'object') return false;
+  const { type, seq } = data as { type?: unknown; seq?: unknown };
+  return typeof seq === 'number' && (type === 'load' || type === 'snapshot');
+}

@@ -1,0 +1,77 @@
+/**
+ * A background of stars: random directions (a fixed seed), drawn at a great distance and carried with the camera
+ * so they never show parallax. Decorative: these are not a star catalogue.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { BufferAttribute, BufferGeometry, Points, PointsMaterial } from 'three';
+
+const STAR_COUNT = 3500;
+const STAR_DISTANCE_MM = 5e7;
+
+/** mulberry32: a small deterministic generator, so the sky is the same on every load. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function Stars() {
+  const camera = useThree((state) => state.camera);
+  const points = useMemo(() => {
+    const random = mulberry32(0x5eed);
+    const position = new Float32Array(3 * STAR_COUNT);
+    const color = new Float32Array(3 * STAR_COUNT);
+    for (let k = 0; k < STAR_COUNT; k += 1) {
+      const z = 2 * random() - 1;
+      const phi = 2 * Math.PI * random();
+      const rho = Math.sqrt(1 - z * z);
+      position.set(
+        [
+          rho * Math.cos(phi) * STAR_DISTANCE_MM,
+          rho * Math.sin(phi) * STAR_DISTANCE_MM,
+          z * STAR_DISTANCE_MM,
+        ],
+        3 * k,
+      );
+      // mostly faint, a few bright; slightly blue or warm
+      const brightness = 0.12 + 0.5 * random() ** 6;
+      const warmth = random() - 0.5;
+      color.set([brightness * (1 + 0.15 * warmth), brightness, brightness * (1 - 0.15 * warmth)], 3 * k);
+    }
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(position, 3));
+    geometry.setAttribute('color', new BufferAttribute(color, 3));
+    const material = new PointsMaterial({
+      size: 1.6,
+      sizeAttenuation: false,
+      vertexColors: true,
+      depthWrite: false,
+      toneMapped: false,
+    });
+    const stars = new Points(geometry, material);
+    stars.name = 'stars';
+    stars.frustumCulled = false;
+    stars.renderOrder = -1;
+    return stars;
+  }, []);
+
+  useEffect(
+    () => () => {
+      points.geometry.dispose();
+      (points.material as PointsMaterial).dispose();
+    },
+    [points],
+  );
+
+  useFrame(() => {
+    points.position.copy(camera.position);
+  }, -1);
+
+  return <primitive object={points} />;
+}

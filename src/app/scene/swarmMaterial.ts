@@ -1,0 +1,110 @@
+/**
+ * The swarm's material: every tracer is one point whose position the vertex shader computes from its orbital
+ * elements and the time, with the project's shared GPU Kepler (shaders/kepler.glsl, the gpu backend's algorithm,
+ * checked against the float64 reference in real Chromium). Nothing is copied from JavaScript per frame but a few
+ * uniforms; the orbitA attribute is refreshed only when the mean anomalies are re-based (see Swarm.tsx).
+ *
+ * Camera-relative: the render origin (the camera's centre, a float64 heliocentric position) reaches the shader as
+ * a float32 pair (keplerRelative), and is subtracted from the heliocentric position before the view transform, so
+ * the precision near the camera is not limited by the origin's magnitude. Positions are in metres in the shader and
+ * scaled to the scene's megametres after the subtraction.
+ */
+import { AdditiveBlending, Color, ShaderMaterial, Vector3 } from 'three';
+import keplerGlsl from '../../../shaders/kepler.glsl?raw';
+import { AU_M } from '../../../sim/constants.ts';
+
+/** The shared Kepler GLSL (shaders/kepler.glsl), as compiled into the swarm's vertex shader. */
+export const KEPLER_GLSL: string = keplerGlsl;
+
+/** Shell colours (sRGB), in shell order; more shells cycle. */
+export const SHELL_PALETTE = [
+  '#59d0ff',
+  '#ffb14a',
+  '#d67bff',
+  '#7dff9a',
+  '#ff6f7d',
+  '#f5f07a',
+  '#8fa8ff',
+  '#ffffff',
+];
+export const PALETTE_SIZE = SHELL_PALETTE.length;
+
+const glslFloat = (value: number): string => (Number.isInteger(value) ? `${value}.0` : String(value));
+
+const vertexShader = /* glsl */ `
+#include <common>
+#include <logdepthbuf_pars_vertex>
+${KEPLER_GLSL}
+uniform vec3 uOriginHigh;
+uniform vec3 uOriginLow;
+uniform float uDtS;
+uniform float uTimeDays;
+uniform float uPointSize;
+uniform int uColorMode;
+uniform vec3 uPalette[${PALETTE_SIZE}];
+attribute vec4 aOrbitA;
+attribute vec4 aOrbitB;
+attribute vec4 aOrbitC;
+varying vec3 vColor;
+varying float vAlpha;
+
+// irradiance relative to 1 au -> colour (linear RGB): dim red (0.25) .. orange (1) .. white-yellow (4+)
+vec3 irradianceColor(float s) {
+  float x = clamp(log2(s) * 0.25 + 0.5, 0.0, 1.0);
+  vec3 low = vec3(0.6, 0.03, 0.02);
+  vec3 mid = vec3(1.0, 0.3, 0.03);
+  vec3 high = vec3(1.0, 0.92, 0.6);
+  return x < 0.5 ? mix(low, mid, x * 2.0) : mix(mid, high, x * 2.0 - 1.0);
+}
+
+void main() {
+  vec3 helio = keplerPosition(aOrbitA, aOrbitB, aOrbitC, uDtS);
+  vec3 rel = keplerRelative(helio, uOriginHigh, uOriginLow) * 1.0e-6;
+  vec4 mvPosition = viewMatrix * vec4(rel, 1.0);
+  gl_Position = projectionMatrix * mvPosition;
+  gl_PointSize = uPointSize;
+  float age = uTimeDays - aOrbitC.z;
+  vAlpha = mix(0.3, 1.0, clamp(age / 60.0, 0.0, 1.0));
+  if (uColorMode == 0) {
+    vColor = uPalette[int(mod(aOrbitC.w, ${glslFloat(PALETTE_SIZE)}))];
+  } else {
+    float au = ${glslFloat(AU_M)} / length(helio);
+    vColor = irradianceColor(au * au);
+  }
+  #include <logdepthbuf_vertex>
+}
+`;
+
+const fragmentShader = /* glsl */ `
+#include <logdepthbuf_pars_fragment>
+varying vec3 vColor;
+varying float vAlpha;
+void main() {
+  vec2 c = gl_PointCoord * 2.0 - 1.0;
+  float r2 = dot(c, c);
+  if (r2 > 1.0) discard;
+  float glow = exp(-3.5 * r2);
+  gl_FragColor = vec4(vColor, glow * vAlpha);
+  #include <colorspace_fragment>
+  #include <logdepthbuf_fragment>
+}
+`;
+
+export function createSwarmMaterial(): ShaderMaterial {
+  return new ShaderMaterial({
+    uniforms: {
+      uOriginHigh: { value: new Vector3() },
+      uOriginLow: { value: new Vector3() },
+      uDtS: { value: 0 },
+      uTimeDays: { value: 0 },
+      uPointSize: { value: 3 },
+      uColorMode: { value: 0 },
+      uPalette: { value: SHELL_PALETTE.map((hex) => new Color(hex)) },
+    },
+    vertexShader,
+    fragmentShader,
+    transparent: true,
+    depthWrite: false,
+    blending: AdditiveBlending,
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The app's state: one zustand store per mounted app (no module-level mutable state), created by mountApp.
+ *
+ * Who writes what:
+ * - timeTdbS, playing, speedIndex: the controller's clock (main thread owns simulation time).
+ * - world, snapshot, loading, scenarioError: the controller, from the worker's replies (stale ones dropped).
+ * - cameraPose: the scene's camera rig when the user stops moving the camera (for the URL).
+ * - frameMs, longTasks, render: the scene, a few times per second.
+ * Per-frame consumers (the scene, the date, the scrubber, the chart cursors) read it transiently
+ * (store.getState() in useFrame, or store.subscribe writing to the DOM): no React re-render per frame.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  EarthSceneState,
+  LoadPhase,
+  ScenarioMeta,
+  ScenarioSource,
+  TimeSeries,
+} from '../../../sim/stream/messages.ts';
+import type { SwarmRenderBuffers } from '../../../sim/stream/renderBuffers.ts';
+import type { TargetId } from './targets.ts';
+
+export type ColorMode = 'shell' | 'irradiance';
+
+/** Camera placement around its target: distance (Mm), azimuth and elevation over the ecliptic (degrees). */
+export interface CameraPose {
+  readonly distanceMm: number;
+  readonly azimuthDeg: number;
+  readonly elevationDeg: number;
+}
+
+/** Which scenario the URL names, and how to get it back on reload. */
+export type ScenarioRef =
+  | { readonly kind: 'builtin'; readonly name: string }
+  /** An uploaded or edited scenario, kept in this tab's sessionStorage under its name. */
+  | { readonly kind: 'stored'; readonly name: string };
+
+/** A world built by the worker, as the page holds it. */
+export interface WorldView {
+  /** The seq of the load that built it; snapshots must name it. */
+  readonly worldSeq: number;
+  readonly scenario: ScenarioMeta;
+  readonly scenarioRef: ScenarioRef;
+  readonly source: ScenarioSource;
+  readonly swarm: SwarmRenderBuffers;
+  readonly backend: string;
+  readonly tracers: number;
+  readonly elapsedMs: number;
+}
+
+/** The figures over the timeline, for the charts: the worker's series plus the derived columns (fields.ts). */
+export interface SeriesView extends TimeSeries {
+  readonly worldSeq: number;
+  /** Yearly first, monthly once the worker has refined it. */
+  readonly resolution: 'yearly' | 'monthly';
+}
+
+/** The figures at one instant, as the core computed them (plus derived ratios). */
+export interface SnapshotView {
+  readonly worldSeq: number;
+  readonly seq: number;
+  readonly tdbS: number;
+  readonly values: Readonly<Record<string, number>>;
+  /** The Earth segment for the scene (sim/earth), when the scenario has one. */
+  readonly earth: EarthSceneState | null;
+}
+
+export interface LoadState {
+  readonly seq: number;
+  readonly label: string;
+  readonly phase: LoadPhase;
+  /** Fraction done, 0..1. */
+  readonly fraction: number;
+}
+
+export interface ScenarioErrorState {
+  readonly message: string;
+  readonly field: string | null;
+  /** What the user tried to load. */
+  readonly label: string;
+}
+
+/** The renderer in use, as WebGL reports it. */
+export interface RenderInfo {
+  readonly api: string;
+  readonly renderer: string;
+}
+
+export interface AppState {
+  /** The displayed instant, TDB seconds past J2000. */
+  readonly timeTdbS: number;
+  /** The timeline's span, TDB s past J2000 (the scenario's). */
+  readonly rangeFromTdbS: number;
+  readonly rangeToTdbS: number;
+  readonly playing: boolean;
+  readonly speedIndex: number;
+  readonly target: TargetId;
+  /** Bumped on every jump request, even to the same target, so the camera rig re-frames it. */
+  readonly targetRequest: number;
+  readonly colorMode: ColorMode;
+  /** The pose to restore (from the URL) or the last settled pose. */
+  readonly cameraPose: CameraPose | null;
+  /** Tracer budget chosen in the URL or the editor; null: the scenario's. */
+  readonly tracersOverride: number | null;
+  readonly world: WorldView | null;
+  readonly series: SeriesView | null;
+  readonly snapshot: SnapshotView | null;
+  readonly loading: LoadState | null;
+  readonly scenarioError: ScenarioErrorState | null;
+  /** A one-line message for the user (e.g. a scenario named in the URL that this tab no longer has). */
+  readonly notice: string | null;
+  readonly render: RenderInfo | null;
+  /** Mean interval between rendered frames, ms, over the last half second. */
+  readonly frameMs: number | null;
+  /** Main-thread tasks over 50 ms seen while playing (PerformanceObserver 'longtask'). */
+  readonly longTasks: number;
+  /** Tracers drawn this frame (on station). */
+  readonly drawnTracers: number;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(initial: AppState): AppStore {
+  return createStore<AppState>()(() => initial);
+}

@@ -1,0 +1,156 @@
+/**
+ * Charts of the figures over the scenario's whole span (uPlot, log scale: they grow by decades), from the monthly
+ * series the worker computed with the core. A vertical line marks the displayed time and follows it without
+ * re-rendering; clicking a chart moves the time there. Catalogued figures the core does not compute yet are listed
+ * instead of drawn.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { tdbSToUtcMs, utcMsToTdbS } from '../../../sim/time.ts';
+import { useAppState, useController } from '../state/context.tsx';
+import { FIELDS, type FieldSpec } from '../state/fields.ts';
+import { formatDate, formatSi } from '../state/format.ts';
+
+const CHART_HEIGHT = 64;
+const COLORS: Readonly<Record<string, string>> = {
+  collectorCount: '#59d0ff',
+  massInOrbitKg: '#b7a6ff',
+  capturedPowerW: '#ffc861',
+  transmittedPowerW: '#ff9a61',
+  deliveredPowerW: '#7dff9a',
+  solarLuminosityFraction: '#ff7dbd',
+  computeOpsPerS: '#9af0ff',
+  'growth.factoryMassKg': '#a0e07a',
+};
+
+/** Charts in order of interest; others follow in catalogue order. */
+const CHART_ORDER = [
+  'capturedPowerW',
+  'deliveredPowerW',
+  'collectorCount',
+  'massInOrbitKg',
+  'solarLuminosityFraction',
+];
+const chartRank = (key: string): number => {
+  const rank = CHART_ORDER.indexOf(key);
+  return rank < 0 ? CHART_ORDER.length : rank;
+};
+
+function tickText(field: FieldSpec, value: number): string {
+  if (field.unit === 'W') return formatSi(value, 'W');
+  if (field.unit === 'kg') return value >= 1e3 ? formatSi(value / 1e3, 't') : formatSi(value, 'kg');
+  if (field.unit === 'of L☉') return value.toExponential(0);
+  return formatSi(value, '').trim();
+}
+
+function Chart({ field, xs, ys }: { field: FieldSpec; xs: Float64Array; ys: Float64Array }) {
+  const controller = useController();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (element === null) return undefined;
+    const values = Array.from(ys, (v) => (Number.isFinite(v) && v > 0 ? v : null));
+    const color = COLORS[field.key] ?? '#cfd8ea';
+    const plot = new uPlot(
+      {
+        width: Math.max(200, element.clientWidth),
+        height: CHART_HEIGHT,
+        legend: { show: false },
+        cursor: { sync: { key: 'essaim-timeline' }, drag: { x: false, y: false }, points: { show: false } },
+        scales: { x: { time: true }, y: { distr: 3 } },
+        axes: [
+          {
+            stroke: '#7d879c',
+            grid: { stroke: 'rgba(255,255,255,0.05)' },
+            ticks: { stroke: 'rgba(255,255,255,0.1)' },
+            font: '10px system-ui, sans-serif',
+            size: 22,
+            values: (_u, splits) =>
+              splits.map((s) => (Number.isFinite(s) ? String(new Date(s * 1000).getUTCFullYear()) : '')),
+          },
+          {
+            stroke: '#7d879c',
+            grid: { stroke: 'rgba(255,255,255,0.05)' },
+            ticks: { stroke: 'rgba(255,255,255,0.1)' },
+            font: '10px system-ui, sans-serif',
+            size: 54,
+            values: (_u, splits) => splits.map((s) => (Number.isFinite(s) ? tickText(field, s) : '')),
+          },
+        ],
+        series: [{}, { label: field.label, stroke: color, width: 1.6, fill: `${color}22`, spanGaps: false }],
+      },
+      [Array.from(xs), values],
+      element,
+    );
+    const marker = document.createElement('div');
+    marker.className = 'chart-now';
+    plot.over.append(marker);
+    const place = (tdbS: number): void => {
+      const left = plot.valToPos(tdbSToUtcMs(tdbS) / 1000, 'x');
+      marker.style.transform = `translateX(${left.toFixed(1)}px)`;
+    };
+    place(controller.store.getState().timeTdbS);
+    const unsubscribe = controller.store.subscribe((state, previous) => {
+      if (state.timeTdbS !== previous.timeTdbS) place(state.timeTdbS);
+    });
+    const onClick = (): void => {
+      const left = plot.cursor.left;
+      if (left === undefined || left < 0) return;
+      controller.pause();
+      controller.setTime(utcMsToTdbS(plot.posToVal(left, 'x') * 1000));
+    };
+    plot.over.addEventListener('click', onClick);
+    const resize = new ResizeObserver(() => {
+      plot.setSize({ width: Math.max(200, element.clientWidth), height: CHART_HEIGHT });
+      place(controller.store.getState().timeTdbS);
+    });
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      unsubscribe();
+      plot.over.removeEventListener('click', onClick);
+      plot.destroy();
+    };
+  }, [controller, field, xs, ys]);
+  return <div className="chart" ref={host} data-chart={field.key} />;
+}
+
+export function TimelineCharts() {
+  const world = useAppState((state) => state.world);
+  const series = useAppState((state) => state.series);
+  const xs = useMemo(
+    () => (series === null ? null : Float64Array.from(series.timesTdbS, (t) => tdbSToUtcMs(t) / 1000)),
+    [series],
+  );
+  if (world === null || series === null || xs === null) return null;
+  const { columns } = series;
+  const charted = FIELDS.filter((field) => field.chart).sort((a, b) => chartRank(a.key) - chartRank(b.key));
+  const drawn = charted.filter((field) => columns[field.key] !== undefined);
+  const waiting = charted.filter((field) => columns[field.key] === undefined);
+  return (
+    <section className="card charts" aria-label="Timeline charts">
+      <h2 data-testid="charts-title" data-resolution={series.resolution}>
+        {`Over ${formatDate(world.scenario.fromTdbS).slice(0, 4)}–${formatDate(world.scenario.toTdbS).slice(0, 4)}`}
+        <span className="muted">
+          {series.resolution === 'yearly' ? ' · yearly, refining…' : ' · monthly'}
+        </span>
+      </h2>
+      {drawn.map((field) => (
+        <div key={field.key} className="chart-block">
+          <div className="chart-title">
+            {field.label}
+            <span className="muted">{field.unit === '' ? '' : ` · ${field.unit}, log scale`}</span>
+          </div>
+          <Chart field={field} xs={xs} ys={columns[field.key] as Float64Array} />
+        </div>
+      ))}
+      {waiting.length > 0 ? (
+        <p className="muted small" data-testid="charts-pending">
+          Not charted until the core computes them:{' '}
+          {waiting.map((field) => `${field.label} (${field.pending ?? 'pending'})`).join('; ')}.
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Screenshots of the page at three dates of the baseline story, saved for people to look at (not compared):
+ * test-artifacts/screenshots/essaim-2032.png, essaim-2045.png and essaim-2050.png (see docs/screenshots/README.md).
+ * Each view is chosen from the URL, as a user would share it.
+ */
+import { afterEach, expect, test } from 'vitest';
+import { page } from 'vitest/browser';
+import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
+
+let app: MountedApp | null = null;
+const originalUrl = `${location.pathname}${location.search}`;
+
+afterEach(() => {
+  app?.unmount();
+  app = null;
+  document.body.replaceChildren();
+  history.replaceState(null, '', originalUrl);
+});
+
+const VIEWS = [
+  // the geostationary phase: the Earth, the Moon's orbit and the GEO ring
+  { year: 2032, search: 't=2032-06-21T06:00:00Z&target=earth&cam=150,70,18' },
+  // the first collectors, among the inner planets
+  { year: 2045, search: 't=2045-01-01&target=sun&cam=430000,-70,32' },
+  // the swarm at the end of the story
+  { year: 2050, search: 't=2050-12-01&target=sun&cam=415000,-62,40' },
+] as const;
+
+for (const view of VIEWS) {
+  test(`screenshot at ${view.year}`, async () => {
+    await page.viewport(1440, 900);
+    history.replaceState(null, '', `${location.pathname}?${view.search}`);
+    const root = document.body.appendChild(document.createElement('div'));
+    app = mountApp(root);
+    const { store } = app.controller;
+    await expect
+      .poll(() => store.getState().snapshot?.tdbS === store.getState().timeTdbS, { timeout: 45_000 })
+      .toBe(true);
+    // the charts at their final, monthly resolution
+    await expect.poll(() => store.getState().series?.resolution, { timeout: 45_000 }).toBe('monthly');
+    await expect.poll(() => document.querySelectorAll('.chart canvas').length).toBeGreaterThan(2);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const path = await page.screenshot({ path: `../../test-artifacts/screenshots/essaim-${view.year}.png` });
+    expect(path).toMatch(new RegExp(`essaim-${view.year}\\.png$`));
+  });
+}
