@@ -19,7 +19,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/src/**', '../src/*'], message: 'sim/ never imports from src/.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads'], message: 'sim/ is pure: no Node-only APIs.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'worker_threads'],
+              message: 'sim/ is pure: no Node-only APIs.',
+            },
           ],
         },
       ],
