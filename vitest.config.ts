@@ -1,30 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-
-/**
- * Chromium flags that give WebGL2 and WebGPU in headless mode, both executed on the CPU by
- * SwiftShader (see shared TOOLCHAIN.md). Without `--enable-unsafe-webgpu` and the SwiftShader
- * flags WebGL2 still works but `navigator.gpu.requestAdapter()` answers null.
- */
-const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--enable-unsafe-webgpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/**
- * Debian's chromium (apt-get install chromium); test tools must never download a browser.
- * CHROMIUM_PATH overrides it, e.g. /usr/lib/chromium/chromium to bypass Debian's wrapper script.
- */
-const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts';
 
 export default defineConfig({
   test: {

@@ -9,23 +9,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
 import { quick } from './measure.ts';
 import type { BenchEntry } from './types.ts';
-
-/** The flags of vitest.config.ts: WebGL2 and WebGPU (both SwiftShader) in headless mode. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--enable-unsafe-webgpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
  * Environment overrides, for a machine with a real GPU: BENCH_CHROMIUM_ARGS (space-separated flags replacing

@@ -6,7 +6,7 @@ import { stepTime, type Step } from './duration.ts';
 import { InputError } from './errors.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import { createWorld, type Snapshot, type World } from './world.ts';
-import type { TracerTable } from './propagate/tracerTable.ts';
+import type { Propagator } from './propagate/backend.ts';
 import { eclipseEnergyLossJ } from './earth/eclipseLoss.ts';
 
 /**
@@ -76,17 +76,8 @@ export function outputTimes(fromTdbS: number, toTdbS: number, step: Step): numbe
   return times;
 }
 
-/** What simulate needs of a propagator (sim/propagate/backend.ts's Propagator fits). */
-export interface PositionSource {
-  readonly name: string;
-  readonly device: string;
-  positions(
-    table: TracerTable,
-    tdbS: number,
-    out: Float64Array | Float32Array,
-    count?: number,
-  ): Promise<void>;
-}
+/** What simulate needs of a propagator. */
+export type PositionSource = Pick<Propagator, 'name' | 'device' | 'positions'>;
 
 interface RunSetup {
   readonly times: number[];
