@@ -2,9 +2,10 @@
  * The world: a scenario turned into cohorts and tracers once, then `snapshot(t)` for any t in any order.
  * Nothing here depends on an earlier snapshot having been computed (random access in time).
  */
-import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W } from './constants.ts';
+import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W, SOLAR_RADIUS_M } from './constants.ts';
 import { InputError } from './errors.ts';
-import { heliocentricDistancesCpu64, propagateCpu64 } from './propagate/cpu64.ts';
+import { propagateCpu64 } from './propagate/cpu64.ts';
+import { earthHeliocentricEclipticM, isSunwardOfEarth } from './propagate/reduce.ts';
 import { tracerTablePrefix } from './propagate/tracerTable.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
@@ -59,6 +60,18 @@ export interface Snapshot {
   readonly energy: EnergyLedger | undefined;
   /** The power satellites and rectennas around the Earth at t, when the scenario has an earth section. */
   readonly earth: EarthSegmentState | undefined;
+  /**
+   * Collectors in front of the solar disc as seen from the Earth's centre (sim/propagate/reduce.ts,
+   * isSunwardOfEarth): those that can dim the Sun for the Earth.
+   */
+  readonly collectorsSunwardOfEarth: number;
+  /**
+   * Fraction of the Sun's light those collectors take from the Earth: 1 - exp(-sum(A / d^2) / Omega_sun), with d
+   * each one's distance from the Earth and Omega_sun = pi (R_sun / |Sun - Earth|)^2 the solar disc's solid angle
+   * (randomly overlapping screens, as in the shading model). Valid where d * (R_sun / au) exceeds the Earth's
+   * radius (d > ~0.01 au), so the whole Earth sees the same transit; collectors nearer the Earth are rare.
+   */
+  readonly earthDimmingFraction: number;
 }
 
 export interface World {
@@ -151,6 +164,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     cumulativeCount[k + 1] = (cumulativeCount[k] ?? 0) + c.collectorCount;
   });
   const distanceM = new Float64Array(table.count);
+  const positionM = new Float64Array(3 * table.count);
   const { collector } = scenario;
   const shellCount = scenario.shells.length;
   const shellWeight = new Float64Array(shellCount);
@@ -167,8 +181,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   function snapshot(tdbS: number): Snapshot {
     const tracerCount = tracersOnStationAt(tdbS);
-    heliocentricDistancesCpu64(tracerTablePrefix(table, tracerCount), tdbS, distanceM);
-    return aggregate(tdbS, tracerCount);
+    propagateCpu64(tracerTablePrefix(table, tracerCount), tdbS, positionM);
+    return aggregate(tdbS, tracerCount, positionM);
   }
 
   function snapshotFromPositions(tdbS: number, positionsM: Float64Array | Float32Array): Snapshot {
@@ -179,19 +193,30 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
         'positionsM',
       );
     }
-    for (let k = 0; k < tracerCount; k += 1) {
-      distanceM[k] = Math.hypot(
-        positionsM[3 * k] ?? 0,
-        positionsM[3 * k + 1] ?? 0,
-        positionsM[3 * k + 2] ?? 0,
-      );
-    }
-    return aggregate(tdbS, tracerCount);
+    return aggregate(tdbS, tracerCount, positionsM);
   }
 
-  /** The aggregates at t from the heliocentric distances of the first `tracerCount` tracers in `distanceM`. */
-  function aggregate(tdbS: number, tracerCount: number): Snapshot {
+  /** The aggregates at t from the heliocentric positions (m, xyz interleaved) of the first `tracerCount` tracers. */
+  function aggregate(tdbS: number, tracerCount: number, positionsM: Float64Array | Float32Array): Snapshot {
     const collectorCount = cumulativeCount[countUpTo(cohortStation, tdbS)] ?? 0;
+    const earthM = earthHeliocentricEclipticM(tdbS);
+    let sunwardWeight = 0;
+    let sunwardSolidAngle = 0;
+    for (let k = 0; k < tracerCount; k += 1) {
+      const x = positionsM[3 * k] ?? 0;
+      const y = positionsM[3 * k + 1] ?? 0;
+      const z = positionsM[3 * k + 2] ?? 0;
+      distanceM[k] = Math.hypot(x, y, z);
+      if (isSunwardOfEarth(x, y, z, earthM)) {
+        const weight = table.weight[k] ?? 0;
+        sunwardWeight += weight;
+        // A Sun-facing collector seen from the Earth near its normal: solid angle A / d^2 per collector.
+        const d2 = (x - earthM[0]) ** 2 + (y - earthM[1]) ** 2 + (z - earthM[2]) ** 2;
+        sunwardSolidAngle += (weight * collector.unitAreaM2) / d2;
+      }
+    }
+    const sunDistance2 = earthM[0] ** 2 + earthM[1] ** 2 + earthM[2] ** 2;
+    const solarDiscSolidAngle = (Math.PI * SOLAR_RADIUS_M * SOLAR_RADIUS_M) / sunDistance2;
     // Per shell: the unshaded sunlight sum(weight / r^2) (in units of one collector at 1 au) and its degraded
     // counterpart, then each shell's shading factor (sim/growth/shading.ts, Beer-Lambert from the Sun outwards).
     shellWeight.fill(0);
@@ -248,6 +273,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
               ...(earthState === undefined ? {} : { earthGridDeliveredW: earthState.deliveredPowerGridW }),
             }),
       earth: earthState,
+      collectorsSunwardOfEarth: sunwardWeight,
+      earthDimmingFraction: -Math.expm1(-sunwardSolidAngle / solarDiscSolidAngle),
     };
   }
 

@@ -17,6 +17,10 @@ export interface SummaryRow {
   capturedPowerW: number;
   solarLuminosityFraction: number;
   interceptedSunlightW: number;
+  /** Collectors in front of the solar disc as seen from the Earth. */
+  collectorsSunwardOfEarth: number;
+  /** Fraction of the Sun's light they take from the Earth. */
+  earthDimmingFraction: number;
   // The growth model's figures (null when the scenario has no growth section).
   /** Working factory mass, all sites, kg. */
   factoryMassKg: number | null;
@@ -82,6 +86,8 @@ export const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
   'capturedPowerW',
   'solarLuminosityFraction',
   'interceptedSunlightW',
+  'collectorsSunwardOfEarth',
+  'earthDimmingFraction',
   'factoryMassKg',
   'factoryMassKgBySite',
   'factoryCount',
@@ -133,6 +139,8 @@ function toSummaryRow(s: Snapshot, eclipseEnergyLossJ: number | null): SummaryRo
     capturedPowerW: s.capturedPowerW,
     solarLuminosityFraction: s.solarLuminosityFraction,
     interceptedSunlightW: s.interceptedSunlightW,
+    collectorsSunwardOfEarth: s.collectorsSunwardOfEarth,
+    earthDimmingFraction: s.earthDimmingFraction,
     factoryMassKg: g?.factoryMassKg ?? null,
     factoryMassKgBySite: g === undefined ? null : { ...g.factoryMassKgBySite },
     factoryCount: g?.factoryCount ?? null,

@@ -58,7 +58,16 @@ export function yearlyTable(summary: Summary): string {
   const tables = [
     'Swarm\n' +
       formatTable(
-        ['date', 'collectors', 'tracers', 'area km2', 'mass t', 'captured GW', 'L_sun fraction'],
+        [
+          'date',
+          'collectors',
+          'tracers',
+          'area km2',
+          'mass t',
+          'captured GW',
+          'L_sun fraction',
+          'Earth dimming',
+        ],
         rows.map((row) => [
           date(row),
           formatNumber(row.collectorCount, 6),
@@ -67,6 +76,7 @@ export function yearlyTable(summary: Summary): string {
           tonnes(row.massInOrbitKg),
           gw(row.capturedPowerW),
           sci(row.solarLuminosityFraction),
+          sci(row.earthDimmingFraction),
         ]),
       ),
   ];
