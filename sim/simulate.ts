@@ -1,6 +1,7 @@
 /**
- * simulate(): the headless run. Builds the world once, then takes a snapshot at each output time from `from` to
- * `to` (both included) every `stepS`. Output times are from + k * stepS; the last one is `to` itself.
+ * The headless run. Builds the world once (cohorts, tracers, growth, Earth segment), then takes a snapshot at each
+ * output time: from, from + step, ... (calendar or fixed steps, sim/duration.ts), and `to` itself. `simulate` uses
+ * the float64 reference propagator synchronously; `simulateWith` takes positions from any backend.
  */
 import { stepTime, type Step } from './duration.ts';
 import { InputError } from './errors.ts';
