@@ -67,6 +67,8 @@ export interface ScenarioMeta {
     /** [min, max] semi-major axis, m. */
     readonly semiMajorAxisM: readonly [number, number];
   }>;
+  /** Names of the growth model's sites, in index order (empty without a growth section). */
+  readonly sites: readonly string[];
   /** Lightness number beta of the collector (radiation pressure / solar gravity). */
   readonly lightnessNumber: number;
   /** Mass of one collector, kg. */
@@ -195,6 +197,7 @@ export function transferablesOf(reply: SimReply): ArrayBuffer[] {
       swarm.meanAnomalyJ2000Rad,
       swarm.meanMotionRadS,
       swarm.stationTdbS,
+      swarm.site,
     ].forEach(add);
   }
   add(reply.series.timesTdbS);

@@ -48,17 +48,31 @@ export interface SwarmRenderBuffers {
   readonly meanMotionRadS: Float64Array;
   /** On station from this time, TDB s past J2000, ascending (the table's order); float64, one per tracer. */
   readonly stationTdbS: Float64Array;
+  /**
+   * Where each tracer's collectors were made, float32 one per tracer: 0 for collectors launched from the Earth
+   * (the fixed schedule), k + 1 for the growth model's site k (ScenarioMeta.sites[k]).
+   */
+  readonly site: Float32Array;
 }
 
-/** Pack a validated tracer table for drawing, re-based at `tdbS`. The table is not modified. */
-export function packSwarm(table: TracerTable, tdbS: number): SwarmRenderBuffers {
+/**
+ * Pack a validated tracer table for drawing, re-based at `tdbS`. The table is not modified. `siteIndex` gives each
+ * tracer's source site (a cohort's siteIndex: -1 for the Earth, k for growth site k); all from the Earth if left out.
+ */
+export function packSwarm(
+  table: TracerTable,
+  tdbS: number,
+  siteIndex: (tracer: number) => number = () => -1,
+): SwarmRenderBuffers {
   const columns = createGpuColumns(table, tdbS);
   const { count } = table;
   const orbitC = columns.orbitC;
   const meanAnomalyJ2000Rad = new Float64Array(count);
   const meanMotionRadS = new Float64Array(count);
   const stationTdbS = Float64Array.from(table.stationTdbS);
+  const site = new Float32Array(count);
   for (let k = 0; k < count; k += 1) {
+    site[k] = siteIndex(k) + 1;
     const n = table.meanMotionRadS[k] as number;
     meanMotionRadS[k] = n;
     meanAnomalyJ2000Rad[k] = (table.meanAnomalyAtEpochRad[k] as number) - n * (table.epochTdbS[k] as number);
@@ -74,6 +88,7 @@ export function packSwarm(table: TracerTable, tdbS: number): SwarmRenderBuffers 
     meanAnomalyJ2000Rad,
     meanMotionRadS,
     stationTdbS,
+    site,
   };
 }
 

@@ -116,6 +116,7 @@ function scenarioMeta(world: World): ScenarioMeta {
       name: shell.name,
       semiMajorAxisM: [shell.semiMajorAxisM[0], shell.semiMajorAxisM[1]] as const,
     })),
+    sites: scenario.growth === undefined ? [] : scenario.growth.sites.map((site) => site.name),
     lightnessNumber: scenario.collector.lightnessNumber,
     unitMassKg: scenario.collector.unitMassKg,
     file: scenario.file,
@@ -201,7 +202,12 @@ export function createSimSession(host: SimSessionHost): SimSession {
       if (series === null) return;
 
       progress('render', 0, 1);
-      const swarm = packSwarm(world.swarm.table, scenario.fromTdbS);
+      const { cohorts, tracerCohort } = world.swarm;
+      const swarm = packSwarm(
+        world.swarm.table,
+        scenario.fromTdbS,
+        (tracer) => cohorts[tracerCohort[tracer] ?? 0]?.siteIndex ?? -1,
+      );
       if (superseded()) return;
       current = { worldSeq: seq, world };
       host.post({

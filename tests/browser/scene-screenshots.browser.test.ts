@@ -1,6 +1,7 @@
 /**
  * Screenshots of the page at three dates of the baseline story, saved for people to look at (not compared):
- * test-artifacts/screenshots/essaim-2032.png, essaim-2045.png and essaim-2050.png (see docs/screenshots/README.md).
+ * test-artifacts/screenshots/essaim-2032.png, essaim-2045.png, essaim-2050.png and essaim-2050-sites.png (see
+ * docs/screenshots/README.md).
  * Each view is chosen from the URL, as a user would share it.
  */
 import { afterEach, expect, test } from 'vitest';
@@ -24,6 +25,8 @@ const VIEWS = [
   { year: 2045, search: 't=2045-01-01&target=sun&cam=430000,-70,32' },
   // the swarm at the end of the story
   { year: 2050, search: 't=2050-12-01&target=sun&cam=415000,-62,40' },
+  // the same, coloured by the site that made each collector (the Moon, the asteroid)
+  { year: '2050-sites', search: 't=2050-12-01&target=sun&cam=415000,-62,40&color=site' },
 ] as const;
 
 for (const view of VIEWS) {

@@ -36,6 +36,7 @@ export function createSwarmGeometry(swarm: SwarmRenderBuffers): {
   geometry.setAttribute('aOrbitA', orbitA);
   geometry.setAttribute('aOrbitB', new BufferAttribute(swarm.orbitB, 4));
   geometry.setAttribute('aOrbitC', new BufferAttribute(swarm.orbitC, 4));
+  geometry.setAttribute('aSite', new BufferAttribute(swarm.site, 1));
   geometry.setDrawRange(0, 0);
   // positions are computed in the shader: no CPU bounding volume (frustum culling is off)
   geometry.boundingSphere = new Sphere(new Vector3(), Number.POSITIVE_INFINITY);
@@ -66,7 +67,8 @@ export function Swarm({ frame }: { frame: SceneFrame }) {
   }, [built, points]);
   useEffect(() => () => material.dispose(), [material]);
   useEffect(() => {
-    (material.uniforms['uColorMode'] as { value: number }).value = colorMode === 'shell' ? 0 : 1;
+    (material.uniforms['uColorMode'] as { value: number }).value =
+      colorMode === 'shell' ? 0 : colorMode === 'irradiance' ? 1 : 2;
   }, [colorMode, material]);
 
   useFrame(() => {

@@ -29,6 +29,19 @@ export const SHELL_PALETTE = [
 ];
 export const PALETTE_SIZE = SHELL_PALETTE.length;
 
+/** Source-site colours (sRGB): the Earth (the fixed schedule) first, then the growth model's sites in order. */
+export const SITE_PALETTE = [
+  '#7a9cff',
+  '#eeeae0',
+  '#ff8a3d',
+  '#ff5e7a',
+  '#9be37a',
+  '#4fe0d0',
+  '#f0c2ff',
+  '#ffe07a',
+];
+export const SITE_PALETTE_SIZE = SITE_PALETTE.length;
+
 const glslFloat = (value: number): string => (Number.isInteger(value) ? `${value}.0` : String(value));
 
 const vertexShader = /* glsl */ `
@@ -42,7 +55,9 @@ uniform float uTimeDays;
 uniform float uPointSize;
 uniform int uColorMode;
 uniform vec3 uPalette[${PALETTE_SIZE}];
+uniform vec3 uSitePalette[${SITE_PALETTE_SIZE}];
 attribute vec4 aOrbitA;
+attribute float aSite;
 attribute vec4 aOrbitB;
 attribute vec4 aOrbitC;
 varying vec3 vColor;
@@ -67,6 +82,8 @@ void main() {
   vAlpha = mix(0.3, 1.0, clamp(age / 60.0, 0.0, 1.0));
   if (uColorMode == 0) {
     vColor = uPalette[int(mod(aOrbitC.w, ${glslFloat(PALETTE_SIZE)}))];
+  } else if (uColorMode == 2) {
+    vColor = uSitePalette[int(mod(aSite, ${glslFloat(SITE_PALETTE_SIZE)}))];
   } else {
     float au = ${glslFloat(AU_M)} / length(helio);
     vColor = irradianceColor(au * au);
@@ -100,6 +117,7 @@ export function createSwarmMaterial(): ShaderMaterial {
       uPointSize: { value: 3 },
       uColorMode: { value: 0 },
       uPalette: { value: SHELL_PALETTE.map((hex) => new Color(hex)) },
+      uSitePalette: { value: SITE_PALETTE.map((hex) => new Color(hex)) },
     },
     vertexShader,
     fragmentShader,

@@ -20,7 +20,7 @@ import type {
 import type { SwarmRenderBuffers } from '../../../sim/stream/renderBuffers.ts';
 import type { TargetId } from './targets.ts';
 
-export type ColorMode = 'shell' | 'irradiance';
+export type ColorMode = 'shell' | 'irradiance' | 'site';
 
 /** Camera placement around its target: distance (Mm), azimuth and elevation over the ecliptic (degrees). */
 export interface CameraPose {

@@ -93,7 +93,7 @@ export function parseUrlView(search: string): UrlView {
     cameraPose: parseCamera(params.get('cam')),
     tracers: parseTracers(params.get('tracers')),
     speedIndex: speedIndexOf(params.get('speed')),
-    colorMode: color === 'shell' || color === 'irradiance' ? color : null,
+    colorMode: color === 'shell' || color === 'irradiance' || color === 'site' ? color : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import { useAppState, useController } from '../state/context.tsx';
 import type { ColorMode } from '../state/store.ts';
 import { BODIES, BODY_IDS, shellTarget, type TargetId } from '../state/targets.ts';
-import { SHELL_PALETTE } from '../scene/swarmMaterial.ts';
+import { SHELL_PALETTE, SITE_PALETTE } from '../scene/swarmMaterial.ts';
 
 function ScenarioControls({ onEdit }: { onEdit: () => void }) {
   const controller = useController();
@@ -89,6 +89,7 @@ function ViewControls() {
   const target = useAppState((state) => state.target);
   const colorMode = useAppState((state) => state.colorMode);
   const shells = useAppState((state) => state.world?.scenario.shells ?? null);
+  const sites = useAppState((state) => state.world?.scenario.sites ?? null);
   const button = (id: TargetId, label: string, color: string) => (
     <button
       key={id}
@@ -118,11 +119,19 @@ function ViewControls() {
         >
           <option value="shell">by shell</option>
           <option value="irradiance">by sunlight received</option>
-          <option value="site" disabled>
-            by source site (not in the tracer table yet)
-          </option>
+          <option value="site">by source site</option>
         </select>
       </label>
+      {colorMode === 'site' ? (
+        <span className="site-legend" data-testid="site-legend">
+          {['Earth (schedule)', ...(sites ?? [])].map((name, index) => (
+            <span key={name} className="site-entry">
+              <span className="swatch" style={{ background: SITE_PALETTE[index % SITE_PALETTE.length] }} />
+              {name}
+            </span>
+          ))}
+        </span>
+      ) : null}
     </div>
   );
 }
