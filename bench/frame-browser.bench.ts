@@ -1,0 +1,97 @@
+/**
+ * The browser app's frame time with 10k, 100k and 1M tracers (issue 7), in the headless Chromium of the browser
+ * tests. Without a GPU that Chromium draws through SwiftShader, so these are SOFTWARE figures, labelled so: they
+ * show how the frame time scales with the swarm, not what a GPU does.
+ *
+ * Each size: the built app (vite dev server, the project's vite.config.ts) opened at 2050-12-01 with `tracers=N`,
+ * waited for until its figures show the world, then played (space) while requestAnimationFrame intervals are
+ * recorded for a few seconds; the median interval is the frame time. Baseline (ratio 1): the same page with the
+ * smallest swarm (1,000 tracers) measured in the same run. `positionsPerS` is tracers drawn per second
+ * (N / frame time); `ratioToBaseline` is the frame rate over the baseline's. The worker may still be computing
+ * the monthly charts in the background while frames are timed, as it would for a user.
+ * BENCH_FRAME_TRACERS (comma-separated) overrides the sizes.
+ */
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
+import { quick } from './measure.ts';
+import type { BenchEntry } from './types.ts';
+
+const BASELINE_TRACERS = 1000;
+
+/** True once the collector count at the displayed time shows a number above zero (the world is loaded). */
+const WORLD_SHOWN_SCRIPT = `Number(document.querySelector('[data-testid="figure-collectorCount"]')?.dataset.value) > 0`;
+
+/** requestAnimationFrame intervals, ms, over at least 4 s and 10 frames. */
+const FRAME_INTERVALS_SCRIPT = `new Promise((resolve) => {
+  const times = [];
+  const started = performance.now();
+  const tick = (now) => {
+    times.push(now);
+    if (now - started < 4000 || times.length < 10) requestAnimationFrame(tick);
+    else resolve(times.slice(1).map((t, k) => t - times[k]));
+  };
+  requestAnimationFrame(tick);
+})`;
+
+function sizes(): number[] {
+  const custom = process.env['BENCH_FRAME_TRACERS'];
+  if (custom !== undefined && custom.trim() !== '') {
+    const list = custom.split(',').map(Number);
+    if (!list.every((n) => Number.isInteger(n) && n > 0))
+      throw new Error(`BENCH_FRAME_TRACERS: bad list ${custom}`);
+    return list;
+  }
+  return quick() ? [10_000] : [10_000, 100_000, 1_000_000];
+}
+
+export default async function frameBrowserBench(): Promise<BenchEntry[]> {
+  const { createServer } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const server = await createServer({
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', hmr: false },
+  });
+  await server.listen();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  const address = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1/';
+  try {
+    const frameTimeMs = async (tracers: number): Promise<number> => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(new URL(`?t=2050-12-01&target=sun&tracers=${tracers}`, address).href);
+        // the world is loaded when the collector count at 2050 shows a number above zero
+        await page.waitForFunction(WORLD_SHOWN_SCRIPT, undefined, { timeout: 600_000 });
+        await page.keyboard.press('Space');
+        // A string, not a function: tsx's transform would add helpers the page does not have.
+        const intervals = (await page.evaluate(FRAME_INTERVALS_SCRIPT)) as number[];
+        if (errors.length > 0) throw new Error(`app page errors: ${errors.join('; ')}`);
+        const sorted = [...intervals].sort((a, b) => a - b);
+        return sorted[Math.floor(sorted.length / 2)] as number;
+      } finally {
+        await page.close();
+      }
+    };
+    const environment = `Chromium (${CHROMIUM_PATH}), SwiftShader`;
+    const baselineMs = await frameTimeMs(BASELINE_TRACERS);
+    const entry = (name: string, tracers: number, ms: number): BenchEntry => ({
+      name,
+      backend: 'webgl2 points + shaders/kepler.glsl, SOFTWARE (SwiftShader)',
+      tracers,
+      threads: 1,
+      positionsPerS: tracers / (ms / 1000),
+      ratioToBaseline: baselineMs / ms,
+      software: true,
+      baseline: 'browser-frame-baseline',
+      environment,
+      note: `median frame time ${ms.toFixed(1)} ms (${(1000 / ms).toFixed(1)} fps) while playing; ratio = fps / baseline fps`,
+    });
+    const entries = [entry('browser-frame-baseline', BASELINE_TRACERS, baselineMs)];
+    for (const tracers of sizes())
+      entries.push(entry(`browser-frame-${tracers}`, tracers, await frameTimeMs(tracers)));
+    return entries;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
