@@ -72,6 +72,12 @@ export interface Snapshot {
    * radius (d > ~0.01 au), so the whole Earth sees the same transit; collectors nearer the Earth are rare.
    */
   readonly earthDimmingFraction: number;
+  /**
+   * Compute nodes flying among the collectors: for each compute link whose last receivers are `cluster`
+   * (sim/energy/placement.ts), the collectors feeding it (collectorCount x share) over collectorsPerReceiver.
+   * 0 when no compute link places its nodes in the swarm. Fractional while the swarm is smaller than one cluster.
+   */
+  readonly computeNodeCount: number;
 }
 
 export interface World {
@@ -139,6 +145,18 @@ function resolveScenarioEarth(scenario: Scenario, options: WorldOptions): EarthS
   });
 }
 
+/** Compute nodes per collector: the sum over compute links ending in a `cluster` of share / collectorsPerReceiver. */
+function clusterComputeNodesPerCollector(scenario: Scenario): number {
+  let perCollector = 0;
+  for (const link of scenario.energy?.links ?? []) {
+    const last = link.hops[link.hops.length - 1]?.receiverAt;
+    if (link.destination === 'compute' && last?.kind === 'cluster') {
+      perCollector += link.share / last.collectorsPerReceiver;
+    }
+  }
+  return perCollector;
+}
+
 export function createWorld(scenario: Scenario, options: WorldOptions = {}): World {
   const tracers = options.tracers ?? scenario.tracers;
   const seed = options.seed ?? scenario.seed;
@@ -173,6 +191,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   const shellAreaM2 = new Float64Array(shellCount);
   const shellRadiusM = new Float64Array(shellCount);
   const shellShadedW = new Float64Array(shellCount);
+  const computeNodesPerCollector = clusterComputeNodesPerCollector(scenario);
 
   function tracersOnStationAt(tdbS: number): number {
     if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite TDB time, got ${tdbS}`, 'tdbS');
@@ -275,6 +294,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       earth: earthState,
       collectorsSunwardOfEarth: sunwardWeight,
       earthDimmingFraction: -Math.expm1(-sunwardSolidAngle / solarDiscSolidAngle),
+      computeNodeCount: collectorCount * computeNodesPerCollector,
     };
   }
 

@@ -3,16 +3,21 @@
  *
  * Typical use (the run): `resolveEnergy(parseEnergy(scenario.energy))` once (or `resolveEnergy(file.energy)` when
  * the scenario schema has already validated the section), then `energyLedgerAt(params, t, snapshot)` for each
- * output time, with `earthGridDeliveredW` from the Earth segment when there is one.
+ * output time, with `earthGridDeliveredW` from the Earth segment when there is one. `platformsAt(params, t)`
+ * says where each hop's receivers are (for drawing the beams), when the scenario gives their receiverAt.
  */
 export {
   energySchema,
   energyLinkSchema,
   hopSchema,
+  receiverAtSchema,
   computeSchema,
   efficiencyPointSchema,
   DESTINATIONS,
   MAX_SHARE_SUM,
+  RECEIVER_KINDS,
+  type ReceiverKind,
+  type ReceiverAtFile,
   type Destination,
   type EnergyInput,
   type EnergyFile,
@@ -27,8 +32,18 @@ export {
   type EnergyParams,
   type EnergyLink,
   type EnergyHop,
+  type ReceiverPlacement,
   type ComputeParams,
 } from './resolve.ts';
+export {
+  platformsAt,
+  receiverPlatformsAt,
+  hopGeometricDistanceM,
+  GEOSTATIONARY_RADIUS_M,
+  EARTH_ROTATION_RAD_S,
+  type PlatformKind,
+  type PlatformPosition,
+} from './placement.ts';
 export {
   energyLedgerAt,
   type EnergyLedger,

@@ -9,9 +9,33 @@ import { InputError } from '../errors.ts';
 import { describeIssue } from '../scenario/issues.ts';
 import { isoToTdbS } from '../time.ts';
 import { DEEP_SPACE_SINK_K } from './radiator.ts';
-import { energySchema, type ComputeFile, type Destination, type EnergyFile, type HopFile } from './schema.ts';
+import {
+  energySchema,
+  type ComputeFile,
+  type Destination,
+  type EnergyFile,
+  type HopFile,
+  type ReceiverAtFile,
+} from './schema.ts';
 
 const DEG = Math.PI / 180;
+
+/**
+ * Where a hop's receivers are, SI (the scenario's receiverAt with degrees turned to radians; schema.ts says what
+ * each kind means). Positions at a time come from placement.ts.
+ */
+export type ReceiverPlacement =
+  | { readonly kind: 'cluster'; readonly collectorsPerReceiver: number }
+  | { readonly kind: 'sun-earth-L4' | 'sun-earth-L5' | 'sun-earth-L4-L5' }
+  /** Longitude east of Greenwich, rad, in [-pi, pi]. */
+  | { readonly kind: 'geostationary'; readonly longitudeRad: number }
+  /** Geodetic latitude and longitude on WGS-84, rad (east positive); height above the ellipsoid, m. */
+  | {
+      readonly kind: 'ground';
+      readonly latitudeRad: number;
+      readonly longitudeRad: number;
+      readonly heightM: number;
+    };
 
 /** One hop, SI. */
 export interface EnergyHop {
@@ -24,6 +48,8 @@ export interface EnergyHop {
   readonly dcRfEfficiency: number;
   /** Largest DC power into one unit, W (before conditioning); Infinity for a single unit. */
   readonly unitDcPowerW: number;
+  /** Where the receivers are; null when the scenario does not say (placement.ts then places nothing). */
+  readonly receiverAt: ReceiverPlacement | null;
 }
 
 /** One link from the swarm to a load, SI. */
@@ -69,15 +95,36 @@ export function parseEnergy(raw: unknown, path = 'energy'): EnergyFile {
   throw new InputError(lines.join('\n'));
 }
 
+/** The scenario's receiverAt in SI. */
+function resolveReceiverAt(at: ReceiverAtFile): ReceiverPlacement {
+  switch (at.kind) {
+    case 'cluster':
+      return { kind: at.kind, collectorsPerReceiver: at.collectorsPerReceiver };
+    case 'geostationary':
+      return { kind: at.kind, longitudeRad: at.longitudeDeg * DEG };
+    case 'ground':
+      return {
+        kind: at.kind,
+        latitudeRad: at.latitudeDeg * DEG,
+        longitudeRad: at.longitudeDeg * DEG,
+        heightM: at.heightM,
+      };
+    default:
+      return { kind: at.kind };
+  }
+}
+
 /** The hop split into the beam module's link (SI, radians) and the ledger's own fields. */
 function splitHop(hop: HopFile): {
   readonly link: Omit<LinkInput, 'txPowerW'>;
   readonly powerConditioningEfficiency: number;
   readonly unitDcPowerW: number;
+  readonly receiverAt: ReceiverPlacement | null;
 } {
   const {
     powerConditioningEfficiency,
     unitDcPowerW,
+    receiverAt,
     elevationDeg,
     latitudeDeg,
     polarisationTiltDeg,
@@ -92,6 +139,8 @@ function splitHop(hop: HopFile): {
     },
     powerConditioningEfficiency,
     unitDcPowerW: unitDcPowerW ?? Infinity,
+    // Where the receiver is is the placement's business (placement.ts), not the link budget's.
+    receiverAt: receiverAt === undefined ? null : resolveReceiverAt(receiverAt),
   };
 }
 
@@ -103,7 +152,7 @@ const SCENARIO_FIELD: Readonly<Record<string, string>> = {
 };
 
 function resolveHop(hop: HopFile, where: string): EnergyHop {
-  const { link, powerConditioningEfficiency, unitDcPowerW } = splitHop(hop);
+  const { link, powerConditioningEfficiency, unitDcPowerW, receiverAt } = splitHop(hop);
   let dcRfEfficiency: number;
   try {
     // The power is irrelevant to validation; 1 W stands in for it.
@@ -122,6 +171,7 @@ function resolveHop(hop: HopFile, where: string): EnergyHop {
     powerConditioningEfficiency,
     dcRfEfficiency,
     unitDcPowerW,
+    receiverAt,
   };
 }
 

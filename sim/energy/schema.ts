@@ -13,8 +13,12 @@
  *   between dated points, held constant outside them), the task whose energy the run reports, and the
  *   radiator that rejects the nodes' heat.
  *
- * Units are the scenario's friendly ones: ISO dates, degrees for elevation, latitude and polarisation tilt;
- * everything else SI with the unit in the name, as in LinkInput. resolve.ts converts once, to SI.
+ * Units are the scenario's friendly ones: ISO dates, degrees for elevation, latitude, longitude and polarisation
+ * tilt; everything else SI with the unit in the name, as in LinkInput. resolve.ts converts once, to SI.
+ *
+ * Where the ends of a hop are (`receiverAt`, optional; placement.ts computes the positions): the transmitter of
+ * hop 0 is the collectors; the transmitter of hop j > 0 is the receiver of hop j - 1. Without receiverAt the
+ * ledger is unchanged and nothing says where the hop is (the scene draws no beam for it).
  */
 import { z } from 'zod';
 import { parseIsoUtcMs } from '../time.ts';
@@ -37,6 +41,96 @@ const positive = z.number().positive();
 
 /** Largest sum of the link shares accepted: 1, plus room for decimal fractions that do not add up exactly. */
 export const MAX_SHARE_SUM = 1 + 1e-9;
+
+/** A longitude east of Greenwich, deg. */
+const longitudeDeg = z.number().min(-180).max(180);
+
+/** The kinds of place a hop's receiver can be at (receiverAtSchema). */
+export const RECEIVER_KINDS = [
+  'cluster',
+  'sun-earth-L4',
+  'sun-earth-L5',
+  'sun-earth-L4-L5',
+  'geostationary',
+  'ground',
+] as const;
+export type ReceiverKind = (typeof RECEIVER_KINDS)[number];
+
+/**
+ * Where a hop's receivers are, by `kind`:
+ * - `cluster`: inside a cluster of collectors (a compute node or hub among a few hundred collectors). It rides
+ *   with the swarm and has no absolute position of its own; there is one receiver per `collectorsPerReceiver`
+ *   collectors feeding the link.
+ * - `sun-earth-L4`, `sun-earth-L5`: relays at the triangular Lagrange point of the Sun-Earth system, 60 deg ahead
+ *   of (L4) or behind (L5) the Earth on its orbit; `sun-earth-L4-L5`: the hop's units split equally between the
+ *   two. The tadpole libration of real orbits about these points is not modelled.
+ * - `geostationary`: a relay on the geostationary ring over `longitudeDeg` (east positive).
+ * - `ground`: a rectenna at geodetic `latitudeDeg`, `longitudeDeg` (WGS-84) and `heightM` above the ellipsoid.
+ */
+export const receiverAtSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('cluster'), collectorsPerReceiver: positive }).strict(),
+    z.object({ kind: z.literal('sun-earth-L4') }).strict(),
+    z.object({ kind: z.literal('sun-earth-L5') }).strict(),
+    z.object({ kind: z.literal('sun-earth-L4-L5') }).strict(),
+    z.object({ kind: z.literal('geostationary'), longitudeDeg }).strict(),
+    z
+      .object({
+        kind: z.literal('ground'),
+        latitudeDeg: z.number().min(-90).max(90),
+        longitudeDeg,
+        /** Height above the WGS-84 ellipsoid, m (the range of the hop's stationHeightM); default 0. */
+        heightM: z.number().min(-500).max(9000).default(0),
+      })
+      .strict(),
+  ],
+  {
+    // zod's own message for an unknown kind gives neither the value nor the accepted list in our wording.
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined;
+      const input = issue.input as { kind?: unknown } | null | undefined;
+      const kind = typeof input === 'object' && input !== null ? input.kind : undefined;
+      const got = kind === undefined ? 'nothing' : JSON.stringify(kind);
+      return `must be one of ${RECEIVER_KINDS.map((k) => JSON.stringify(k)).join(', ')}, got ${got}`;
+    },
+  },
+);
+export type ReceiverAtFile = z.output<typeof receiverAtSchema>;
+
+/** The Lagrange points each Lagrange kind occupies. */
+const LAGRANGE_POINTS: Partial<Record<ReceiverKind, readonly string[]>> = {
+  'sun-earth-L4': ['L4'],
+  'sun-earth-L5': ['L5'],
+  'sun-earth-L4-L5': ['L4', 'L5'],
+};
+
+/** Whether two longitudes in [-180, 180] deg name the same meridian (-180 is 180). */
+function sameMeridian(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) === 360;
+}
+
+/**
+ * Whether two receiver places share a point (a hop between them would have no length): a common Lagrange point,
+ * the same geostationary longitude, or the same ground site.
+ */
+function sharePoint(a: ReceiverAtFile, b: ReceiverAtFile): boolean {
+  const pointsA = LAGRANGE_POINTS[a.kind];
+  const pointsB = LAGRANGE_POINTS[b.kind];
+  if (pointsA !== undefined && pointsB !== undefined) return pointsA.some((point) => pointsB.includes(point));
+  if (a.kind === 'geostationary' && b.kind === 'geostationary') {
+    return sameMeridian(a.longitudeDeg, b.longitudeDeg);
+  }
+  if (a.kind === 'ground' && b.kind === 'ground') {
+    const pole = Math.abs(a.latitudeDeg) === 90; // every longitude is the same point
+    return (
+      a.latitudeDeg === b.latitudeDeg &&
+      a.heightM === b.heightM &&
+      (pole || sameMeridian(a.longitudeDeg, b.longitudeDeg))
+    );
+  }
+  return false;
+}
 
 /**
  * One hop: a transmitter, a path and a receiver. Field names and defaults are the beam module's (LinkInput,
@@ -92,6 +186,8 @@ export const hopSchema = z
     opticalZenithTransmission: efficiency.optional(),
     /** Target collection efficiency of the required-aperture solver. */
     targetEfficiency: z.number().optional(),
+    /** Where this hop's receivers are (receiverAtSchema); absent: unplaced (the ledger does not need it). */
+    receiverAt: receiverAtSchema.optional(),
   })
   .strict()
   .superRefine((hop, ctx) => {
@@ -138,7 +234,32 @@ export const energyLinkSchema = z
     /** The hops from the collectors to the load, in order; each relay re-transmits what it receives. */
     hops: z.array(hopSchema).min(1).max(8),
   })
-  .strict();
+  .strict()
+  .superRefine((link, ctx) => {
+    // A cluster receiver rides with the swarm: a chain can stay in the clusters (collectors -> hub -> node) but
+    // cannot come back to them once it has left for a fixed place (Lagrange point, geostationary ring, ground).
+    let left: number | null = null;
+    link.hops.forEach((hop, j) => {
+      const at = hop.receiverAt;
+      if (at === undefined) return;
+      if (at.kind === 'cluster' && left !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hops', j, 'receiverAt', 'kind'],
+          message: `a cluster receiver flies with the swarm's collectors, so it can only follow the collectors or another cluster receiver: hops[${left}] has already left the swarm (receiverAt.kind ${JSON.stringify(link.hops[left]?.receiverAt?.kind)})`,
+        });
+      }
+      if (at.kind !== 'cluster' && left === null) left = j;
+      const before = j > 0 ? link.hops[j - 1]?.receiverAt : undefined;
+      if (before !== undefined && sharePoint(at, before)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hops', j, 'receiverAt'],
+          message: `the receiver is where this hop's transmitter is (hops[${j - 1}].receiverAt): a hop must go somewhere`,
+        });
+      }
+    });
+  });
 
 /** One dated value of the computing efficiency. */
 export const efficiencyPointSchema = z

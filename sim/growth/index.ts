@@ -26,3 +26,27 @@ export type { BodyKind, BodyDefaults } from './bodies.ts';
 export { scheduleAt } from './schedule.ts';
 export type { Schedule } from './schedule.ts';
 export { growthForScenario, growthContext, growthResolveContext } from './fromScenario.ts';
+export {
+  lunarStreamTemplate,
+  lunarStreamPositionsM,
+  lunarStreamRotatingPositionsM,
+  lunarRotatingFrameAt,
+  lunarStreamOffsetScale,
+  siteLaunchRateKgPerS,
+  createMassDriverStreams,
+  EARTH_MOON_DISTANCE_M,
+  EARTH_MOON_MASS_RATIO,
+  EARTH_MOON_MEAN_MOTION_RAD_S,
+  EARTH_HILL_RADIUS_M,
+  LUNAR_HILL_RADIUS_M,
+  LUNAR_ESCAPE_SPEED_MS,
+  DEFAULT_STREAM_MAX_AGE_S,
+} from './massDriverStream.ts';
+export type {
+  LunarStreamTemplate,
+  LunarStreamOptions,
+  LunarStreamEnd,
+  LunarRotatingFrame,
+  MassDriverStreamState,
+  MassDriverStreams,
+} from './massDriverStream.ts';

@@ -15,6 +15,7 @@
  * (see sim/stream/renderBuffers.ts for the render buffers' layout).
  */
 import type { ScenarioFile } from '../scenario/schema.ts';
+import type { ReceiverPlacement } from '../energy/resolve.ts';
 import type { SwarmRenderBuffers } from './renderBuffers.ts';
 
 /** Bumped whenever a message changes shape. */
@@ -96,11 +97,45 @@ export interface ProgressReply {
   readonly total: number;
 }
 
+/**
+ * A mass driver's stream leaving the Moon (sim/growth/massDriverStream.ts): every payload follows the same curve
+ * in the Earth-Moon rotating frame, so the curve is sent once, and each snapshot says how much each packet carries.
+ */
+export interface MassDriverStreamView {
+  readonly site: string;
+  /** The site's index in ScenarioMeta.sites. */
+  readonly siteIndex: number;
+  /** Packet ages, s, ascending: the packet at age a was launched at t - a. */
+  readonly agesS: Float64Array;
+  /**
+   * The packets' positions relative to the Moon's centre in the Earth-Moon rotating frame, m, xyz per packet:
+   * x from the Earth towards the Moon, z along the Moon's orbital pole, y = z × x (massDriverStream.ts; the scene
+   * scales them with lunarStreamOffsetScale for the Earth-Moon distance of the displayed time).
+   */
+  readonly rotatingM: Float64Array;
+}
+
+/** The streams at the snapshot's time: the launch rate behind each packet. */
+export interface MassDriverStreamSceneState {
+  readonly site: string;
+  /** The site's launch rate now, kg/s. */
+  readonly launchRateKgPerS: number;
+  /** Launch rate at each packet's launch time, kg/s (0: no payload there), in MassDriverStreamView order. */
+  readonly packetRateKgPerS: Float64Array;
+}
+
 export interface LoadedReply {
   readonly type: 'loaded';
   readonly seq: number;
   readonly scenario: ScenarioMeta;
   readonly swarm: SwarmRenderBuffers;
+  /**
+   * Tracers that carry a compute-node marker (renderBuffers.ts markerTracers), ascending: the nodes fly among the
+   * collectors (an energy link whose receivers are `cluster`), so the scene draws them on these tracers.
+   */
+  readonly nodeMarkers: Uint32Array;
+  /** The lunar mass drivers' streams (empty without a lunar site). */
+  readonly streams: readonly MassDriverStreamView[];
   /** A first, coarse series (one point a year); a finer one follows as a SeriesReply. */
   readonly series: TimeSeries;
   /** The propagation backend that computed the aggregates (`cpu64`: the float64 reference). */
@@ -150,6 +185,28 @@ export interface EarthSceneState {
   }>;
 }
 
+/** One energy link at the snapshot's time, reduced to what the scene draws (sim/energy ledger and placement). */
+export interface PowerLinkSceneState {
+  readonly name: string;
+  readonly destination: 'compute' | 'grid';
+  readonly hops: ReadonlyArray<{
+    readonly name: string | null;
+    /**
+     * Where the hop's receivers are (sim/energy/placement.ts), null when the scenario does not say. A placement,
+     * not a position: the scene places it at the displayed time (receiverPlatformsAt), so relays stay attached to
+     * the Earth while playing between two snapshots.
+     */
+    readonly receiverAt: ReceiverPlacement | null;
+    /** A laser hop (an optical wavelength) rather than a microwave one. */
+    readonly optical: boolean;
+    readonly unitCount: number;
+    /** Radiated by all of the hop's transmitters, W. */
+    readonly radiatedPowerW: number;
+    /** DC out of all of the hop's receivers, W. */
+    readonly outputDcPowerW: number;
+  }>;
+}
+
 export interface SnapshotReply {
   readonly type: 'snapshot';
   readonly seq: number;
@@ -159,6 +216,12 @@ export interface SnapshotReply {
   readonly values: Readonly<Record<string, number>>;
   /** The Earth segment for the scene, when the scenario has one. */
   readonly earth: EarthSceneState | null;
+  /** The energy links, for the beams, relays and nodes the scene draws (empty without an energy section). */
+  readonly links: readonly PowerLinkSceneState[];
+  /** The lunar mass drivers' streams, in LoadedReply.streams order. */
+  readonly streams: readonly MassDriverStreamSceneState[];
+  /** The Moon's orbital pole (unit vector, ECLIPJ2000): the rotating frame's z axis for the streams. */
+  readonly moonPole: readonly [number, number, number];
 }
 
 /**
@@ -199,6 +262,8 @@ export function transferablesOf(reply: SimReply): ArrayBuffer[] {
       swarm.stationTdbS,
       swarm.site,
     ].forEach(add);
+    add(reply.nodeMarkers);
+    for (const stream of reply.streams) [stream.agesS, stream.rotatingM].forEach(add);
   }
   add(reply.series.timesTdbS);
   Object.values(reply.series.columns).forEach(add);

@@ -127,3 +127,15 @@ export function countOnStation(stationTdbS: Float64Array, tdbS: number): number 
   }
   return lo;
 }
+
+/**
+ * Tracers chosen to carry a marker (a compute node among the collectors): at most `maxMarkers` indices, evenly
+ * spread over the table, ascending. The table is in station-time order, so the markers on station at t are a
+ * prefix (countOnStation on their station times) and they appear as the swarm grows.
+ */
+export function markerTracers(count: number, maxMarkers: number): Uint32Array {
+  const markers = Math.max(0, Math.min(count, Math.floor(maxMarkers)));
+  const out = new Uint32Array(markers);
+  for (let k = 0; k < markers; k += 1) out[k] = Math.floor(((k + 0.5) * count) / markers);
+  return out;
+}

@@ -16,9 +16,18 @@ import { loadBuiltinScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { outputTimes } from '../simulate.ts';
 import { createWorld, type Snapshot, type World } from '../world.ts';
+import {
+  createMassDriverStreams,
+  lunarRotatingFrameAt,
+  lunarStreamRotatingPositionsM,
+  type MassDriverStreams,
+} from '../growth/massDriverStream.ts';
 import type {
   EarthSceneState,
   LoadRequest,
+  MassDriverStreamSceneState,
+  MassDriverStreamView,
+  PowerLinkSceneState,
   ScenarioMeta,
   ScenarioSource,
   SimReply,
@@ -27,7 +36,10 @@ import type {
   TimeSeries,
 } from './messages.ts';
 import { flattenNumbers } from './messages.ts';
-import { packSwarm } from './renderBuffers.ts';
+import { markerTracers, packSwarm } from './renderBuffers.ts';
+
+/** Most compute-node markers the scene draws (each stands for collectorCount / MAX_NODE_MARKERS nodes or fewer). */
+export const MAX_NODE_MARKERS = 512;
 
 /**
  * The chart series' sampling: first one point per calendar year (sent with the world, so the scene, the panels and
@@ -36,6 +48,9 @@ import { packSwarm } from './renderBuffers.ts';
  */
 export const COARSE_SERIES_STEP = { kind: 'calendar', months: 12 } as const;
 export const SERIES_STEP = { kind: 'calendar', months: 1 } as const;
+
+/** Packets drawn along each mass-driver stream (about one every 40 minutes of flight at 2.6 km/s). */
+export const PACKETS_PER_STREAM = 400;
 
 /** Longest stretch of work between two yields, ms: snapshot requests wait at most about this long. */
 const CHUNK_MS = 25;
@@ -101,6 +116,66 @@ export function earthSceneOf(world: World, snapshot: Snapshot): EarthSceneState 
   };
 }
 
+/** The world's lunar mass-driver streams, or null without a growth model (or with no lunar site). */
+function massDriverStreamsOf(world: World): MassDriverStreams | null {
+  if (world.growthHistory === undefined) return null;
+  const streams = createMassDriverStreams(world.growthHistory);
+  return streams.lunarSites.length === 0 ? null : streams;
+}
+
+/** The streams' curves, sent once with the world: PACKETS_PER_STREAM ages evenly spread over each flight. */
+export function streamViewsOf(streams: MassDriverStreams | null): MassDriverStreamView[] {
+  if (streams === null) return [];
+  return streams.lunarSites.map(({ name, siteIndex, template }) => {
+    const agesS = new Float64Array(PACKETS_PER_STREAM);
+    for (let k = 0; k < PACKETS_PER_STREAM; k += 1) {
+      agesS[k] =
+        k === PACKETS_PER_STREAM - 1
+          ? template.durationS
+          : (k * template.durationS) / (PACKETS_PER_STREAM - 1);
+    }
+    const rotatingM = new Float64Array(3 * PACKETS_PER_STREAM);
+    lunarStreamRotatingPositionsM(template, agesS, rotatingM);
+    return { site: name, siteIndex, agesS, rotatingM };
+  });
+}
+
+/** The streams at one instant, one per lunar site in streamViewsOf order (zero rates where nothing flies). */
+export function streamSceneOf(streams: MassDriverStreams | null, tdbS: number): MassDriverStreamSceneState[] {
+  if (streams === null) return [];
+  const active = streams.streamsAt(tdbS, PACKETS_PER_STREAM);
+  return streams.lunarSites.map(({ name }) => {
+    const state = active.find((candidate) => candidate.site === name);
+    return {
+      site: name,
+      launchRateKgPerS: state?.launchRateKgPerS ?? 0,
+      packetRateKgPerS: state?.packetRateKgPerS ?? new Float64Array(PACKETS_PER_STREAM),
+    };
+  });
+}
+
+/** The energy links at one instant, reduced to what the scene draws (empty without an energy section). */
+export function linkSceneOf(world: World, snapshot: Snapshot): PowerLinkSceneState[] {
+  const params = world.scenario.energy;
+  const ledger = snapshot.energy;
+  if (params === undefined || ledger === undefined) return [];
+  return params.links.map((link, l) => ({
+    name: link.name,
+    destination: link.destination,
+    hops: link.hops.map((hop, h) => {
+      const flow = ledger.links[l]?.hops[h];
+      return {
+        name: hop.name,
+        receiverAt: hop.receiverAt,
+        optical: hop.link.wavelengthM !== undefined,
+        unitCount: flow?.unitCount ?? 0,
+        radiatedPowerW: flow?.radiatedPowerW ?? 0,
+        outputDcPowerW: flow?.outputDcPowerW ?? 0,
+      };
+    }),
+  }));
+}
+
 function scenarioMeta(world: World): ScenarioMeta {
   const { scenario } = world;
   return {
@@ -124,7 +199,11 @@ function scenarioMeta(world: World): ScenarioMeta {
 }
 
 export function createSimSession(host: SimSessionHost): SimSession {
-  let current: { readonly worldSeq: number; readonly world: World } | null = null;
+  let current: {
+    readonly worldSeq: number;
+    readonly world: World;
+    readonly streams: MassDriverStreams | null;
+  } | null = null;
   let newestLoadSeq = Number.NEGATIVE_INFINITY;
 
   function answerSnapshot(request: SnapshotRequest): void {
@@ -140,6 +219,9 @@ export function createSimSession(host: SimSessionHost): SimSession {
       tdbS: snapshot.tdbS,
       values: flattenNumbers(snapshot, ['tdbS']),
       earth: earthSceneOf(current.world, snapshot),
+      links: linkSceneOf(current.world, snapshot),
+      streams: streamSceneOf(current.streams, snapshot.tdbS),
+      moonPole: current.streams === null ? [0, 0, 1] : lunarRotatingFrameAt(snapshot.tdbS).ez,
     });
   }
 
@@ -208,13 +290,16 @@ export function createSimSession(host: SimSessionHost): SimSession {
         scenario.fromTdbS,
         (tracer) => cohorts[tracerCohort[tracer] ?? 0]?.siteIndex ?? -1,
       );
+      const streams = massDriverStreamsOf(world);
       if (superseded()) return;
-      current = { worldSeq: seq, world };
+      current = { worldSeq: seq, world, streams };
       host.post({
         type: 'loaded',
         seq,
         scenario: scenarioMeta(world),
         swarm,
+        nodeMarkers: markerTracers(swarm.count, MAX_NODE_MARKERS),
+        streams: streamViewsOf(streams),
         series,
         backend: 'cpu64',
         tracers: world.swarm.table.count,

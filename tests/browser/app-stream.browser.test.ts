@@ -110,11 +110,31 @@ test('stale snapshot replies are dropped; the figures are the core’s', async (
   expect(settled).toBe(1);
   expect(client.requestSnapshot(t2)).toBe(true);
   // a reply to an older request arriving after the newer one (flush reverses the order) is dropped
-  held.push({ type: 'snapshot', seq: 1, worldSeq: seq, tdbS: 0, values: {}, earth: null });
+  held.push({
+    type: 'snapshot',
+    seq: 1,
+    worldSeq: seq,
+    tdbS: 0,
+    values: {},
+    earth: null,
+    links: [],
+    streams: [],
+    moonPole: [0, 0, 1],
+  });
   flush();
   expect(shown.map((s) => s.tdbS)).toEqual([t1, t2]);
   // a reply for another world is dropped too
-  held.push({ type: 'snapshot', seq: 10_000, worldSeq: seq + 1, tdbS: 1, values: {}, earth: null });
+  held.push({
+    type: 'snapshot',
+    seq: 10_000,
+    worldSeq: seq + 1,
+    tdbS: 1,
+    values: {},
+    earth: null,
+    links: [],
+    streams: [],
+    moonPole: [0, 0, 1],
+  });
   flush();
   expect(shown).toHaveLength(2);
 

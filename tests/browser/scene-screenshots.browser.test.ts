@@ -1,7 +1,8 @@
 /**
  * Screenshots of the page at three dates of the baseline story, saved for people to look at (not compared):
- * test-artifacts/screenshots/essaim-2032.png, essaim-2045.png, essaim-2050.png and essaim-2050-sites.png (see
- * docs/screenshots/README.md).
+ * test-artifacts/screenshots/essaim-2032.png, essaim-2045.png, essaim-2050.png, essaim-2050-sites.png,
+ * essaim-2046-moon.png (the mass driver's stream) and essaim-2050-links.png (the power links); see
+ * docs/screenshots/README.md.
  * Each view is chosen from the URL, as a user would share it.
  */
 import { afterEach, expect, test } from 'vitest';
@@ -27,6 +28,10 @@ const VIEWS = [
   { year: 2050, search: 't=2050-12-01&target=sun&cam=415000,-62,40' },
   // the same, coloured by the site that made each collector (the Moon, the asteroid)
   { year: '2050-sites', search: 't=2050-12-01&target=sun&cam=415000,-62,40&color=site' },
+  // the lunar mass driver's stream leaving the Moon and the Earth-Moon system, with the GEO relays
+  { year: '2046-moon', search: 't=2046-03-01&target=earth&cam=2600,-60,55' },
+  // the power links: hubs at Sun-Earth L4 and L5 beaming to the geostationary relay, compute nodes in the swarm
+  { year: '2050-links', search: 't=2050-12-01&target=sun&cam=330000,-90,75' },
 ] as const;
 
 for (const view of VIEWS) {

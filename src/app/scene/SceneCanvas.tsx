@@ -13,7 +13,9 @@ import { CameraRig } from './CameraRig.tsx';
 import { EarthSegment } from './EarthSegment.tsx';
 import { FrameStats } from './FrameStats.tsx';
 import { LabelProjector } from './LabelProjector.tsx';
+import { MassDriverStreams } from './MassDriverStreams.tsx';
 import { Orbits } from './Orbits.tsx';
+import { PowerLinks } from './PowerLinks.tsx';
 import { SceneFrame } from './sceneFrame.ts';
 import { ShellBands } from './ShellBands.tsx';
 import { Stars } from './Stars.tsx';
@@ -43,6 +45,8 @@ function Invalidator() {
           state.timeTdbS !== previous.timeTdbS ||
           state.world !== previous.world ||
           state.snapshot?.earth !== previous.snapshot?.earth ||
+          state.snapshot?.links !== previous.snapshot?.links ||
+          state.snapshot?.streams !== previous.snapshot?.streams ||
           state.colorMode !== previous.colorMode ||
           state.targetRequest !== previous.targetRequest
         ) {
@@ -84,6 +88,8 @@ export function SceneCanvas() {
       <ShellBands frame={frame} />
       <Bodies frame={frame} />
       <EarthSegment frame={frame} />
+      <PowerLinks frame={frame} />
+      <MassDriverStreams frame={frame} />
       <Swarm frame={frame} />
       <LabelProjector frame={frame} />
       <FrameStats />

@@ -7,7 +7,7 @@
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Points, Sphere, Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, Points, Sphere, Vector3 } from 'three';
 import { SECONDS_PER_DAY } from '../../../sim/constants.ts';
 import {
   countOnStation,
@@ -21,14 +21,36 @@ import { createSwarmMaterial } from './swarmMaterial.ts';
 
 /** Point diameter, CSS pixels. */
 const POINT_SIZE_PX = 2.6;
+/** Compute-node marker diameter, CSS pixels, and colour (linear RGB, scaled by the power each node receives). */
+const NODE_SIZE_PX = 9;
+const NODE_COLOR = [0.35, 1, 0.95] as const;
+/** Node brightness scale: log10 of the power one node receives, W, at the dimmest and at full brightness. */
+const NODE_LOG_W: readonly [number, number] = [6, 10];
+
+/** Number of leading entries of an ascending list below `limit`. */
+function countBelow(sorted: Uint32Array, limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * The geometry of a swarm: the render buffers as attributes. There is no 'position': the shader computes it, and
  * the draw count is the draw range, set every frame.
  */
-export function createSwarmGeometry(swarm: SwarmRenderBuffers): {
+export function createSwarmGeometry(
+  swarm: SwarmRenderBuffers,
+  nodeMarkers: Uint32Array = new Uint32Array(0),
+): {
   geometry: BufferGeometry;
   orbitA: BufferAttribute;
+  /** The same attributes, drawn through an index of the marker tracers (compute nodes). */
+  markers: BufferGeometry;
 } {
   const geometry = new BufferGeometry();
   const orbitA = new BufferAttribute(swarm.orbitA, 4);
@@ -40,7 +62,14 @@ export function createSwarmGeometry(swarm: SwarmRenderBuffers): {
   geometry.setDrawRange(0, 0);
   // positions are computed in the shader: no CPU bounding volume (frustum culling is off)
   geometry.boundingSphere = new Sphere(new Vector3(), Number.POSITIVE_INFINITY);
-  return { geometry, orbitA };
+  const markers = new BufferGeometry();
+  for (const name of ['aOrbitA', 'aOrbitB', 'aOrbitC', 'aSite']) {
+    markers.setAttribute(name, geometry.getAttribute(name));
+  }
+  markers.setIndex(new BufferAttribute(nodeMarkers, 1));
+  markers.setDrawRange(0, 0);
+  markers.boundingSphere = new Sphere(new Vector3(), Number.POSITIVE_INFINITY);
+  return { geometry, orbitA, markers };
 }
 
 export function Swarm({ frame }: { frame: SceneFrame }) {
@@ -49,7 +78,15 @@ export function Swarm({ frame }: { frame: SceneFrame }) {
   const colorMode = useAppState((state) => state.colorMode);
   const dpr = useThree((state) => state.viewport.dpr);
   const material = useMemo(createSwarmMaterial, []);
-  const built = useMemo(() => (world === null ? null : createSwarmGeometry(world.swarm)), [world]);
+  const markerMaterial = useMemo(() => {
+    const created = createSwarmMaterial();
+    (created.uniforms['uColorMode'] as { value: number }).value = 3;
+    return created;
+  }, []);
+  const built = useMemo(
+    () => (world === null ? null : createSwarmGeometry(world.swarm, world.nodeMarkers)),
+    [world],
+  );
   const points = useMemo(() => {
     const object = new Points(new BufferGeometry(), material);
     object.name = 'swarm';
@@ -57,15 +94,27 @@ export function Swarm({ frame }: { frame: SceneFrame }) {
     object.renderOrder = 3;
     return object;
   }, [material]);
+  const nodes = useMemo(() => {
+    const object = new Points(new BufferGeometry(), markerMaterial);
+    object.name = 'compute-nodes';
+    object.frustumCulled = false;
+    object.renderOrder = 4;
+    return object;
+  }, [markerMaterial]);
   const rebase = useRef({ refTdbS: Number.NaN });
 
   useEffect(() => {
     if (built === null) return undefined;
     points.geometry = built.geometry;
+    nodes.geometry = built.markers;
     rebase.current.refTdbS = Number.NaN;
-    return () => built.geometry.dispose();
-  }, [built, points]);
+    return () => {
+      built.geometry.dispose();
+      built.markers.dispose();
+    };
+  }, [built, points, nodes]);
   useEffect(() => () => material.dispose(), [material]);
+  useEffect(() => () => markerMaterial.dispose(), [markerMaterial]);
   useEffect(() => {
     (material.uniforms['uColorMode'] as { value: number }).value =
       colorMode === 'shell' ? 0 : colorMode === 'irradiance' ? 1 : 2;
@@ -74,6 +123,7 @@ export function Swarm({ frame }: { frame: SceneFrame }) {
   useFrame(() => {
     if (built === null || world === null) {
       points.visible = false;
+      nodes.visible = false;
       return;
     }
     points.visible = true;
@@ -84,22 +134,50 @@ export function Swarm({ frame }: { frame: SceneFrame }) {
       built.orbitA.needsUpdate = true;
       rebase.current.refTdbS = t;
     }
-    const u = material.uniforms as Record<string, { value: unknown }>;
-    u['uDtS']!.value = t - rebase.current.refTdbS;
-    u['uTimeDays']!.value = t / SECONDS_PER_DAY;
-    u['uPointSize']!.value = POINT_SIZE_PX * dpr;
-    // the render origin in metres, as a float32 pair (shaders/kepler.glsl keplerRelative)
-    const high = u['uOriginHigh']!.value as Vector3;
-    const low = u['uOriginLow']!.value as Vector3;
     const ox = (frame.origin[0] as number) * 1e6;
     const oy = (frame.origin[1] as number) * 1e6;
     const oz = (frame.origin[2] as number) * 1e6;
-    high.set(Math.fround(ox), Math.fround(oy), Math.fround(oz));
-    low.set(ox - high.x, oy - high.y, oz - high.z);
+    for (const [shader, size] of [
+      [material, POINT_SIZE_PX],
+      [markerMaterial, NODE_SIZE_PX],
+    ] as const) {
+      const u = shader.uniforms as Record<string, { value: unknown }>;
+      u['uDtS']!.value = t - rebase.current.refTdbS;
+      u['uTimeDays']!.value = t / SECONDS_PER_DAY;
+      u['uPointSize']!.value = size * dpr;
+      // the render origin in metres, as a float32 pair (shaders/kepler.glsl keplerRelative)
+      const high = u['uOriginHigh']!.value as Vector3;
+      const low = u['uOriginLow']!.value as Vector3;
+      high.set(Math.fround(ox), Math.fround(oy), Math.fround(oz));
+      low.set(ox - high.x, oy - high.y, oz - high.z);
+    }
     const onStation = countOnStation(swarm.stationTdbS, t);
     built.geometry.setDrawRange(0, onStation);
     controller.drawnTracers = onStation;
+    // compute nodes: as many markers as there are nodes (at most one per marker tracer on station), each as
+    // bright as the power one node receives
+    const values = controller.store.getState().snapshot?.values;
+    const nodeCount = values?.['computeNodeCount'] ?? 0;
+    const nodePowerW = nodeCount > 0 ? (values?.['energy.deliveredPowerComputeW'] ?? 0) / nodeCount : 0;
+    const drawnNodes = Math.min(countBelow(world.nodeMarkers, onStation), Math.ceil(nodeCount));
+    nodes.visible = drawnNodes > 0 && nodePowerW > 0;
+    built.markers.setDrawRange(0, drawnNodes);
+    const level = Math.min(
+      1,
+      Math.max(0.25, (Math.log10(nodePowerW) - NODE_LOG_W[0]) / (NODE_LOG_W[1] - NODE_LOG_W[0])),
+    );
+    (markerMaterial.uniforms['uMarkerColor']!.value as Color).setRGB(
+      NODE_COLOR[0] * level,
+      NODE_COLOR[1] * level,
+      NODE_COLOR[2] * level,
+    );
+    controller.drawnNodes = drawnNodes;
   }, -1);
 
-  return <primitive object={points} />;
+  return (
+    <>
+      <primitive object={points} />
+      <primitive object={nodes} />
+    </>
+  );
 }

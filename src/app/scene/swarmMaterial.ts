@@ -56,6 +56,7 @@ uniform float uPointSize;
 uniform int uColorMode;
 uniform vec3 uPalette[${PALETTE_SIZE}];
 uniform vec3 uSitePalette[${SITE_PALETTE_SIZE}];
+uniform vec3 uMarkerColor;
 attribute vec4 aOrbitA;
 attribute float aSite;
 attribute vec4 aOrbitB;
@@ -80,7 +81,9 @@ void main() {
   gl_PointSize = uPointSize;
   float age = uTimeDays - aOrbitC.z;
   vAlpha = mix(0.3, 1.0, clamp(age / 60.0, 0.0, 1.0));
-  if (uColorMode == 0) {
+  if (uColorMode == 3) {
+    vColor = uMarkerColor;
+  } else if (uColorMode == 0) {
     vColor = uPalette[int(mod(aOrbitC.w, ${glslFloat(PALETTE_SIZE)}))];
   } else if (uColorMode == 2) {
     vColor = uSitePalette[int(mod(aSite, ${glslFloat(SITE_PALETTE_SIZE)}))];
@@ -94,19 +97,27 @@ void main() {
 
 const fragmentShader = /* glsl */ `
 #include <logdepthbuf_pars_fragment>
+uniform int uColorMode;
 varying vec3 vColor;
 varying float vAlpha;
 void main() {
   vec2 c = gl_PointCoord * 2.0 - 1.0;
   float r2 = dot(c, c);
   if (r2 > 1.0) discard;
-  float glow = exp(-3.5 * r2);
+  // collectors: a soft dot; markers (uColorMode 3): a bright ring around a glowing core
+  float glow = uColorMode == 3
+    ? exp(-40.0 * (sqrt(r2) - 0.72) * (sqrt(r2) - 0.72)) + 0.8 * exp(-9.0 * r2)
+    : exp(-3.5 * r2);
   gl_FragColor = vec4(vColor, glow * vAlpha);
   #include <colorspace_fragment>
   #include <logdepthbuf_fragment>
 }
 `;
 
+/**
+ * uColorMode: 0 by shell, 1 by sunlight received, 2 by source site, 3 marker (one colour, uMarkerColor, drawn as a
+ * ring: the compute nodes that fly among the collectors, ComputeNodes.tsx).
+ */
 export function createSwarmMaterial(): ShaderMaterial {
   return new ShaderMaterial({
     uniforms: {
@@ -118,6 +129,7 @@ export function createSwarmMaterial(): ShaderMaterial {
       uColorMode: { value: 0 },
       uPalette: { value: SHELL_PALETTE.map((hex) => new Color(hex)) },
       uSitePalette: { value: SITE_PALETTE.map((hex) => new Color(hex)) },
+      uMarkerColor: { value: new Color('#ffffff') },
     },
     vertexShader,
     fragmentShader,

@@ -76,6 +76,12 @@ export class AppController {
   scene: SceneHandles | null = null;
   /** Tracers the swarm drew in the last frame (written by the scene, published by its frame stats). */
   drawnTracers = 0;
+  /** Compute-node markers the scene drew in the last frame (read by tests). */
+  drawnNodes = 0;
+  /** Link platforms (hubs, relays, rectennas) and beams the scene drew in the last frame (read by tests). */
+  drawnLinks = { platforms: 0, beams: 0 };
+  /** Mass-driver packets the scene drew in the last frame (read by tests). */
+  drawnPackets = 0;
 
   private readonly url: UrlPort;
   private readonly makeWorker: () => WorkerLike;
@@ -165,6 +171,9 @@ export class AppController {
             tdbS: reply.tdbS,
             values: withDerived(reply.values),
             earth: reply.earth,
+            links: reply.links,
+            streams: reply.streams,
+            moonPole: reply.moonPole,
           },
         });
       },
@@ -360,6 +369,8 @@ export class AppController {
         scenarioRef: ref,
         source: pending.source,
         swarm: reply.swarm,
+        nodeMarkers: reply.nodeMarkers,
+        streams: reply.streams,
         backend: reply.backend,
         tracers: reply.tracers,
         elapsedMs: reply.elapsedMs,

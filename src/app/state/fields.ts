@@ -253,6 +253,15 @@ export const FIELDS: readonly FieldSpec[] = [
     chart: true,
     pending: 'sim/energy (compute conversion)',
   },
+  {
+    key: 'computeNodeCount',
+    label: 'Compute nodes (in the swarm)',
+    group: 'compute',
+    unit: 'nodes',
+    format: formatCount,
+    chart: false,
+    help: 'Nodes flying among the collectors, one per cluster (energy link receivers placed `cluster`); the scene rings them.',
+  },
   ...growthFields(),
   {
     key: 'powerSatelliteCount',

@@ -13,6 +13,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   EarthSceneState,
   LoadPhase,
+  MassDriverStreamSceneState,
+  MassDriverStreamView,
+  PowerLinkSceneState,
   ScenarioMeta,
   ScenarioSource,
   TimeSeries,
@@ -43,6 +46,10 @@ export interface WorldView {
   readonly scenarioRef: ScenarioRef;
   readonly source: ScenarioSource;
   readonly swarm: SwarmRenderBuffers;
+  /** Tracers that carry a compute-node marker, ascending (LoadedReply.nodeMarkers). */
+  readonly nodeMarkers: Uint32Array;
+  /** The lunar mass drivers' streams (LoadedReply.streams). */
+  readonly streams: readonly MassDriverStreamView[];
   readonly backend: string;
   readonly tracers: number;
   readonly elapsedMs: number;
@@ -63,6 +70,11 @@ export interface SnapshotView {
   readonly values: Readonly<Record<string, number>>;
   /** The Earth segment for the scene (sim/earth), when the scenario has one. */
   readonly earth: EarthSceneState | null;
+  /** The energy links for the scene (beams, relays, nodes). */
+  readonly links: readonly PowerLinkSceneState[];
+  /** The mass-driver streams' packet rates, and the Moon's orbital pole. */
+  readonly streams: readonly MassDriverStreamSceneState[];
+  readonly moonPole: readonly [number, number, number];
 }
 
 export interface LoadState {

@@ -1,0 +1,160 @@
+/**
+ * The lunar mass drivers' streams: payloads thrown off the Moon, each a glowing packet along the one curve all of
+ * them follow in the Earth-Moon rotating frame (sim/growth/massDriverStream.ts: the circular restricted three-body
+ * problem; the Moon is tidally locked, so the launch point and velocity are fixed in that frame). The curve comes
+ * once with the world; each snapshot says how much each packet carries (the site's launch rate when it left).
+ *
+ * Per frame the curve is placed in the rotating frame of the displayed time: x from the Earth to the Moon (the
+ * frame's ephemeris), z along the Moon's orbital pole (from the snapshot; it turns once in 18.6 years), centred on
+ * the drawn Moon, with offsets far from the Moon scaled by the Earth-Moon distance now and those near it kept at
+ * true size (lunarStreamOffsetScale). The packet at age 0 thus sits on the Moon's pole, and the stream turns with
+ * the Moon.
+ */
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { AdditiveBlending, BufferAttribute, BufferGeometry, Points, PointsMaterial } from 'three';
+import { lunarStreamOffsetScale } from '../../../sim/growth/massDriverStream.ts';
+import type { MassDriverStreamSceneState, MassDriverStreamView } from '../../../sim/stream/messages.ts';
+import { useController } from '../state/context.tsx';
+import { createGlowTexture } from './glowTexture.ts';
+import type { SceneFrame } from './sceneFrame.ts';
+
+/** Most packets drawn, all streams together. */
+const MAX_PACKETS = 4096;
+/** Packet colour (linear RGB): hot regolith-white. */
+const PACKET_COLOR = [1, 0.78, 0.5] as const;
+
+/**
+ * Render-space positions (Mm, relative to the frame's origin) and colours of every stream's packets at the frame's
+ * time. Returns the number of packets written.
+ */
+export function layoutStreams(
+  views: readonly MassDriverStreamView[],
+  states: readonly MassDriverStreamSceneState[],
+  moonPole: readonly [number, number, number],
+  frame: SceneFrame,
+  position: Float32Array,
+  color: Float32Array,
+): number {
+  const b = frame.bodies;
+  const ex = b[9] as number;
+  const ey = b[10] as number;
+  const ez = b[11] as number;
+  const mx = (b[12] as number) - ex;
+  const my = (b[13] as number) - ey;
+  const mz = (b[14] as number) - ez;
+  const distance = Math.hypot(mx, my, mz);
+  if (!(distance > 0)) return 0;
+  const xx = mx / distance;
+  const xy = my / distance;
+  const xz = mz / distance;
+  // z: the pole made orthogonal to x (Gram-Schmidt); y = z × x
+  const dot = moonPole[0] * xx + moonPole[1] * xy + moonPole[2] * xz;
+  let zx = moonPole[0] - dot * xx;
+  let zy = moonPole[1] - dot * xy;
+  let zz = moonPole[2] - dot * xz;
+  const zn = Math.hypot(zx, zy, zz);
+  if (!(zn > 0)) return 0;
+  zx /= zn;
+  zy /= zn;
+  zz /= zn;
+  const yx = zy * xz - zz * xy;
+  const yy = zz * xx - zx * xz;
+  const yz = zx * xy - zy * xx;
+  // the Moon's centre in render space; the curve is laid out around it
+  const ox = ex + mx - (frame.origin[0] as number);
+  const oy = ey + my - (frame.origin[1] as number);
+  const oz = ez + mz - (frame.origin[2] as number);
+  const distanceM = distance * 1e6;
+  let written = 0;
+  views.forEach((view, s) => {
+    const rates = states[s]?.packetRateKgPerS;
+    if (rates === undefined) return;
+    let maxRate = 0;
+    for (const rate of rates) maxRate = Math.max(maxRate, rate);
+    if (!(maxRate > 0)) return;
+    const count = view.agesS.length;
+    for (let k = 0; k < count && written < MAX_PACKETS; k += 1) {
+      const rate = rates[k] ?? 0;
+      if (!(rate > 0)) continue;
+      const px = view.rotatingM[3 * k] as number;
+      const py = view.rotatingM[3 * k + 1] as number;
+      const pz = view.rotatingM[3 * k + 2] as number;
+      // true size near the Moon, scaled with the Earth-Moon distance far from it (massDriverStream.ts), in Mm
+      const q = lunarStreamOffsetScale(Math.hypot(px, py, pz), distanceM) * 1e-6;
+      const rx = px * q;
+      const ry = py * q;
+      const rz = pz * q;
+      position[3 * written] = ox + rx * xx + ry * yx + rz * zx;
+      position[3 * written + 1] = oy + rx * xy + ry * yy + rz * zy;
+      position[3 * written + 2] = oz + rx * xz + ry * yz + rz * zz;
+      // brighter where the driver launched more; fading with age so the stream's head reads as its source
+      const level = (0.35 + 0.65 * (rate / maxRate)) * (1 - 0.6 * (k / count));
+      color[3 * written] = PACKET_COLOR[0] * level;
+      color[3 * written + 1] = PACKET_COLOR[1] * level;
+      color[3 * written + 2] = PACKET_COLOR[2] * level;
+      written += 1;
+    }
+  });
+  return written;
+}
+
+export function MassDriverStreams({ frame }: { frame: SceneFrame }) {
+  const controller = useController();
+  const objects = useMemo(() => {
+    const glow = createGlowTexture(64);
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(new Float32Array(3 * MAX_PACKETS), 3));
+    geometry.setAttribute('color', new BufferAttribute(new Float32Array(3 * MAX_PACKETS), 3));
+    geometry.setDrawRange(0, 0);
+    const points = new Points(
+      geometry,
+      new PointsMaterial({
+        size: 4,
+        sizeAttenuation: false,
+        vertexColors: true,
+        map: glow,
+        transparent: true,
+        depthWrite: false,
+        blending: AdditiveBlending,
+        toneMapped: false,
+      }),
+    );
+    points.name = 'mass-driver-streams';
+    points.frustumCulled = false;
+    return { glow, points };
+  }, []);
+
+  useEffect(
+    () => () => {
+      objects.glow.dispose();
+      objects.points.geometry.dispose();
+      (objects.points.material as PointsMaterial).dispose();
+    },
+    [objects],
+  );
+
+  useFrame(() => {
+    const { world, snapshot } = controller.store.getState();
+    const position = objects.points.geometry.getAttribute('position') as BufferAttribute;
+    const color = objects.points.geometry.getAttribute('color') as BufferAttribute;
+    const drawn =
+      world === null || snapshot === null || snapshot.worldSeq !== world.worldSeq
+        ? 0
+        : layoutStreams(
+            world.streams,
+            snapshot.streams,
+            snapshot.moonPole,
+            frame,
+            position.array as Float32Array,
+            color.array as Float32Array,
+          );
+    objects.points.geometry.setDrawRange(0, drawn);
+    objects.points.visible = drawn > 0;
+    position.needsUpdate = drawn > 0;
+    color.needsUpdate = drawn > 0;
+    controller.drawnPackets = drawn;
+  }, -1);
+
+  return <primitive object={objects.points} />;
+}

@@ -1,0 +1,200 @@
+/**
+ * The swarm's power links (sim/energy): the hubs and relays each link passes through, and the beams between them,
+ * each as bright as the power it carries (logarithmically). Placements come with the snapshot; positions are the
+ * core's own (sim/energy/placement.ts receiverPlatformsAt) at the displayed time, so the platforms are exactly
+ * where the ledger's geometry puts them and stay attached to the Earth while playing between two snapshots:
+ * Sun-Earth L4 and L5 (hubs), the geostationary relay and the ground rectenna (Earth-fixed).
+ * Hops received `cluster` (inside a formation of collectors) have no place of their own: their nodes are drawn on
+ * the swarm's marker tracers (Swarm.tsx), and their beams, a few thousand km long, are far below a pixel.
+ */
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import {
+  AdditiveBlending,
+  BufferAttribute,
+  BufferGeometry,
+  Group,
+  LineBasicMaterial,
+  LineSegments,
+  Points,
+  PointsMaterial,
+} from 'three';
+import { receiverPlatformsAt, type PlatformKind } from '../../../sim/energy/placement.ts';
+import type { PowerLinkSceneState } from '../../../sim/stream/messages.ts';
+import { useController } from '../state/context.tsx';
+import { createGlowTexture } from './glowTexture.ts';
+import type { SceneFrame } from './sceneFrame.ts';
+
+const MAX_PLATFORMS = 64;
+const MAX_BEAMS = 64;
+/** Brightness scale: log10 of the power, W, at the dimmest and at full brightness. */
+const LOG_W: readonly [number, number] = [6, 11];
+
+const COLORS = {
+  hub: [1, 0.9, 0.55],
+  geostationary: [0.6, 1, 0.75],
+  ground: [1, 0.8, 0.35],
+  laser: [1, 0.35, 0.75],
+  microwave: [0.45, 1, 0.85],
+} as const;
+
+export function brightness(powerW: number): number {
+  if (!(powerW > 0)) return 0;
+  return Math.min(1, Math.max(0.12, (Math.log10(powerW) - LOG_W[0]) / (LOG_W[1] - LOG_W[0])));
+}
+
+function platformColor(kind: PlatformKind): readonly [number, number, number] {
+  if (kind === 'geostationary') return COLORS.geostationary;
+  if (kind === 'ground') return COLORS.ground;
+  return COLORS.hub;
+}
+
+/** What the scene drew in the last frame (read by tests). */
+export interface PowerLinkDrawCounts {
+  platforms: number;
+  beams: number;
+}
+
+/**
+ * Fill the platform and beam buffers for `links` at the frame's time. Returns the counts; positions are render
+ * space (Mm), colours linear RGB scaled by brightness.
+ */
+export function layoutPowerLinks(
+  links: readonly PowerLinkSceneState[],
+  frame: SceneFrame,
+  buffers: {
+    platformPosition: Float32Array;
+    platformColor: Float32Array;
+    beamPosition: Float32Array;
+    beamColor: Float32Array;
+  },
+): PowerLinkDrawCounts {
+  const { platformPosition, platformColor: pc, beamPosition, beamColor } = buffers;
+  let platforms = 0;
+  let beams = 0;
+  for (const link of links) {
+    // the previous hop's receivers, as platform slots: the transmitters of the next hop
+    let transmitters: number[] = [];
+    for (const hop of link.hops) {
+      const receivers: number[] = [];
+      const placed =
+        hop.receiverAt === null
+          ? []
+          : receiverPlatformsAt(hop.receiverAt, frame.timeTdbS).filter((p) => p.positionM !== null);
+      const received = brightness(hop.outputDcPowerW / Math.max(1, placed.length));
+      for (const platform of placed) {
+        if (platforms >= MAX_PLATFORMS || platform.positionM === null) break;
+        // heliocentric m -> render space Mm (float64 subtraction, then float32)
+        for (let c = 0; c < 3; c += 1) {
+          platformPosition[3 * platforms + c] = platform.positionM[c]! / 1e6 - (frame.origin[c] as number);
+        }
+        const color = platformColor(platform.kind);
+        const b = 0.3 + 0.7 * received;
+        pc[3 * platforms] = color[0] * b;
+        pc[3 * platforms + 1] = color[1] * b;
+        pc[3 * platforms + 2] = color[2] * b;
+        receivers.push(platforms);
+        platforms += 1;
+      }
+      const pairs = transmitters.length * receivers.length;
+      const b = pairs === 0 ? 0 : brightness(hop.radiatedPowerW / pairs);
+      if (b > 0) {
+        const color = hop.optical ? COLORS.laser : COLORS.microwave;
+        for (const from of transmitters) {
+          for (const to of receivers) {
+            if (beams >= MAX_BEAMS) break;
+            beamPosition.set(platformPosition.subarray(3 * from, 3 * from + 3), 6 * beams);
+            beamPosition.set(platformPosition.subarray(3 * to, 3 * to + 3), 6 * beams + 3);
+            for (const end of [0, 3]) {
+              beamColor[6 * beams + end] = color[0] * b;
+              beamColor[6 * beams + end + 1] = color[1] * b;
+              beamColor[6 * beams + end + 2] = color[2] * b;
+            }
+            beams += 1;
+          }
+        }
+      }
+      transmitters = receivers;
+    }
+  }
+  return { platforms, beams };
+}
+
+export function PowerLinks({ frame }: { frame: SceneFrame }) {
+  const controller = useController();
+  const objects = useMemo(() => {
+    const glow = createGlowTexture(64);
+    const group = new Group();
+    group.name = 'power-links';
+    const platformGeometry = new BufferGeometry();
+    platformGeometry.setAttribute('position', new BufferAttribute(new Float32Array(3 * MAX_PLATFORMS), 3));
+    platformGeometry.setAttribute('color', new BufferAttribute(new Float32Array(3 * MAX_PLATFORMS), 3));
+    platformGeometry.setDrawRange(0, 0);
+    const platforms = new Points(
+      platformGeometry,
+      new PointsMaterial({
+        size: 12,
+        sizeAttenuation: false,
+        vertexColors: true,
+        map: glow,
+        transparent: true,
+        depthWrite: false,
+        blending: AdditiveBlending,
+        toneMapped: false,
+      }),
+    );
+    platforms.name = 'link-platforms';
+    platforms.frustumCulled = false;
+    const beamGeometry = new BufferGeometry();
+    beamGeometry.setAttribute('position', new BufferAttribute(new Float32Array(6 * MAX_BEAMS), 3));
+    beamGeometry.setAttribute('color', new BufferAttribute(new Float32Array(6 * MAX_BEAMS), 3));
+    beamGeometry.setDrawRange(0, 0);
+    const beams = new LineSegments(
+      beamGeometry,
+      new LineBasicMaterial({
+        vertexColors: true,
+        transparent: true,
+        depthWrite: false,
+        blending: AdditiveBlending,
+        toneMapped: false,
+      }),
+    );
+    beams.name = 'link-beams';
+    beams.frustumCulled = false;
+    group.add(beams, platforms);
+    return { glow, group, platforms, beams };
+  }, []);
+
+  useEffect(
+    () => () => {
+      objects.glow.dispose();
+      for (const object of [objects.platforms, objects.beams]) {
+        object.geometry.dispose();
+        (object.material as PointsMaterial | LineBasicMaterial).dispose();
+      }
+    },
+    [objects],
+  );
+
+  useFrame(() => {
+    const links = controller.store.getState().snapshot?.links ?? [];
+    const attribute = (object: Points | LineSegments, name: string): BufferAttribute =>
+      object.geometry.getAttribute(name) as BufferAttribute;
+    const counts = layoutPowerLinks(links, frame, {
+      platformPosition: attribute(objects.platforms, 'position').array as Float32Array,
+      platformColor: attribute(objects.platforms, 'color').array as Float32Array,
+      beamPosition: attribute(objects.beams, 'position').array as Float32Array,
+      beamColor: attribute(objects.beams, 'color').array as Float32Array,
+    });
+    objects.platforms.geometry.setDrawRange(0, counts.platforms);
+    objects.beams.geometry.setDrawRange(0, 2 * counts.beams);
+    for (const object of [objects.platforms, objects.beams]) {
+      attribute(object, 'position').needsUpdate = true;
+      attribute(object, 'color').needsUpdate = true;
+    }
+    objects.group.visible = counts.platforms > 0;
+    controller.drawnLinks = counts;
+  }, -1);
+
+  return <primitive object={objects.group} />;
+}

@@ -1,0 +1,167 @@
+/**
+ * The scene's mass-driver streams, power links and compute nodes in real Chromium: drawn when the core says they
+ * exist, and where the core puts them. Positions are compared with the core's own (sim/growth/massDriverStream.ts
+ * lunarStreamPositionsM, sim/energy/placement.ts platformsAt), computed here from a fresh world on the test's main
+ * thread; the page's come through its Web Worker and the scene's per-frame layout.
+ */
+import { afterEach, expect, test } from 'vitest';
+import { page } from 'vitest/browser';
+import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
+import { createMassDriverStreams } from '../../sim/growth/massDriverStream.ts';
+import { platformsAt } from '../../sim/energy/placement.ts';
+import { PACKETS_PER_STREAM } from '../../sim/stream/session.ts';
+import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
+import { layoutStreams } from '../../src/app/scene/MassDriverStreams.tsx';
+import { layoutPowerLinks } from '../../src/app/scene/PowerLinks.tsx';
+import { SceneFrame } from '../../src/app/scene/sceneFrame.ts';
+
+let app: MountedApp | null = null;
+const originalUrl = `${location.pathname}${location.search}`;
+
+afterEach(() => {
+  app?.unmount();
+  app = null;
+  document.body.replaceChildren();
+  history.replaceState(null, '', originalUrl);
+});
+
+async function mountAt(search: string): Promise<MountedApp> {
+  await page.viewport(900, 640);
+  history.replaceState(null, '', `${location.pathname}?${search}`);
+  const root = document.body.appendChild(document.createElement('div'));
+  const mounted = mountApp(root);
+  const { store } = mounted.controller;
+  await expect
+    .poll(() => store.getState().snapshot?.tdbS === store.getState().timeTdbS, { timeout: 45_000 })
+    .toBe(true);
+  return mounted;
+}
+
+/** Wait until the scene has drawn a frame with the current snapshot (its counters are written per frame). */
+async function drawn<T>(read: () => T, accept: (value: T) => boolean): Promise<T> {
+  await expect.poll(() => accept(read()), { timeout: 10_000 }).toBe(true);
+  return read();
+}
+
+test('the lunar stream is drawn where the core puts it, from the Moon outwards, and only while launching', async () => {
+  const t = isoToTdbS('2046-03-01');
+  app = await mountAt('t=2046-03-01&target=earth&cam=2600,-60,55');
+  const { controller } = app;
+  const packets = await drawn(
+    () => controller.drawnPackets,
+    (n) => n > 0,
+  );
+  expect(packets).toBeLessThanOrEqual(PACKETS_PER_STREAM);
+
+  // the scene's layout at t, origin at the Earth, against the core's heliocentric positions
+  const { world, snapshot } = controller.store.getState();
+  if (world === null || snapshot === null) throw new Error('no world');
+  expect(snapshot.tdbS).toBe(t);
+  const frame = new SceneFrame().setTime(t);
+  frame.bodyPosition('earth', frame.origin);
+  const position = new Float32Array(3 * PACKETS_PER_STREAM);
+  const color = new Float32Array(3 * PACKETS_PER_STREAM);
+  const written = layoutStreams(world.streams, snapshot.streams, snapshot.moonPole, frame, position, color);
+  expect(written).toBe(packets);
+
+  const history = createWorld(loadScenario('baseline')).growthHistory;
+  if (history === undefined) throw new Error('the baseline has a growth model');
+  const [core] = createMassDriverStreams(history).streamsAt(t, PACKETS_PER_STREAM);
+  if (core === undefined) throw new Error('the core has no stream at 2046-03-01');
+  let worstKm = 0;
+  let j = 0;
+  for (let k = 0; k < PACKETS_PER_STREAM; k += 1) {
+    if (!((core.packetRateKgPerS[k] ?? 0) > 0)) continue;
+    for (let c = 0; c < 3; c += 1) {
+      const coreMm = (core.positionsM[3 * k + c] as number) / 1e6 - (frame.origin[c] as number);
+      worstKm = Math.max(worstKm, Math.abs((position[3 * j + c] as number) - coreMm) * 1000);
+    }
+    j += 1;
+  }
+  expect(j).toBe(written);
+  // float32 render space around the Earth (the stream reaches 1.5 million km): about 0.1 km
+  expect(worstKm).toBeLessThan(1);
+  // the first packet sits on the Moon's surface: one lunar radius (1,737.4 km) from its centre
+  const moon = new Float64Array(3);
+  frame.bodyPosition('moon', moon);
+  const fromMoonKm =
+    1000 *
+    Math.hypot(
+      (position[0] as number) - (moon[0]! - frame.origin[0]!),
+      (position[1] as number) - (moon[1]! - frame.origin[1]!),
+      (position[2] as number) - (moon[2]! - frame.origin[2]!),
+    );
+  expect(Math.abs(fromMoonKm - 1737.4)).toBeLessThan(5);
+
+  // before the first launch (2045-01-01 in the baseline) there is no stream to draw
+  controller.store.setState({ timeTdbS: isoToTdbS('2044-06-01') });
+  await drawn(
+    () => controller.drawnPackets,
+    (n) => n === 0,
+  );
+});
+
+test('the links: hubs at L4 and L5, the geostationary relay and the rectenna, where the core puts them', async () => {
+  const t = isoToTdbS('2050-12-01');
+  app = await mountAt('t=2050-12-01&target=sun&cam=330000,-90,75');
+  const { controller } = app;
+  const counts = await drawn(
+    () => ({ ...controller.drawnLinks }),
+    (c) => c.platforms > 0,
+  );
+  // links[1]: collectors -> hubs (L4, L5) -> geostationary relay -> ground: 4 platforms, 2 + 1 beams
+  expect(counts).toEqual({ platforms: 4, beams: 3 });
+
+  const { snapshot } = controller.store.getState();
+  if (snapshot === null) throw new Error('no snapshot');
+  const frame = new SceneFrame().setTime(t);
+  const buffers = {
+    platformPosition: new Float32Array(3 * 64),
+    platformColor: new Float32Array(3 * 64),
+    beamPosition: new Float32Array(6 * 64),
+    beamColor: new Float32Array(6 * 64),
+  };
+  expect(layoutPowerLinks(snapshot.links, frame, buffers)).toEqual(counts);
+  const scenario = loadScenario('baseline');
+  if (scenario.energy === undefined) throw new Error('the baseline has an energy section');
+  const core = platformsAt(scenario.energy, t)
+    .flat()
+    .flatMap((hop) => hop ?? [])
+    .filter((platform) => platform.positionM !== null);
+  expect(core.map((platform) => platform.kind)).toEqual([
+    'sun-earth-L4',
+    'sun-earth-L5',
+    'geostationary',
+    'ground',
+  ]);
+  core.forEach((platform, k) => {
+    for (let c = 0; c < 3; c += 1) {
+      const shownKm = (buffers.platformPosition[3 * k + c] as number) * 1000;
+      // float32 render space around the Sun: about 10 km at 1 au
+      expect(Math.abs(shownKm - platform.positionM![c]! / 1000)).toBeLessThan(50);
+    }
+  });
+  // every beam carries light whose brightness follows its power: the 1 au laser hops are lit
+  expect(buffers.beamColor.slice(0, 18).every((value) => Number.isFinite(value))).toBe(true);
+  expect(Math.max(...buffers.beamColor.slice(0, 6))).toBeGreaterThan(0.1);
+});
+
+test('compute nodes are ringed among the collectors, as many as the core counts (up to the markers)', async () => {
+  app = await mountAt('t=2050-12-01&target=sun&cam=330000,-90,75');
+  const { controller } = app;
+  const nodes = await drawn(
+    () => controller.drawnNodes,
+    (n) => n > 0,
+  );
+  const { snapshot, world } = controller.store.getState();
+  const expected = snapshot?.values['computeNodeCount'] ?? 0;
+  // 300 collectors per node on the compute link's 90 % share
+  expect(expected).toBeCloseTo(((snapshot?.values['collectorCount'] ?? 0) * 0.9) / 300, 6);
+  expect(nodes).toBe(Math.min(world?.nodeMarkers.length ?? 0, Math.ceil(expected)));
+  // before the swarm (2038) there are none
+  controller.store.setState({ timeTdbS: isoToTdbS('2038-01-01') });
+  await drawn(
+    () => controller.drawnNodes,
+    (n) => n === 0,
+  );
+});
