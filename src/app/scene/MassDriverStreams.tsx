@@ -149,8 +149,8 @@ export function MassDriverStreams({ frame }: { frame: SceneFrame }) {
             position.array as Float32Array,
             color.array as Float32Array,
           );
+    // always visible, drawing nothing when there is nothing: the shader is compiled at load, not mid-play
     objects.points.geometry.setDrawRange(0, drawn);
-    objects.points.visible = drawn > 0;
     position.needsUpdate = drawn > 0;
     color.needsUpdate = drawn > 0;
     controller.drawnPackets = drawn;

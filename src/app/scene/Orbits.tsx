@@ -14,14 +14,13 @@ import { moonOrbitPath, PLANET_IDS, planetOrbitPath } from './ephemeris.ts';
 import type { SceneFrame } from './sceneFrame.ts';
 
 const ORBIT_SAMPLES = 360;
-/** Samples of the Moon's monthly path: the chords then stray from it by under 0.3 Mm. */
-const MOON_SAMPLES = 96;
+/** Samples of the Moon's osculating orbit: the chords then stray from it by under 0.1 Mm. */
+const MOON_SAMPLES = 180;
 /**
- * Redraw the Moon's path when the displayed time is this far from the one it was drawn for, s. The monthly path
- * changes slowly (the Sun's perturbations, the 8.9-year apsidal and 18.6-year nodal cycles): in half a month the
- * Moon stays within about 1 % of its radius from the drawn path, and a redraw costs ~7 ms.
+ * Redraw the Moon's osculating orbit when the displayed time is this far from the one it was drawn for, s. The Sun
+ * turns the osculating ellipse noticeably within days; a redraw costs about 0.1 ms (ephemeris.ts moonOrbitPath).
  */
-const MOON_REDRAW_S = 15 * 86_400;
+const MOON_REDRAW_S = 6 * 3600;
 /** Geostationary radius, Mm: (GM_earth / ω²)^(1/3) with the sidereal day, 42 164.17 km. */
 export const GEOSTATIONARY_RADIUS_MM = 42.16417;
 

@@ -186,13 +186,13 @@ export function PowerLinks({ frame }: { frame: SceneFrame }) {
       beamPosition: attribute(objects.beams, 'position').array as Float32Array,
       beamColor: attribute(objects.beams, 'color').array as Float32Array,
     });
+    // always visible, drawing nothing when there is nothing: the shader is compiled at load, not mid-play
     objects.platforms.geometry.setDrawRange(0, counts.platforms);
     objects.beams.geometry.setDrawRange(0, 2 * counts.beams);
     for (const object of [objects.platforms, objects.beams]) {
       attribute(object, 'position').needsUpdate = true;
       attribute(object, 'color').needsUpdate = true;
     }
-    objects.group.visible = counts.platforms > 0;
     controller.drawnLinks = counts;
   }, -1);
 

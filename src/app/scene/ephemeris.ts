@@ -8,12 +8,18 @@
  * Time: TDB seconds past J2000 are turned into TT (sim/time.ts tdbSToTtS) and handed to astronomy-engine as
  * terrestrial time, so no ΔT model enters.
  */
-import { AstroTime, Body, GeoMoon, HelioVector, type Vector } from 'astronomy-engine';
+import { AstroTime, Body, GeoMoon, GeoMoonState, HelioVector, Vector } from 'astronomy-engine';
+import { GM_EARTH_M3_S2 } from '../../../sim/constants.ts';
+import { MOON_GM_M3_S2 } from '../../../sim/growth/bodies.ts';
+import { writeEllipticState } from '../../../sim/orbit/conic.ts';
+import { stateToKepler } from '../../../sim/orbit/state.ts';
 import { AU_M, OBLIQUITY_J2000_RAD, SECONDS_PER_DAY } from '../../../sim/constants.ts';
 import { tdbSToTtS } from '../../../sim/time.ts';
 import type { BodyId } from '../state/targets.ts';
 
 const MM_PER_AU = AU_M / 1e6;
+/** GM of the Earth plus the Moon, m^3/s^2: the two-body parameter of the lunar orbit. */
+const EARTH_MOON_GM_M3_S2 = GM_EARTH_M3_S2 + MOON_GM_M3_S2;
 const COS_OBLIQUITY = Math.cos(OBLIQUITY_J2000_RAD);
 const SIN_OBLIQUITY = Math.sin(OBLIQUITY_J2000_RAD);
 
@@ -89,15 +95,49 @@ export function planetOrbitPath(id: PlanetId, tdbS: number, samples: number): Fl
 }
 
 /**
- * The Moon's geocentric path over one sidereal month (27.32 d) centred on tdbS, ECLIPJ2000 Mm: `samples` + 1
- * points written into `out` (length >= 3 (samples + 1)). About 70 µs per sample (astronomy-engine's lunar series).
+ * The Moon's geocentric orbit at tdbS, ECLIPJ2000 Mm: the osculating two-body ellipse (mu = GM_earth + GM_moon) of
+ * astronomy-engine's lunar state at that instant, `samples` + 1 points evenly spaced in eccentric anomaly (closed),
+ * written into `out` (length >= 3 (samples + 1)). The Moon drawn at tdbS lies on it; the Sun bends the real path
+ * away from it by up to a few thousand km over a month. One lunar series evaluation (about 0.1 ms), where sampling
+ * the series along the month cost 70 µs per point and made long tasks while playing.
  */
 export function moonOrbitPath(tdbS: number, samples: number, out: Float32Array): Float32Array {
-  const month = 27.321661 * SECONDS_PER_DAY;
+  const state = GeoMoonState(astroTime(tdbS));
+  const position = new Float64Array(3);
+  const velocity = new Float64Array(3);
+  writeEcliptic(new Vector(state.x, state.y, state.z, state.t), position, 0);
+  writeEcliptic(new Vector(state.vx, state.vy, state.vz, state.t), velocity, 0);
+  // Mm -> m, and Mm/day -> m/s
+  const elements = stateToKepler(
+    {
+      positionM: [position[0]! * 1e6, position[1]! * 1e6, position[2]! * 1e6],
+      velocityMS: [
+        (velocity[0]! * 1e6) / SECONDS_PER_DAY,
+        (velocity[1]! * 1e6) / SECONDS_PER_DAY,
+        (velocity[2]! * 1e6) / SECONDS_PER_DAY,
+      ],
+    },
+    EARTH_MOON_GM_M3_S2,
+  );
+  const a = elements.semiMajorAxisM;
+  const sqrtMuA = Math.sqrt(EARTH_MOON_GM_M3_S2 * a);
   const scratch = new Float64Array(3);
   for (let k = 0; k <= samples; k += 1) {
-    writeEcliptic(GeoMoon(astroTime(tdbS + month * (k / samples - 0.5))), scratch, 0);
-    out.set(scratch, 3 * k);
+    writeEllipticState(
+      a,
+      elements.eccentricity,
+      elements.inclinationRad,
+      elements.ascendingNodeRad,
+      elements.argPeriapsisRad,
+      (2 * Math.PI * k) / samples,
+      sqrtMuA,
+      scratch,
+      null,
+      0,
+    );
+    out[3 * k] = scratch[0]! / 1e6;
+    out[3 * k + 1] = scratch[1]! / 1e6;
+    out[3 * k + 2] = scratch[2]! / 1e6;
   }
   return out;
 }

@@ -23,6 +23,9 @@ import {
 import { shellTarget, type TargetId } from './targets.ts';
 import { formatUrlView, locationUrlPort, parseUrlView, type UrlPort } from './urlState.ts';
 
+/** Least interval between two snapshot requests while playing, ms (see pump). */
+const SNAPSHOT_INTERVAL_PLAYING_MS = 100;
+
 /** The default view: 2048, a few years into the swarm's growth. */
 const DEFAULT_TIME_ISO = '2048-01-01';
 const DEFAULT_RANGE_ISO = ['2030-01-01', '2050-12-31'] as const;
@@ -92,6 +95,9 @@ export class AppController {
   private clockFrame = 0;
   private clockLast: number | null = null;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A snapshot request held back while playing (SNAPSHOT_INTERVAL_PLAYING_MS), and when the last one left. */
+  private pumpTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastSnapshotRequestMs = Number.NEGATIVE_INFINITY;
   private lastUrlWrite = 0;
   private readonly initialScenario: ScenarioRef;
 
@@ -211,6 +217,7 @@ export class AppController {
   dispose(): void {
     this.stopClock();
     if (this.urlTimer !== null) clearTimeout(this.urlTimer);
+    if (this.pumpTimer !== null) clearTimeout(this.pumpTimer);
     this.cleanups.splice(0).forEach((cleanup) => cleanup());
     this.client?.dispose();
     this.client = null;
@@ -391,13 +398,26 @@ export class AppController {
     });
   }
 
-  /** Ask for the figures at the displayed time, unless they are already shown or a request is in flight. */
+  /**
+   * Ask for the figures at the displayed time, unless they are already shown or a request is in flight. While
+   * playing, requests leave at most every SNAPSHOT_INTERVAL_PLAYING_MS: the figures then change ten times a second,
+   * as fast as anyone reads them, and the main thread does not spend each frame writing the panel.
+   */
   private pump(): void {
     const client = this.client;
-    if (client === null || client.snapshotInFlight) return;
-    const { world, snapshot, timeTdbS } = this.store.getState();
+    if (client === null || client.snapshotInFlight || this.pumpTimer !== null) return;
+    const { world, snapshot, timeTdbS, playing } = this.store.getState();
     if (world === null) return;
     if (snapshot !== null && snapshot.worldSeq === world.worldSeq && snapshot.tdbS === timeTdbS) return;
+    const wait = playing ? this.lastSnapshotRequestMs + SNAPSHOT_INTERVAL_PLAYING_MS - performance.now() : 0;
+    if (wait > 0) {
+      this.pumpTimer = setTimeout(() => {
+        this.pumpTimer = null;
+        this.pump();
+      }, wait);
+      return;
+    }
+    this.lastSnapshotRequestMs = performance.now();
     client.requestSnapshot(timeTdbS);
   }
 

@@ -46,14 +46,16 @@ function FigureRow({ field }: { field: FieldSpec }) {
           status = 'undefined';
         }
       }
-      node.dataset['status'] = status;
+      // attributes are written only when they change: every write invalidates style, ~100 rows per snapshot
+      if (node.dataset['status'] !== status) node.dataset['status'] = status;
       if (snapshot !== null) node.dataset['tdbS'] = String(snapshot.tdbS);
-      node.title =
+      const title =
         status === 'value'
           ? `${String(v)} (${field.key})`
           : status === 'pending'
             ? `Not computed for this scenario by this version of the core: ${field.key} comes from ${pendingModule(field) ?? ''}`
             : '';
+      if (node.title !== title) node.title = title;
       if (node.textContent !== text) node.textContent = text;
     },
     [field],
