@@ -24,7 +24,10 @@ function moonMm(tdbS: number): [number, number, number] {
 function distanceToPath(path: Float32Array, p: readonly number[]): number {
   let best = Infinity;
   for (let k = 0; k < SAMPLES; k += 1) {
-    best = Math.min(best, Math.hypot(path[3 * k]! - p[0]!, path[3 * k + 1]! - p[1]!, path[3 * k + 2]! - p[2]!));
+    best = Math.min(
+      best,
+      Math.hypot(path[3 * k]! - p[0]!, path[3 * k + 1]! - p[1]!, path[3 * k + 2]! - p[2]!),
+    );
   }
   return best;
 }
