@@ -49,6 +49,8 @@ export interface SummaryRow {
   endToEndEfficiency: number | null;
   /** Sustained operations per second of the compute nodes. */
   computeOpsPerS: number | null;
+  /** Compute nodes flying among the collectors (energy links received `cluster`); 0 when none is placed there. */
+  computeNodeCount: number;
   /** Energy per task (the scenario defines the task), J. */
   energyPerTaskJ: number | null;
   /** Radiator area the compute nodes' waste heat needs, m^2. */
@@ -102,6 +104,7 @@ export const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
   'deliveredPowerGridW',
   'endToEndEfficiency',
   'computeOpsPerS',
+  'computeNodeCount',
   'energyPerTaskJ',
   'radiatorAreaM2',
   'powerSatelliteCount',
@@ -156,6 +159,7 @@ function toSummaryRow(s: Snapshot, eclipseEnergyLossJ: number | null): SummaryRo
     deliveredPowerGridW: e?.deliveredPowerGridW ?? s.earth?.deliveredPowerGridW ?? null,
     endToEndEfficiency: e?.endToEndEfficiency ?? null,
     computeOpsPerS: e?.computeOpsPerS ?? null,
+    computeNodeCount: s.computeNodeCount,
     energyPerTaskJ: e?.energyPerTaskJ ?? null,
     radiatorAreaM2: e?.radiatorAreaM2 ?? null,
     powerSatelliteCount: s.earth?.powerSatelliteCount ?? null,

@@ -35,7 +35,7 @@ import {
   type ReceiverPlacement,
 } from '../../sim/energy/index.ts';
 import { InputError } from '../../sim/errors.ts';
-import { loadScenario } from '../../sim/index.ts';
+import { createWorld, loadScenario } from '../../sim/index.ts';
 import type { Vec3 } from '../../sim/orbit/elements.ts';
 import { eclipticToEquatorial, equatorialToEcliptic } from '../../sim/orbit/frames.ts';
 import { isoToTdbS, tdbSToTtS, tdbSToUtcMs } from '../../sim/time.ts';
@@ -496,5 +496,28 @@ describe('scenarios without receiverAt', () => {
       const inputs = { interceptedSunlightW: 5e12, capturedPowerW: 1e12, earthGridDeliveredW: 2e9 };
       expect(energyLedgerAt(a, isoToTdbS(date), inputs)).toEqual(energyLedgerAt(b, isoToTdbS(date), inputs));
     }
+  });
+});
+
+describe('compute nodes among the collectors', () => {
+  it('number the collectors feeding each cluster-received compute link over its collectorsPerReceiver', () => {
+    const file = baselineScenario();
+    // the numbers, read from the file itself: the compute link's share and its nodes' cluster size
+    const computeLinks = file.energy.links.filter((link: any) => link.destination === 'compute');
+    expect(computeLinks).toHaveLength(1);
+    const [link] = computeLinks;
+    const last = link.hops[link.hops.length - 1].receiverAt;
+    expect(last.kind).toBe('cluster');
+    const t = isoToTdbS('2050-06-01');
+    // a small tracer budget: the count is an exact sum over cohorts, independent of the tracers
+    const snapshot = createWorld(loadScenario(file), { tracers: 500 }).snapshot(t);
+    expect(snapshot.collectorCount).toBeGreaterThan(1000);
+    expect(snapshot.computeNodeCount).toBeCloseTo(
+      (snapshot.collectorCount * link.share) / last.collectorsPerReceiver,
+      9,
+    );
+    // no placement, no nodes in the swarm
+    delete link.hops[link.hops.length - 1].receiverAt;
+    expect(createWorld(loadScenario(file), { tracers: 500 }).snapshot(t).computeNodeCount).toBe(0);
   });
 });
