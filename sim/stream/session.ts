@@ -38,7 +38,7 @@ import type {
 import { flattenNumbers } from './messages.ts';
 import { markerTracers, packSwarm } from './renderBuffers.ts';
 
-/** Most compute-node markers the scene draws (each stands for collectorCount / MAX_NODE_MARKERS nodes or fewer). */
+/** Most compute-node markers the scene draws: one per node up to this many (the panel gives the full count). */
 export const MAX_NODE_MARKERS = 512;
 
 /**
@@ -116,10 +116,21 @@ export function earthSceneOf(world: World, snapshot: Snapshot): EarthSceneState 
   };
 }
 
-/** The world's lunar mass-driver streams, or null without a growth model (or with no lunar site). */
+/**
+ * The world's lunar mass-driver streams, or null without a growth model or a lunar site. A scenario may lower a
+ * lunar site's escape speed and launch below the Moon's real one: the growth model accepts it, the stream (the
+ * real Moon's three-body problem) has no escaping curve to draw, so the scene shows none rather than refusing a
+ * scenario the command line runs.
+ */
 function massDriverStreamsOf(world: World): MassDriverStreams | null {
   if (world.growthHistory === undefined) return null;
-  const streams = createMassDriverStreams(world.growthHistory);
+  let streams: MassDriverStreams;
+  try {
+    streams = createMassDriverStreams(world.growthHistory);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
   return streams.lunarSites.length === 0 ? null : streams;
 }
 

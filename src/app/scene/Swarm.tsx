@@ -4,6 +4,10 @@
  * prefix of the table: exactly the ones the core's snapshot counts). When the displayed time has moved more than
  * SCENE_REBASE_MAX_PHASE_RAD of mean anomaly away from the last re-base, the float64 mean anomalies are re-based
  * into the one dynamic attribute (orbitA).
+ *
+ * Compute nodes that fly among the collectors are a second draw of the same attributes through an index of marker
+ * tracers (LoadedReply.nodeMarkers), ringed, as many as the snapshot's computeNodeCount (up to the markers on
+ * station), as bright as the power one node receives.
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
