@@ -50,3 +50,5 @@ export type {
   MassDriverStreamState,
   MassDriverStreams,
 } from './massDriverStream.ts';
+export { createTransitStreams, transitPositionM, EARTH_LONGITUDE_TABLE_STEP_S } from './transit.ts';
+export type { TransitKind, TransitPath, TransitPathState, TransitStreams } from './transit.ts';

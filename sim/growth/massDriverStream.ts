@@ -592,7 +592,7 @@ function rateInterval(times: Float64Array, count: number, tdbS: number): number 
 }
 
 /** Slope of a piecewise-linear cumulative mass (values per sample) at tdbS, kg/s; 0 outside the span. */
-function slopeAt(
+export function slopeAt(
   times: Float64Array,
   count: number,
   cumulative: (i: number) => number,
@@ -608,7 +608,12 @@ function slopeAt(
 }
 
 /** Cumulative mass at tdbS, kg, linear between samples (0 before the span, the last value after it). */
-function cumulativeAt(times: Float64Array, count: number, cumulative: Float64Array, tdbS: number): number {
+export function cumulativeAt(
+  times: Float64Array,
+  count: number,
+  cumulative: Float64Array,
+  tdbS: number,
+): number {
   if (count === 0 || tdbS < (times[0] as number)) return 0;
   if (tdbS >= (times[count - 1] as number)) return cumulative[count - 1] as number;
   const i = rateInterval(times, count, tdbS);

@@ -124,6 +124,18 @@ export interface MassDriverStreamSceneState {
   readonly packetRateKgPerS: Float64Array;
 }
 
+/** Collectors in heliocentric transit on one path (site -> shell) at the snapshot's time (sim/growth/transit.ts). */
+export interface TransitSceneState {
+  readonly site: string;
+  /** The site's index in ScenarioMeta.sites. */
+  readonly siteIndex: number;
+  readonly shell: string;
+  /** Packet positions, heliocentric ECLIPJ2000, m, xyz. */
+  readonly positionsM: Float64Array;
+  /** The path's launch rate when each packet left, kg/s (0: no packet). */
+  readonly packetRateKgPerS: Float64Array;
+}
+
 export interface LoadedReply {
   readonly type: 'loaded';
   readonly seq: number;
@@ -220,6 +232,8 @@ export interface SnapshotReply {
   readonly links: readonly PowerLinkSceneState[];
   /** The lunar mass drivers' streams, in LoadedReply.streams order. */
   readonly streams: readonly MassDriverStreamSceneState[];
+  /** Collectors in heliocentric transit, one entry per path with something in flight. */
+  readonly transit: readonly TransitSceneState[];
   /** The Moon's orbital pole (unit vector, ECLIPJ2000): the rotating frame's z axis for the streams. */
   readonly moonPole: readonly [number, number, number];
 }

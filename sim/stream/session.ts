@@ -22,6 +22,7 @@ import {
   lunarStreamRotatingPositionsM,
   type MassDriverStreams,
 } from '../growth/massDriverStream.ts';
+import { createTransitStreams, type TransitStreams } from '../growth/transit.ts';
 import type {
   EarthSceneState,
   LoadRequest,
@@ -29,6 +30,7 @@ import type {
   MassDriverStreamView,
   PowerLinkSceneState,
   ScenarioMeta,
+  TransitSceneState,
   ScenarioSource,
   SimReply,
   SimRequest,
@@ -48,6 +50,9 @@ export const MAX_NODE_MARKERS = 512;
  */
 export const COARSE_SERIES_STEP = { kind: 'calendar', months: 12 } as const;
 export const SERIES_STEP = { kind: 'calendar', months: 1 } as const;
+
+/** Packets drawn along each transfer from a site to a shell (sim/growth/transit.ts). */
+export const PACKETS_PER_TRANSFER = 256;
 
 /** Packets drawn along each mass-driver stream (about one every 40 minutes of flight at 2.6 km/s). */
 export const PACKETS_PER_STREAM = 400;
@@ -165,6 +170,18 @@ export function streamSceneOf(streams: MassDriverStreams | null, tdbS: number): 
   });
 }
 
+/** The collectors in heliocentric transit at one instant, one entry per path with something in flight. */
+export function transitSceneOf(transit: TransitStreams | null, tdbS: number): TransitSceneState[] {
+  if (transit === null) return [];
+  return transit.transitAt(tdbS, PACKETS_PER_TRANSFER).map((path) => ({
+    site: path.site,
+    siteIndex: path.siteIndex,
+    shell: path.shell,
+    positionsM: path.positionsM,
+    packetRateKgPerS: path.packetRateKgPerS,
+  }));
+}
+
 /** The energy links at one instant, reduced to what the scene draws (empty without an energy section). */
 export function linkSceneOf(world: World, snapshot: Snapshot): PowerLinkSceneState[] {
   const params = world.scenario.energy;
@@ -214,6 +231,7 @@ export function createSimSession(host: SimSessionHost): SimSession {
     readonly worldSeq: number;
     readonly world: World;
     readonly streams: MassDriverStreams | null;
+    readonly transit: TransitStreams | null;
   } | null = null;
   let newestLoadSeq = Number.NEGATIVE_INFINITY;
 
@@ -233,6 +251,7 @@ export function createSimSession(host: SimSessionHost): SimSession {
       links: linkSceneOf(current.world, snapshot),
       streams: streamSceneOf(current.streams, snapshot.tdbS),
       moonPole: current.streams === null ? [0, 0, 1] : lunarRotatingFrameAt(snapshot.tdbS).ez,
+      transit: transitSceneOf(current.transit, snapshot.tdbS),
     });
   }
 
@@ -302,8 +321,9 @@ export function createSimSession(host: SimSessionHost): SimSession {
         (tracer) => cohorts[tracerCohort[tracer] ?? 0]?.siteIndex ?? -1,
       );
       const streams = massDriverStreamsOf(world);
+      const transit = world.growthHistory === undefined ? null : createTransitStreams(world.growthHistory);
       if (superseded()) return;
-      current = { worldSeq: seq, world, streams };
+      current = { worldSeq: seq, world, streams, transit };
       host.post({
         type: 'loaded',
         seq,

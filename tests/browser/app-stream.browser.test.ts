@@ -120,6 +120,7 @@ test('stale snapshot replies are dropped; the figures are the core’s', async (
     links: [],
     streams: [],
     moonPole: [0, 0, 1],
+    transit: [],
   });
   flush();
   expect(shown.map((s) => s.tdbS)).toEqual([t1, t2]);
@@ -134,6 +135,7 @@ test('stale snapshot replies are dropped; the figures are the core’s', async (
     links: [],
     streams: [],
     moonPole: [0, 0, 1],
+    transit: [],
   });
   flush();
   expect(shown).toHaveLength(2);

@@ -1,7 +1,7 @@
 /**
  * The scene's mass-driver streams, power links and compute nodes in real Chromium: drawn when the core says they
  * exist, and where the core puts them. Positions are compared with the core's own (sim/growth/massDriverStream.ts
- * lunarStreamPositionsM, sim/energy/placement.ts platformsAt), computed here from a fresh world on the test's main
+ * lunarStreamPositionsM, sim/growth/transit.ts transitAt, sim/energy/placement.ts platformsAt), computed here from a fresh world on the test's main
  * thread; the page's come through its Web Worker and the scene's per-frame layout.
  */
 import { afterEach, expect, test } from 'vitest';
@@ -9,10 +9,12 @@ import { page } from 'vitest/browser';
 import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
 import { createMassDriverStreams } from '../../sim/growth/massDriverStream.ts';
 import { platformsAt } from '../../sim/energy/placement.ts';
-import { PACKETS_PER_STREAM } from '../../sim/stream/session.ts';
+import { createTransitStreams } from '../../sim/growth/transit.ts';
+import { PACKETS_PER_STREAM, PACKETS_PER_TRANSFER } from '../../sim/stream/session.ts';
 import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
 import { layoutStreams } from '../../src/app/scene/MassDriverStreams.tsx';
 import { layoutPowerLinks } from '../../src/app/scene/PowerLinks.tsx';
+import { layoutTransit } from '../../src/app/scene/TransitPackets.tsx';
 import { SceneFrame } from '../../src/app/scene/sceneFrame.ts';
 
 let app: MountedApp | null = null;
@@ -162,6 +164,50 @@ test('compute nodes are ringed among the collectors, as many as the core counts 
   controller.store.setState({ timeTdbS: isoToTdbS('2038-01-01') });
   await drawn(
     () => controller.drawnNodes,
+    (n) => n === 0,
+  );
+});
+
+test('collectors in transit are drawn on their transfers where the core puts them', async () => {
+  const t = isoToTdbS('2047-03-01');
+  app = await mountAt('t=2047-03-01&target=sun&cam=330000,-90,75&color=site');
+  const { controller } = app;
+  const drawnTransit = await drawn(
+    () => controller.drawnTransit,
+    (n) => n > 0,
+  );
+  const { snapshot } = controller.store.getState();
+  if (snapshot === null) throw new Error('no snapshot');
+  const frame = new SceneFrame().setTime(t);
+  const capacity = 4 * PACKETS_PER_TRANSFER;
+  const position = new Float32Array(3 * capacity);
+  expect(layoutTransit(snapshot.transit, frame, position, new Float32Array(3 * capacity))).toBe(drawnTransit);
+
+  const history = createWorld(loadScenario('baseline')).growthHistory;
+  if (history === undefined) throw new Error('the baseline has a growth model');
+  const core = createTransitStreams(history).transitAt(t, PACKETS_PER_TRANSFER);
+  // the baseline's lunar site sends collectors to both shells: a drift along 1 au and a transfer to 0.7 au
+  expect(core.map((path) => path.shell)).toEqual(['near-1au', 'inner-0.7au']);
+  let j = 0;
+  let worstKm = 0;
+  for (const path of core) {
+    for (let k = 0; k < PACKETS_PER_TRANSFER; k += 1) {
+      if (!((path.packetRateKgPerS[k] ?? 0) > 0)) continue;
+      for (let c = 0; c < 3; c += 1) {
+        const coreKm = (path.positionsM[3 * k + c] as number) / 1000;
+        worstKm = Math.max(worstKm, Math.abs((position[3 * j + c] as number) * 1000 - coreKm));
+      }
+      j += 1;
+    }
+  }
+  expect(j).toBe(drawnTransit);
+  // float32 render space around the Sun: about 10 km at 1 au
+  expect(worstKm).toBeLessThan(50);
+
+  // nothing in flight before the first launch
+  controller.store.setState({ timeTdbS: isoToTdbS('2044-06-01') });
+  await drawn(
+    () => controller.drawnTransit,
     (n) => n === 0,
   );
 });

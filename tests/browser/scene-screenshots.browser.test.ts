@@ -1,7 +1,8 @@
 /**
  * Screenshots of the page at three dates of the baseline story, saved for people to look at (not compared):
  * test-artifacts/screenshots/essaim-2032.png, essaim-2045.png, essaim-2050.png, essaim-2050-sites.png,
- * essaim-2046-moon.png (the mass driver's stream) and essaim-2050-links.png (the power links); see
+ * essaim-2046-moon.png (the mass driver's stream), essaim-2047-transit.png (collectors on their transfers) and
+ * essaim-2050-links.png (the power links); see
  * docs/screenshots/README.md.
  * Each view is chosen from the URL, as a user would share it.
  */
@@ -30,6 +31,8 @@ const VIEWS = [
   { year: '2050-sites', search: 't=2050-12-01&target=sun&cam=415000,-62,40&color=site' },
   // the lunar mass driver's stream leaving the Moon and the Earth-Moon system, with the GEO relays
   { year: '2046-moon', search: 't=2046-03-01&target=earth&cam=2600,-60,55' },
+  // collectors in transit from the Moon to the inner shell, coloured by site
+  { year: '2047-transit', search: 't=2047-03-01&target=sun&cam=330000,-90,75&color=site' },
   // the power links: hubs at Sun-Earth L4 and L5 beaming to the geostationary relay, compute nodes in the swarm
   { year: '2050-links', search: 't=2050-12-01&target=sun&cam=330000,-90,75' },
 ] as const;

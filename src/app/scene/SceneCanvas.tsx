@@ -20,6 +20,7 @@ import { SceneFrame } from './sceneFrame.ts';
 import { ShellBands } from './ShellBands.tsx';
 import { Stars } from './Stars.tsx';
 import { Swarm } from './Swarm.tsx';
+import { TransitPackets } from './TransitPackets.tsx';
 
 /** What WebGL says it runs on (the unmasked renderer where the browser exposes it). */
 function describeRenderer(state: RootState): { api: string; renderer: string } {
@@ -47,6 +48,7 @@ function Invalidator() {
           state.snapshot?.earth !== previous.snapshot?.earth ||
           state.snapshot?.links !== previous.snapshot?.links ||
           state.snapshot?.streams !== previous.snapshot?.streams ||
+          state.snapshot?.transit !== previous.snapshot?.transit ||
           state.colorMode !== previous.colorMode ||
           state.targetRequest !== previous.targetRequest
         ) {
@@ -90,6 +92,7 @@ export function SceneCanvas() {
       <EarthSegment frame={frame} />
       <PowerLinks frame={frame} />
       <MassDriverStreams frame={frame} />
+      <TransitPackets frame={frame} />
       <Swarm frame={frame} />
       <LabelProjector frame={frame} />
       <FrameStats />

@@ -85,6 +85,8 @@ export class AppController {
   drawnLinks = { platforms: 0, beams: 0 };
   /** Mass-driver packets the scene drew in the last frame (read by tests). */
   drawnPackets = 0;
+  /** Packets of collectors in heliocentric transit the scene drew in the last frame (read by tests). */
+  drawnTransit = 0;
 
   private readonly url: UrlPort;
   private readonly makeWorker: () => WorkerLike;
@@ -180,6 +182,7 @@ export class AppController {
             links: reply.links,
             streams: reply.streams,
             moonPole: reply.moonPole,
+            transit: reply.transit,
           },
         });
       },

@@ -16,6 +16,7 @@ import type {
   MassDriverStreamSceneState,
   MassDriverStreamView,
   PowerLinkSceneState,
+  TransitSceneState,
   ScenarioMeta,
   ScenarioSource,
   TimeSeries,
@@ -75,6 +76,8 @@ export interface SnapshotView {
   /** The mass-driver streams' packet rates, and the Moon's orbital pole. */
   readonly streams: readonly MassDriverStreamSceneState[];
   readonly moonPole: readonly [number, number, number];
+  /** Collectors in heliocentric transit (packets along their transfers). */
+  readonly transit: readonly TransitSceneState[];
 }
 
 export interface LoadState {
