@@ -40,9 +40,8 @@
  * gravity rules:
  *   p = E(t) + d e_x + q [rho]_t,   q = d / L + (1 - d / L) / (1 + (|rho| / r_H)^4).
  * (lunarStreamOffsetScale; lunarRotatingFrameAt gives the frame, for a renderer that places the curve itself.)
- * E(t) is the Earth's heliocentric position from the same AstroTime (astronomy-engine HelioVector, VSOP87); it
- * matches sim/propagate/reduce.ts earthHeliocentricEclipticM to < 0.1 km (that function hands TDB to
- * astronomy-engine as TT, 1.7 ms apart at most).
+ * E(t) is the Earth's heliocentric position from the same AstroTime (astronomy-engine HelioVector, VSOP87), as
+ * sim/propagate/reduce.ts earthHeliocentricEclipticM gives it.
  *
  * Brightness: each packet carries the site's launch rate at its launch time, from the growth history
  * (siteLaunchRateKgPerS: the slope of the site's cumulative launched mass between the samples around t).

@@ -24,6 +24,7 @@ import { AstroTime, Body, HelioVector } from 'astronomy-engine';
 import { AU_M, SECONDS_PER_DAY, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_RADIUS_M } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
+import { tdbSToTtS } from '../time.ts';
 import { propagateCpu64 } from './cpu64.ts';
 import type { TracerTable } from './tracerTable.ts';
 
@@ -190,12 +191,12 @@ export function reduceCpu64(
 
 /**
  * The Earth's (not the Earth-Moon barycentre's) heliocentric position at tdbS, ECLIPJ2000, m, from
- * astronomy-engine (VSOP87, arcsecond-level; TDB taken as TT, which differ by < 2 ms). Rotated from its EQJ frame
- * by sim/orbit/frames.ts.
+ * astronomy-engine (VSOP87, arcsecond-level), at the TT of tdbS (sim/time.ts tdbSToTtS, as sim/earth and the scene
+ * hand it times). Rotated from its EQJ frame by sim/orbit/frames.ts.
  */
 export function earthHeliocentricEclipticM(tdbS: number): [number, number, number] {
   checkTime(tdbS);
-  const v = HelioVector(Body.Earth, AstroTime.FromTerrestrialTime(tdbS / SECONDS_PER_DAY));
+  const v = HelioVector(Body.Earth, AstroTime.FromTerrestrialTime(tdbSToTtS(tdbS) / SECONDS_PER_DAY));
   const [x, y, z] = equatorialToEcliptic([v.x * AU_M, v.y * AU_M, v.z * AU_M]);
   return [x, y, z];
 }
