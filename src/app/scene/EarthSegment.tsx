@@ -6,19 +6,11 @@
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import {
-  AdditiveBlending,
-  BufferAttribute,
-  BufferGeometry,
-  Group,
-  LineBasicMaterial,
-  LineSegments,
-  Points,
-  PointsMaterial,
-} from 'three';
+import { Group } from 'three';
 import { useController } from '../state/context.tsx';
 import { BODIES } from '../state/targets.ts';
 import { earthFixedToEcliptic, greenwichSiderealRad } from './earthRotation.ts';
+import { createGlowPoints, createLightLines } from './glowDrawables.ts';
 import { createGlowTexture } from './glowTexture.ts';
 import type { SceneFrame } from './sceneFrame.ts';
 
@@ -35,62 +27,25 @@ function brightness(powerW: number): number {
   return Math.min(1, Math.max(0.08, (Math.log10(powerW) - BEAM_LOG_W[0]) / (BEAM_LOG_W[1] - BEAM_LOG_W[0])));
 }
 
-function pointsOf(count: number, size: number, name: string, map: PointsMaterial['map']): Points {
-  const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(new Float32Array(3 * count), 3));
-  geometry.setAttribute('color', new BufferAttribute(new Float32Array(3 * count), 3));
-  geometry.setDrawRange(0, 0);
-  const material = new PointsMaterial({
-    size,
-    sizeAttenuation: false,
-    vertexColors: true,
-    map,
-    transparent: true,
-    depthWrite: false,
-    blending: AdditiveBlending,
-    toneMapped: false,
-  });
-  const points = new Points(geometry, material);
-  points.name = name;
-  points.frustumCulled = false;
-  return points;
-}
-
 export function EarthSegment({ frame }: { frame: SceneFrame }) {
   const { store } = useController();
   const objects = useMemo(() => {
     const glow = createGlowTexture(64);
     const group = new Group();
     group.name = 'earth-segment';
-    const satellites = pointsOf(MAX_SATELLITES, 9, 'power-satellites', glow);
-    const sites = pointsOf(MAX_SITES, 7, 'rectennas', glow);
-    const beamGeometry = new BufferGeometry();
-    beamGeometry.setAttribute('position', new BufferAttribute(new Float32Array(6 * MAX_SATELLITES), 3));
-    beamGeometry.setAttribute('color', new BufferAttribute(new Float32Array(6 * MAX_SATELLITES), 3));
-    beamGeometry.setDrawRange(0, 0);
-    const beams = new LineSegments(
-      beamGeometry,
-      new LineBasicMaterial({
-        vertexColors: true,
-        transparent: true,
-        depthWrite: false,
-        blending: AdditiveBlending,
-        toneMapped: false,
-      }),
-    );
-    beams.name = 'beams';
-    beams.frustumCulled = false;
-    group.add(beams, satellites, sites);
+    const satellites = createGlowPoints('power-satellites', MAX_SATELLITES, 9, glow);
+    const sites = createGlowPoints('rectennas', MAX_SITES, 7, glow);
+    const beams = createLightLines('beams', MAX_SATELLITES);
+    group.add(beams.object, satellites.object, sites.object);
     return { glow, group, satellites, sites, beams, siteIndex: new Map<string, number>() };
   }, []);
 
   useEffect(
     () => () => {
       objects.glow.dispose();
-      for (const object of [objects.satellites, objects.sites, objects.beams]) {
-        object.geometry.dispose();
-        (object.material as PointsMaterial | LineBasicMaterial).dispose();
-      }
+      objects.satellites.dispose();
+      objects.sites.dispose();
+      objects.beams.dispose();
     },
     [objects],
   );
@@ -101,18 +56,9 @@ export function EarthSegment({ frame }: { frame: SceneFrame }) {
     if (earth === null) return;
     frame.renderPosition('earth', objects.group.position);
     const gmst = greenwichSiderealRad(frame.timeTdbS);
-    const satPosition = objects.satellites.geometry.getAttribute('position') as BufferAttribute;
-    const satColor = objects.satellites.geometry.getAttribute('color') as BufferAttribute;
-    const sitePosition = objects.sites.geometry.getAttribute('position') as BufferAttribute;
-    const siteColor = objects.sites.geometry.getAttribute('color') as BufferAttribute;
-    const beamPosition = objects.beams.geometry.getAttribute('position') as BufferAttribute;
-    const beamColor = objects.beams.geometry.getAttribute('color') as BufferAttribute;
-    const sp = satPosition.array as Float32Array;
-    const sc = satColor.array as Float32Array;
-    const gp = sitePosition.array as Float32Array;
-    const gc = siteColor.array as Float32Array;
-    const bp = beamPosition.array as Float32Array;
-    const bc = beamColor.array as Float32Array;
+    const { position: sp, color: sc } = objects.satellites;
+    const { position: gp, color: gc } = objects.sites;
+    const { position: bp, color: bc } = objects.beams;
 
     let siteCount = 0;
     const { siteIndex } = objects;
@@ -150,12 +96,9 @@ export function EarthSegment({ frame }: { frame: SceneFrame }) {
       }
       satCount += 1;
     }
-    objects.satellites.geometry.setDrawRange(0, satCount);
-    objects.sites.geometry.setDrawRange(0, siteCount);
-    objects.beams.geometry.setDrawRange(0, 2 * beamCount);
-    for (const attribute of [satPosition, satColor, sitePosition, siteColor, beamPosition, beamColor]) {
-      attribute.needsUpdate = true;
-    }
+    objects.satellites.commit(satCount);
+    objects.sites.commit(siteCount);
+    objects.beams.commit(beamCount);
   }, -1);
 
   return <primitive object={objects.group} />;

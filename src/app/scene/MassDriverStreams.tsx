@@ -10,13 +10,10 @@
  * true size (lunarStreamOffsetScale). The packet at age 0 thus sits on the Moon's pole, and the stream turns with
  * the Moon.
  */
-import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
-import { AdditiveBlending, BufferAttribute, BufferGeometry, Points, PointsMaterial } from 'three';
 import { lunarStreamOffsetScale } from '../../../sim/growth/massDriverStream.ts';
 import type { MassDriverStreamSceneState, MassDriverStreamView } from '../../../sim/stream/messages.ts';
 import { useController } from '../state/context.tsx';
-import { createGlowTexture } from './glowTexture.ts';
+import { PacketLayer } from './PacketLayer.tsx';
 import type { SceneFrame } from './sceneFrame.ts';
 
 /** Most packets drawn, all streams together. */
@@ -101,60 +98,19 @@ export function layoutStreams(
 
 export function MassDriverStreams({ frame }: { frame: SceneFrame }) {
   const controller = useController();
-  const objects = useMemo(() => {
-    const glow = createGlowTexture(64);
-    const geometry = new BufferGeometry();
-    geometry.setAttribute('position', new BufferAttribute(new Float32Array(3 * MAX_PACKETS), 3));
-    geometry.setAttribute('color', new BufferAttribute(new Float32Array(3 * MAX_PACKETS), 3));
-    geometry.setDrawRange(0, 0);
-    const points = new Points(
-      geometry,
-      new PointsMaterial({
-        size: 4,
-        sizeAttenuation: false,
-        vertexColors: true,
-        map: glow,
-        transparent: true,
-        depthWrite: false,
-        blending: AdditiveBlending,
-        toneMapped: false,
-      }),
-    );
-    points.name = 'mass-driver-streams';
-    points.frustumCulled = false;
-    return { glow, points };
-  }, []);
-
-  useEffect(
-    () => () => {
-      objects.glow.dispose();
-      objects.points.geometry.dispose();
-      (objects.points.material as PointsMaterial).dispose();
-    },
-    [objects],
+  return (
+    <PacketLayer
+      name="mass-driver-streams"
+      capacity={MAX_PACKETS}
+      sizePx={4}
+      layout={({ world, snapshot }, position, color) =>
+        world === null || snapshot === null
+          ? 0
+          : layoutStreams(world.streams, snapshot.streams, snapshot.moonPole, frame, position, color)
+      }
+      report={(drawn) => {
+        controller.drawnPackets = drawn;
+      }}
+    />
   );
-
-  useFrame(() => {
-    const { world, snapshot } = controller.store.getState();
-    const position = objects.points.geometry.getAttribute('position') as BufferAttribute;
-    const color = objects.points.geometry.getAttribute('color') as BufferAttribute;
-    const drawn =
-      world === null || snapshot === null || snapshot.worldSeq !== world.worldSeq
-        ? 0
-        : layoutStreams(
-            world.streams,
-            snapshot.streams,
-            snapshot.moonPole,
-            frame,
-            position.array as Float32Array,
-            color.array as Float32Array,
-          );
-    // always visible, drawing nothing when there is nothing: the shader is compiled at load, not mid-play
-    objects.points.geometry.setDrawRange(0, drawn);
-    position.needsUpdate = drawn > 0;
-    color.needsUpdate = drawn > 0;
-    controller.drawnPackets = drawn;
-  }, -1);
-
-  return <primitive object={objects.points} />;
 }

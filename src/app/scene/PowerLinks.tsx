@@ -9,19 +9,11 @@
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import {
-  AdditiveBlending,
-  BufferAttribute,
-  BufferGeometry,
-  Group,
-  LineBasicMaterial,
-  LineSegments,
-  Points,
-  PointsMaterial,
-} from 'three';
+import { Group } from 'three';
 import { receiverPlatformsAt, type PlatformKind } from '../../../sim/energy/placement.ts';
 import type { PowerLinkSceneState } from '../../../sim/stream/messages.ts';
 import { useController } from '../state/context.tsx';
+import { createGlowPoints, createLightLines } from './glowDrawables.ts';
 import { createGlowTexture } from './glowTexture.ts';
 import type { SceneFrame } from './sceneFrame.ts';
 
@@ -126,73 +118,33 @@ export function PowerLinks({ frame }: { frame: SceneFrame }) {
     const glow = createGlowTexture(64);
     const group = new Group();
     group.name = 'power-links';
-    const platformGeometry = new BufferGeometry();
-    platformGeometry.setAttribute('position', new BufferAttribute(new Float32Array(3 * MAX_PLATFORMS), 3));
-    platformGeometry.setAttribute('color', new BufferAttribute(new Float32Array(3 * MAX_PLATFORMS), 3));
-    platformGeometry.setDrawRange(0, 0);
-    const platforms = new Points(
-      platformGeometry,
-      new PointsMaterial({
-        size: 12,
-        sizeAttenuation: false,
-        vertexColors: true,
-        map: glow,
-        transparent: true,
-        depthWrite: false,
-        blending: AdditiveBlending,
-        toneMapped: false,
-      }),
-    );
-    platforms.name = 'link-platforms';
-    platforms.frustumCulled = false;
-    const beamGeometry = new BufferGeometry();
-    beamGeometry.setAttribute('position', new BufferAttribute(new Float32Array(6 * MAX_BEAMS), 3));
-    beamGeometry.setAttribute('color', new BufferAttribute(new Float32Array(6 * MAX_BEAMS), 3));
-    beamGeometry.setDrawRange(0, 0);
-    const beams = new LineSegments(
-      beamGeometry,
-      new LineBasicMaterial({
-        vertexColors: true,
-        transparent: true,
-        depthWrite: false,
-        blending: AdditiveBlending,
-        toneMapped: false,
-      }),
-    );
-    beams.name = 'link-beams';
-    beams.frustumCulled = false;
-    group.add(beams, platforms);
+    const platforms = createGlowPoints('link-platforms', MAX_PLATFORMS, 12, glow);
+    const beams = createLightLines('link-beams', MAX_BEAMS);
+    group.add(beams.object, platforms.object);
     return { glow, group, platforms, beams };
   }, []);
 
   useEffect(
     () => () => {
       objects.glow.dispose();
-      for (const object of [objects.platforms, objects.beams]) {
-        object.geometry.dispose();
-        (object.material as PointsMaterial | LineBasicMaterial).dispose();
-      }
+      objects.platforms.dispose();
+      objects.beams.dispose();
     },
     [objects],
   );
 
   useFrame(() => {
     const links = controller.store.getState().snapshot?.links ?? [];
-    const attribute = (object: Points | LineSegments, name: string): BufferAttribute =>
-      object.geometry.getAttribute(name) as BufferAttribute;
+    const { platforms, beams } = objects;
     const counts = layoutPowerLinks(links, frame, {
-      platformPosition: attribute(objects.platforms, 'position').array as Float32Array,
-      platformColor: attribute(objects.platforms, 'color').array as Float32Array,
-      beamPosition: attribute(objects.beams, 'position').array as Float32Array,
-      beamColor: attribute(objects.beams, 'color').array as Float32Array,
+      platformPosition: platforms.position,
+      platformColor: platforms.color,
+      beamPosition: beams.position,
+      beamColor: beams.color,
     });
-    // always visible, drawing nothing when there is nothing: the shader is compiled at load, not mid-play
-    objects.platforms.geometry.setDrawRange(0, counts.platforms);
-    objects.beams.geometry.setDrawRange(0, 2 * counts.beams);
-    for (const object of [objects.platforms, objects.beams]) {
-      attribute(object, 'position').needsUpdate = true;
-      attribute(object, 'color').needsUpdate = true;
-    }
+    // always drawn, drawing nothing when there is nothing: the shaders are compiled at load, not mid-play
+    platforms.commit(counts.platforms);
+    beams.commit(counts.beams);
     controller.drawnLinks = counts;
   }, -1);
 

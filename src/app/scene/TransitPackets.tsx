@@ -4,12 +4,10 @@
  * palette). Positions are the core's, at the snapshot's time; between two snapshots they stay put (at most
  * 100 ms of playback, sim/stream and controller.ts pump), which at 1 day/s is a fraction of a pixel.
  */
-import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
-import { AdditiveBlending, BufferAttribute, BufferGeometry, Color, Points, PointsMaterial } from 'three';
+import { Color } from 'three';
 import type { TransitSceneState } from '../../../sim/stream/messages.ts';
 import { useController } from '../state/context.tsx';
-import { createGlowTexture } from './glowTexture.ts';
+import { PacketLayer } from './PacketLayer.tsx';
 import type { SceneFrame } from './sceneFrame.ts';
 import { SITE_PALETTE } from './swarmMaterial.ts';
 
@@ -53,53 +51,17 @@ export function layoutTransit(
 
 export function TransitPackets({ frame }: { frame: SceneFrame }) {
   const controller = useController();
-  const objects = useMemo(() => {
-    const glow = createGlowTexture(64);
-    const geometry = new BufferGeometry();
-    geometry.setAttribute('position', new BufferAttribute(new Float32Array(3 * MAX_PACKETS), 3));
-    geometry.setAttribute('color', new BufferAttribute(new Float32Array(3 * MAX_PACKETS), 3));
-    geometry.setDrawRange(0, 0);
-    const points = new Points(
-      geometry,
-      new PointsMaterial({
-        size: 3.5,
-        sizeAttenuation: false,
-        vertexColors: true,
-        map: glow,
-        transparent: true,
-        depthWrite: false,
-        blending: AdditiveBlending,
-        toneMapped: false,
-      }),
-    );
-    points.name = 'transit-packets';
-    points.frustumCulled = false;
-    return { glow, points };
-  }, []);
-
-  useEffect(
-    () => () => {
-      objects.glow.dispose();
-      objects.points.geometry.dispose();
-      (objects.points.material as PointsMaterial).dispose();
-    },
-    [objects],
+  return (
+    <PacketLayer
+      name="transit-packets"
+      capacity={MAX_PACKETS}
+      sizePx={3.5}
+      layout={({ snapshot }, position, color) =>
+        snapshot === null ? 0 : layoutTransit(snapshot.transit, frame, position, color)
+      }
+      report={(drawn) => {
+        controller.drawnTransit = drawn;
+      }}
+    />
   );
-
-  useFrame(() => {
-    const { world, snapshot } = controller.store.getState();
-    const position = objects.points.geometry.getAttribute('position') as BufferAttribute;
-    const color = objects.points.geometry.getAttribute('color') as BufferAttribute;
-    const drawn =
-      world === null || snapshot === null || snapshot.worldSeq !== world.worldSeq
-        ? 0
-        : layoutTransit(snapshot.transit, frame, position.array as Float32Array, color.array as Float32Array);
-    // always visible, drawing nothing when there is nothing: the shader is compiled at load, not mid-play
-    objects.points.geometry.setDrawRange(0, drawn);
-    position.needsUpdate = drawn > 0;
-    color.needsUpdate = drawn > 0;
-    controller.drawnTransit = drawn;
-  }, -1);
-
-  return <primitive object={objects.points} />;
 }
