@@ -4,7 +4,8 @@
  * Typical use (the run): `resolveEnergy(parseEnergy(scenario.energy))` once (or `resolveEnergy(file.energy)` when
  * the scenario schema has already validated the section), then `energyLedgerAt(params, t, snapshot)` for each
  * output time, with `earthGridDeliveredW` from the Earth segment when there is one. `platformsAt(params, t)`
- * says where each hop's receivers are (for drawing the beams), when the scenario gives their receiverAt.
+ * says where each hop's receivers are (for drawing the beams), when the scenario gives their receiverAt, and
+ * `lineOfSightAt(params, t)` whether the Earth hides them (the ledger curtails those hops' hidden share).
  */
 export {
   energySchema,
@@ -39,11 +40,24 @@ export {
   platformsAt,
   receiverPlatformsAt,
   hopGeometricDistanceM,
+  hopEndsAt,
   GEOSTATIONARY_RADIUS_M,
   EARTH_ROTATION_RAD_S,
+  type HopEnds,
   type PlatformKind,
   type PlatformPosition,
 } from './placement.ts';
+export {
+  lineOfSightAt,
+  hopLineOfSight,
+  lineOfSightClear,
+  segmentDistanceFrom,
+  aboveHorizon,
+  EARTH_OCCULTING_RADIUS_M,
+  LINE_OF_SIGHT_GRAZING_HEIGHT_M,
+  type HopLineOfSight,
+  type LineOfSightPair,
+} from './occultation.ts';
 export {
   energyLedgerAt,
   type EnergyLedger,

@@ -8,9 +8,13 @@
  *     -> electricity at the collectors            (loss: collector conversion; reflected or heat in the cells)
  *     -> split by share among the links; the rest is UNALLOCATED (generated, beamed nowhere: housekeeping on
  *        the collectors, or curtailed; neither delivered nor counted as a loss)
- *     -> per link, per hop: DC in -> power conditioning -> DC-to-RF / laser -> phase errors -> atmosphere
- *        -> beam collection -> receive aperture -> RF-to-DC / photovoltaic -> DC out (sim/beam, computeLinkBudget)
- *        each relay feeds the DC it receives to the next hop
+ *     -> per link, per hop: DC in -> [line of sight] -> power conditioning -> DC-to-RF / laser -> phase errors
+ *        -> atmosphere -> beam collection -> receive aperture -> RF-to-DC / photovoltaic -> DC out (sim/beam,
+ *        computeLinkBudget); each relay feeds the DC it receives to the next hop
+ *        line of sight (hops whose two ends have places, occultation.ts): the units whose receiver the Earth hides
+ *        at this instant do not send; that share of the hop's DC in is curtailed on the transmitting platform
+ *        (losses.lineOfSightW, heat.curtailedW). Hops without it (no receiverAt, a cluster end, hop 0) have no such
+ *        stage and are computed exactly as before it existed.
  *     -> load interface (DC-DC at a compute node, DC -> AC into a grid)
  *     -> delivered to compute nodes, or to the ground grid.
  *
@@ -22,12 +26,15 @@
  * Link budgets do not depend on the power except through a density-dependent receiver efficiency
  * (rxHalfEfficiencyDensityWm2 > 0) and the safety warnings, so this is exact for identical units.
  *
- * Cost: one computeLinkBudget per hop that carries power (about 0.5-2 ms each), nothing else of note.
+ * Cost: one computeLinkBudget per hop that carries power (about 0.5-2 ms each); the line of sight adds the
+ * platforms' places at this instant (placement.ts: the Earth's VSOP87 position, its orientation; about 10 us) and
+ * a few vector operations per hop.
  */
 import { buildChain, type ChainStage, type StageSpec } from '../beam/chain.ts';
 import { computeLinkBudget, type FieldRegime, type LinkBudget } from '../beam/linkBudget.ts';
 import type { Band } from '../beam/input.ts';
 import { InputError } from '../errors.ts';
+import { lineOfSightAt, type HopLineOfSight } from './occultation.ts';
 import { radiatorAreaM2 } from './radiator.ts';
 import { opsPerJouleAt, type EnergyHop, type EnergyLink, type EnergyParams } from './resolve.ts';
 import type { Destination } from './schema.ts';
@@ -91,8 +98,9 @@ export interface LedgerStage {
 /** One hop at this instant; powers are totals over its units. */
 export interface HopLedger {
   readonly name: string | null;
+  /** Units the hop's DC in needs, ceil(inputDcPowerW / unitDcPowerW), including any the line of sight idles. */
   readonly unitCount: number;
-  /** DC into each unit, W (before conditioning). */
+  /** DC into each unit that sends, W (before conditioning): inputDcPowerW / unitCount. */
   readonly unitDcPowerW: number;
   readonly inputDcPowerW: number;
   /** RF or optical power radiated, W. */
@@ -108,8 +116,13 @@ export interface HopLedger {
   readonly transmitterHeatW: number;
   /** Heat on the receiving platform (receive aperture + conversion), W. */
   readonly receiverHeatW: number;
-  /** Null when nothing flows. */
+  /** One sending unit's link budget; null when nothing flows. */
   readonly budget: HopBudgetSummary | null;
+  /**
+   * Which of the hop's transmitter-receiver pairs the Earth hides at this instant (occultation.ts), also when
+   * nothing flows; null when the hop's ends are not both placed (then the hop has no `line-of-sight` stage).
+   */
+  readonly lineOfSight: HopLineOfSight | null;
 }
 
 /** One link at this instant. */
@@ -127,6 +140,8 @@ export interface LinkLedger {
 
 /** Losses by kind, summed over all links and hops, W. */
 export interface LossesByKind {
+  /** Power a platform could not send because the Earth hid its receiver: curtailed (stage `line-of-sight`). */
+  readonly lineOfSightW: number;
   readonly powerConditioningW: number;
   /** DC-to-RF or laser wall-plug. */
   readonly transmitterW: number;
@@ -155,6 +170,13 @@ export interface HeatByLocation {
   readonly atmosphereW: number;
   /** Radiation that lands on no receiver (phase-error scatter and spill-over). */
   readonly strayBeamW: number;
+  /**
+   * Power curtailed because the Earth hid a receiver (= losses.lineOfSightW). Listed apart because it is heat on no
+   * platform of the chain: a relay or hub that cannot send backs off by leaving its receiver unloaded (which then
+   * reflects the incoming beam) or by having the transmitters upstream stop, which leave that sunlight unconverted;
+   * the ledger books the curtailment at the hidden hop and keeps the upstream hops as they are.
+   */
+  readonly curtailedW: number;
 }
 
 /** The ledger at one instant. Immutable; SI. */
@@ -203,7 +225,11 @@ export interface EnergyLedger {
   readonly warnings: readonly string[];
 }
 
+/** The first stage of a hop whose ends are placed: the share of its units whose receiver is in view. */
+const LINE_OF_SIGHT_STAGE = 'line-of-sight';
+
 const STAGE_KIND: Readonly<Record<string, keyof LossesByKind>> = {
+  [LINE_OF_SIGHT_STAGE]: 'lineOfSightW',
   'power-conditioning': 'powerConditioningW',
   'dc-to-rf': 'transmitterW',
   'laser-wall-plug': 'transmitterW',
@@ -247,7 +273,13 @@ function summarise(budget: LinkBudget): HopBudgetSummary {
   };
 }
 
-function hopLedger(hop: EnergyHop, inputW: number, label: string, warnings: string[]): HopLedger {
+function hopLedger(
+  hop: EnergyHop,
+  inputW: number,
+  label: string,
+  warnings: string[],
+  lineOfSight: HopLineOfSight | null,
+): HopLedger {
   if (!(inputW > 0)) {
     return {
       name: hop.name,
@@ -262,6 +294,7 @@ function hopLedger(hop: EnergyHop, inputW: number, label: string, warnings: stri
       transmitterHeatW: 0,
       receiverHeatW: 0,
       budget: null,
+      lineOfSight,
     };
   }
   const unitCount = Number.isFinite(hop.unitDcPowerW) ? Math.max(1, Math.ceil(inputW / hop.unitDcPowerW)) : 1;
@@ -273,8 +306,19 @@ function hopLedger(hop: EnergyHop, inputW: number, label: string, warnings: stri
     txPowerW: Math.max(unitTxDcW * hop.dcRfEfficiency, MIN_BUDGET_POWER_W),
   });
   for (const warning of budget.warnings) warnings.push(`${label}: ${warning}`);
-  // The budget's stage efficiencies, run on the hop's whole power so that the hop balances exactly.
+  // The budget's stage efficiencies, run on the hop's whole power so that the hop balances exactly. The units
+  // whose receiver is hidden idle; the others carry the same power each as when all send.
   const specs: StageSpec[] = [
+    ...(lineOfSight === null
+      ? []
+      : [
+          {
+            name: LINE_OF_SIGHT_STAGE,
+            description:
+              'units whose receiver the Earth hides do not send: curtailed on the transmitting platform',
+            efficiency: lineOfSight.clearShare,
+          },
+        ]),
     {
       name: 'power-conditioning',
       description: 'DC power conditioning ahead of the transmitter',
@@ -291,7 +335,8 @@ function hopLedger(hop: EnergyHop, inputW: number, label: string, warnings: stri
     unitCount,
     unitDcPowerW,
     inputDcPowerW: inputW,
-    radiatedPowerW: (chain.stages[1] as ChainStage).powerAfterW,
+    // The stage after power conditioning is the budget's DC-to-RF (or laser wall-plug).
+    radiatedPowerW: (chain.stages[lineOfSight === null ? 1 : 2] as ChainStage).powerAfterW,
     receivedPowerW: stage('beam-collection')?.powerAfterW ?? 0,
     outputDcPowerW: chain.outputW,
     efficiency: chain.outputW / inputW,
@@ -304,15 +349,21 @@ function hopLedger(hop: EnergyHop, inputW: number, label: string, warnings: stri
     transmitterHeatW: lossOf('power-conditioning', 'dc-to-rf', 'laser-wall-plug'),
     receiverHeatW: lossOf('receive-aperture', 'rf-to-dc', 'photovoltaic'),
     budget: summarise(budget),
+    lineOfSight,
   };
 }
 
-function linkLedger(link: EnergyLink, inputW: number, warnings: string[]): LinkLedger {
+function linkLedger(
+  link: EnergyLink,
+  inputW: number,
+  warnings: string[],
+  lineOfSight: ReadonlyArray<HopLineOfSight | null>,
+): LinkLedger {
   const hops: HopLedger[] = [];
   let power = inputW;
   link.hops.forEach((hop, j) => {
     const label = `${link.name} hop ${j}${hop.name === null ? '' : ` (${hop.name})`}`;
-    const result = hopLedger(hop, power, label, warnings);
+    const result = hopLedger(hop, power, label, warnings, lineOfSight[j] ?? null);
     hops.push(result);
     power = result.outputDcPowerW;
   });
@@ -330,7 +381,8 @@ function linkLedger(link: EnergyLink, inputW: number, warnings: string[]): LinkL
 }
 
 /**
- * The energy ledger at `tdbS` (TDB s past J2000) for the swarm's intercepted sunlight and captured power.
+ * The energy ledger at `tdbS` (TDB s past J2000) for the swarm's intercepted sunlight and captured power, with the
+ * line of sight of every placed hop at that instant.
  * Throws InputError for a non-finite time, a negative or non-finite power, or captured > intercepted.
  */
 export function energyLedgerAt(params: EnergyParams, tdbS: number, inputs: LedgerInputs): EnergyLedger {
@@ -346,9 +398,13 @@ export function energyLedgerAt(params: EnergyParams, tdbS: number, inputs: Ledge
   }
 
   const warnings: string[] = [];
-  const links = params.links.map((link) => linkLedger(link, capturedPowerW * link.share, warnings));
+  const sight = lineOfSightAt(params, tdbS);
+  const links = params.links.map((link, i) =>
+    linkLedger(link, capturedPowerW * link.share, warnings, sight[i] ?? []),
+  );
 
   const losses: Record<keyof LossesByKind, number> = {
+    lineOfSightW: 0,
     powerConditioningW: 0,
     transmitterW: 0,
     phaseErrorW: 0,
@@ -365,6 +421,7 @@ export function energyLedgerAt(params: EnergyParams, tdbS: number, inputs: Ledge
     groundW: 0,
     atmosphereW: 0,
     strayBeamW: 0,
+    curtailedW: 0,
   };
   let allocatedPowerW = 0;
   let radiatedPowerW = 0;
@@ -381,6 +438,7 @@ export function energyLedgerAt(params: EnergyParams, tdbS: number, inputs: Ledge
         if (kind === undefined) throw new Error(`energy ledger: unknown link-budget stage ${s.name}`);
         losses[kind] += s.lossW;
       }
+      heat.curtailedW += hop.stages.find((s) => s.name === LINE_OF_SIGHT_STAGE)?.lossW ?? 0;
       heat.atmosphereW += hop.stages.find((s) => s.name === 'atmosphere')?.lossW ?? 0;
       heat.strayBeamW += hop.stages
         .filter((s) => s.name === 'phase-errors' || s.name === 'beam-collection')

@@ -25,6 +25,9 @@
  * precession, then ECLIPJ2000, plus the Earth's heliocentric position. That position (frames.ts
  * earthHeliocentricEqjM, VSOP87 at TT) is the one the L4 and L5 points are built from too; reduce.ts evaluates
  * the same series at TT = TDB, which moves the Earth by < 60 m (|TDB - TT| < 2 ms).
+ *
+ * hopEndsAt gives both ends of every hop that has them, with that Earth centre: occultation.ts decides from it
+ * whether the Earth hides a hop's receiver from its transmitter.
  */
 import { Body, HelioState } from 'astronomy-engine';
 import { ecfToEci, type EcfVec3 } from 'satellite.js';
@@ -42,7 +45,7 @@ import { siteEcfKm } from '../earth/lookAngles.ts';
 import { InputError, requireFinite } from '../errors.ts';
 import type { Vec3 } from '../orbit/elements.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
-import type { EnergyLink, EnergyParams, ReceiverPlacement } from './resolve.ts';
+import type { EnergyHop, EnergyLink, EnergyParams, ReceiverPlacement } from './resolve.ts';
 
 /** The Earth's rotation rate, rad/s: 7.292115e-5 (WGS-84; IERS Conventions 2010), as in geoSlot.ts. */
 export const EARTH_ROTATION_RAD_S = (SIDEREAL_MEAN_MOTION_REV_PER_DAY * 2 * Math.PI) / SECONDS_PER_DAY;
@@ -78,6 +81,7 @@ export interface PlatformPosition {
 /** What one instant costs to set up, computed on first use and shared by every platform at that instant. */
 class Instant {
   private earthEqjM: Vec3 | null = null;
+  private earthEclipticM: Vec3 | null = null;
   private temeToEqj: Matrix3 | null = null;
   private gmst: number | null = null;
   private lagrange: { readonly L4: Vec3; readonly L5: Vec3 } | null = null;
@@ -87,6 +91,12 @@ class Instant {
   private earth(): Vec3 {
     this.earthEqjM ??= earthHeliocentricEqjM(this.tdbS);
     return this.earthEqjM;
+  }
+
+  /** The Earth's centre, heliocentric ECLIPJ2000, m: the position every platform here is built from. */
+  earthEcliptic(): Vec3 {
+    this.earthEclipticM ??= equatorialToEcliptic(this.earth());
+    return this.earthEclipticM;
   }
 
   /** A point fixed to the rotating Earth (ECF, km) -> heliocentric ECLIPJ2000, m. */
@@ -229,6 +239,47 @@ function checkIndex(value: number, count: number, field: string): void {
 }
 
 /**
+ * One hop whose two ends both have places, at one instant: the platforms that transmit it (the previous hop's
+ * receivers), those that receive it, and the Earth's centre. Heliocentric ECLIPJ2000, m, all valid at the same
+ * tdbS.
+ */
+export interface HopEnds {
+  /** The previous hop's receiving platforms, which transmit this hop; unitShare: their share of its units. */
+  readonly transmitters: readonly PlatformPosition[];
+  /** This hop's receiving platforms; unitShare: the share of each transmitter's units aimed at each. */
+  readonly receivers: readonly PlatformPosition[];
+  /** The Earth's centre, m: the same VSOP87 position the L4/L5 points and the Earth-fixed places are built on. */
+  readonly earthM: readonly [number, number, number];
+}
+
+/**
+ * The ends of hop `hopIndex` of `hops`, or null when either has no position: hop 0 (its transmitters are the
+ * collectors), a cluster at either end, or a hop or its predecessor without receiverAt.
+ */
+function hopEnds(hops: readonly EnergyHop[], hopIndex: number, instant: Instant): HopEnds | null {
+  if (hopIndex === 0) return null;
+  const txAt = hops[hopIndex - 1]?.receiverAt ?? null;
+  const rxAt = hops[hopIndex]?.receiverAt ?? null;
+  if (txAt === null || rxAt === null || txAt.kind === 'cluster' || rxAt.kind === 'cluster') return null;
+  return {
+    transmitters: platforms(txAt, instant),
+    receivers: platforms(rxAt, instant),
+    earthM: instant.earthEcliptic(),
+  };
+}
+
+/**
+ * For each link, for each hop, its ends at `tdbS` (TDB s past J2000) when both have places, else null (see
+ * HopEnds). One instant is shared by all hops: the Earth's position, its orientation and the L4/L5 points are
+ * computed once, and only when some hop needs them. Throws InputError for a non-finite tdbS.
+ */
+export function hopEndsAt(energy: EnergyParams, tdbS: number): ReadonlyArray<ReadonlyArray<HopEnds | null>> {
+  requireFinite(tdbS, 'tdbS');
+  const instant = new Instant(tdbS);
+  return energy.links.map((link) => link.hops.map((_, j) => hopEnds(link.hops, j, instant)));
+}
+
+/**
  * The geometric transmitter-receiver distance of hop `hopIndex` of link `linkIndex` at `tdbS`, m: the straight
  * line between the platforms, averaged over the transmitter-receiver pairs weighted by their unit shares (so
  * L4-L5 -> geostationary is the mean of the L4 and L5 distances). Null when either end has no position: hop 0
@@ -246,16 +297,11 @@ export function hopGeometricDistanceM(
   const hops = (energy.links[linkIndex] as EnergyLink).hops;
   checkIndex(hopIndex, hops.length, 'hopIndex');
   requireFinite(tdbS, 'tdbS');
-  if (hopIndex === 0) return null;
-  const txAt = hops[hopIndex - 1]?.receiverAt ?? null;
-  const rxAt = hops[hopIndex]?.receiverAt ?? null;
-  if (txAt === null || rxAt === null || txAt.kind === 'cluster' || rxAt.kind === 'cluster') return null;
-  const instant = new Instant(tdbS);
-  const tx = platforms(txAt, instant);
-  const rx = platforms(rxAt, instant);
+  const ends = hopEnds(hops, hopIndex, new Instant(tdbS));
+  if (ends === null) return null;
   let distanceM = 0;
-  for (const a of tx) {
-    for (const b of rx) {
+  for (const a of ends.transmitters) {
+    for (const b of ends.receivers) {
       const p = a.positionM;
       const q = b.positionM;
       if (p === null || q === null) return null; // not reached: only clusters have no position

@@ -7,7 +7,9 @@
 import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
+import { tdbSToUtcMs } from '../../sim/time.ts';
 import { createMassDriverStreams } from '../../sim/growth/massDriverStream.ts';
+import { lineOfSightAt } from '../../sim/energy/occultation.ts';
 import { platformsAt } from '../../sim/energy/placement.ts';
 import { createTransitStreams } from '../../sim/growth/transit.ts';
 import { PACKETS_PER_STREAM, PACKETS_PER_TRANSFER } from '../../sim/stream/session.ts';
@@ -146,6 +148,36 @@ test('the links: hubs at L4 and L5, the geostationary relay and the rectenna, wh
   // every beam carries light whose brightness follows its power: the 1 au laser hops are lit
   expect(buffers.beamColor.slice(0, 18).every((value) => Number.isFinite(value))).toBe(true);
   expect(Math.max(...buffers.beamColor.slice(0, 6))).toBeGreaterThan(0.1);
+});
+
+test('while the Earth hides the relay from a hub, that hub draws no beam, as the ledger curtails it', async () => {
+  const scenario = loadScenario('baseline');
+  if (scenario.energy === undefined) throw new Error('the baseline has an energy section');
+  const energy = scenario.energy;
+  // find an instant, from the core's own geometry, when one hub (and only one) is hidden: L5's outages fall near
+  // 12:00 UTC from late December to early February
+  const start = isoToTdbS('2047-01-20T10:00:00Z');
+  const blocked: number[] = [];
+  for (let t = start; t < start + 4 * 3600; t += 120) {
+    if (lineOfSightAt(energy, t)[1]?.[1]?.clearShare === 0.5) blocked.push(t);
+  }
+  expect(blocked.length).toBeGreaterThan(5);
+  // the middle of the outage, to the second, so the page's instant (parsed from the URL) is well inside it
+  const hidden = Math.round(((blocked[0] as number) + (blocked[blocked.length - 1] as number)) / 2);
+  const iso = new Date(Math.round(tdbSToUtcMs(hidden) / 1000) * 1000).toISOString().slice(0, 19);
+  app = await mountAt(`t=${iso}Z&target=earth&cam=2600,-60,55`);
+  const { controller } = app;
+  const { snapshot } = controller.store.getState();
+  if (snapshot === null) throw new Error('no snapshot');
+  // the ledger at the page's instant curtails half of hop 1 (one of the two hubs)
+  expect(lineOfSightAt(energy, snapshot.tdbS)[1]?.[1]?.clearShare).toBe(0.5);
+  expect(snapshot.values['energy.losses.lineOfSightW']).toBeGreaterThan(0);
+  // 4 platforms, and 1 + 1 beams: the hub still in sight, and the relay's downlink
+  const counts = await drawn(
+    () => ({ ...controller.drawnLinks }),
+    (c) => c.platforms > 0,
+  );
+  expect(counts).toEqual({ platforms: 4, beams: 2 });
 });
 
 test('compute nodes are ringed among the collectors, as many as the core counts (up to the markers)', async () => {

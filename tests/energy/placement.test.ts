@@ -492,9 +492,26 @@ describe('scenarios without receiverAt', () => {
     // The link budgets never see the placement.
     for (const link of a.links)
       for (const hop of link.hops) expect(hop.link).not.toHaveProperty('receiverAt');
+    // At these instants every placed line of sight is clear (the hubs' outages are centred near 04 and 12 UTC,
+    // tests/energy/occultation.test.ts): the placed ledger is the unplaced one plus a lossless line-of-sight stage.
     for (const date of ['2030-06-01', '2045-01-01', '2050-12-31']) {
       const inputs = { interceptedSunlightW: 5e12, capturedPowerW: 1e12, earthGridDeliveredW: 2e9 };
-      expect(energyLedgerAt(a, isoToTdbS(date), inputs)).toEqual(energyLedgerAt(b, isoToTdbS(date), inputs));
+      const placedLedger = energyLedgerAt(a, isoToTdbS(date), inputs);
+      expect(
+        placedLedger.links.flatMap((link) => link.hops.map((h) => h.lineOfSight?.clearShare ?? null)),
+      ).toEqual([null, null, 1, 1]);
+      const withoutLineOfSight = {
+        ...placedLedger,
+        links: placedLedger.links.map((link) => ({
+          ...link,
+          hops: link.hops.map((h) => ({
+            ...h,
+            lineOfSight: null,
+            stages: h.stages.filter((stage) => stage.name !== 'line-of-sight'),
+          })),
+        })),
+      };
+      expect(withoutLineOfSight).toEqual(energyLedgerAt(b, isoToTdbS(date), inputs));
     }
   });
 });

@@ -10,7 +10,12 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Group } from 'three';
-import { receiverPlatformsAt, type PlatformKind } from '../../../sim/energy/placement.ts';
+import { lineOfSightClear } from '../../../sim/energy/occultation.ts';
+import {
+  receiverPlatformsAt,
+  type PlatformKind,
+  type PlatformPosition,
+} from '../../../sim/energy/placement.ts';
 import type { PowerLinkSceneState } from '../../../sim/stream/messages.ts';
 import { useController } from '../state/context.tsx';
 import { createGlowPoints, createLightLines } from './glowDrawables.ts';
@@ -62,13 +67,16 @@ export function layoutPowerLinks(
   },
 ): PowerLinkDrawCounts {
   const { platformPosition, platformColor: pc, beamPosition, beamColor } = buffers;
+  const earthM: [number, number, number] = [0, 0, 0];
+  frame.bodyPosition('earth', earthM);
+  for (let c = 0; c < 3; c += 1) earthM[c] = earthM[c]! * 1e6;
   let platforms = 0;
   let beams = 0;
   for (const link of links) {
     // the previous hop's receivers, as platform slots: the transmitters of the next hop
-    let transmitters: number[] = [];
+    let transmitters: Array<{ slot: number; platform: PlatformPosition }> = [];
     for (const hop of link.hops) {
-      const receivers: number[] = [];
+      const receivers: Array<{ slot: number; platform: PlatformPosition }> = [];
       const placed =
         hop.receiverAt === null
           ? []
@@ -85,25 +93,28 @@ export function layoutPowerLinks(
         pc[3 * platforms] = color[0] * b;
         pc[3 * platforms + 1] = color[1] * b;
         pc[3 * platforms + 2] = color[2] * b;
-        receivers.push(platforms);
+        receivers.push({ slot: platforms, platform });
         platforms += 1;
       }
-      const pairs = transmitters.length * receivers.length;
-      const b = pairs === 0 ? 0 : brightness(hop.radiatedPowerW / pairs);
+      // only the pairs the Earth leaves in sight carry a beam (the ledger curtails the others at the same instant)
+      const pairs = transmitters.flatMap((from) =>
+        receivers
+          .filter((to) => lineOfSightClear(from.platform, to.platform, earthM))
+          .map((to) => [from.slot, to.slot] as const),
+      );
+      const b = pairs.length === 0 ? 0 : brightness(hop.radiatedPowerW / pairs.length);
       if (b > 0) {
         const color = hop.optical ? COLORS.laser : COLORS.microwave;
-        for (const from of transmitters) {
-          for (const to of receivers) {
-            if (beams >= MAX_BEAMS) break;
-            beamPosition.set(platformPosition.subarray(3 * from, 3 * from + 3), 6 * beams);
-            beamPosition.set(platformPosition.subarray(3 * to, 3 * to + 3), 6 * beams + 3);
-            for (const end of [0, 3]) {
-              beamColor[6 * beams + end] = color[0] * b;
-              beamColor[6 * beams + end + 1] = color[1] * b;
-              beamColor[6 * beams + end + 2] = color[2] * b;
-            }
-            beams += 1;
+        for (const [from, to] of pairs) {
+          if (beams >= MAX_BEAMS) break;
+          beamPosition.set(platformPosition.subarray(3 * from, 3 * from + 3), 6 * beams);
+          beamPosition.set(platformPosition.subarray(3 * to, 3 * to + 3), 6 * beams + 3);
+          for (const end of [0, 3]) {
+            beamColor[6 * beams + end] = color[0] * b;
+            beamColor[6 * beams + end + 1] = color[1] * b;
+            beamColor[6 * beams + end + 2] = color[2] * b;
           }
+          beams += 1;
         }
       }
       transmitters = receivers;
