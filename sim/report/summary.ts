@@ -64,6 +64,12 @@ export interface SummaryRow {
   eclipseEnergyLossJ: number | null;
 }
 
+export interface SummaryWarning {
+  message: string;
+  firstDate: string;
+  lastDate: string;
+}
+
 export interface Summary {
   scenario: string;
   seed: number;
@@ -76,6 +82,12 @@ export interface Summary {
   step: Step;
   tracerTableSize: number;
   rows: SummaryRow[];
+  /**
+   * The link budgets' warnings over the run (sim/energy ledger: safety limits, field regime, ionosphere), each kind
+   * once, in order of first appearance, with the first and last output dates that raised it. Warnings that differ
+   * only in their numbers (a density that grows with the swarm) are one kind; the message is the last row's.
+   */
+  warnings: SummaryWarning[];
 }
 
 /** Column order of timeseries.csv (the row fields of summary.json, in the same order). */
@@ -123,7 +135,36 @@ export function toSummary(result: SimulationResult): Summary {
     step: result.step,
     tracerTableSize: result.tracerTableSize,
     rows: result.snapshots.map((snapshot, k) => toSummaryRow(snapshot, result.eclipseEnergyLossJ[k] ?? null)),
+    warnings: collectWarnings(result.snapshots),
   };
+}
+
+/**
+ * A warning's kind: its link-and-hop label (the ledger writes `label: warning`) as it is, and the rest with every
+ * number replaced, so one condition at growing values is one kind, and two links never merge.
+ */
+function warningKind(message: string): string {
+  const split = message.indexOf(': ');
+  const label = split < 0 ? '' : message.slice(0, split);
+  return `${label}\u0000${message.slice(label.length).replace(/\d+(?:[.,]\d+)*(?:e[+-]?\d+)?/gi, '#')}`;
+}
+
+/** Each kind of ledger warning once, in order of first appearance, with the dates of its first and last row. */
+function collectWarnings(snapshots: readonly Snapshot[]): SummaryWarning[] {
+  const byKind = new Map<string, SummaryWarning>();
+  for (const snapshot of snapshots) {
+    const date = tdbSToIso(snapshot.tdbS);
+    for (const message of snapshot.energy?.warnings ?? []) {
+      const kind = warningKind(message);
+      const seen = byKind.get(kind);
+      if (seen === undefined) byKind.set(kind, { message, firstDate: date, lastDate: date });
+      else {
+        seen.message = message;
+        seen.lastDate = date;
+      }
+    }
+  }
+  return [...byKind.values()];
 }
 
 function finiteOrNull(value: number): number | null {

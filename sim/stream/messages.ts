@@ -234,6 +234,8 @@ export interface SnapshotReply {
   readonly streams: readonly MassDriverStreamSceneState[];
   /** Collectors in heliocentric transit, one entry per path with something in flight. */
   readonly transit: readonly TransitSceneState[];
+  /** The link budgets' warnings at this instant (sim/energy ledger: safety limits, field regime, ionosphere). */
+  readonly warnings: readonly string[];
   /** The Moon's orbital pole (unit vector, ECLIPJ2000): the rotating frame's z axis for the streams. */
   readonly moonPole: readonly [number, number, number];
 }

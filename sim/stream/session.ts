@@ -252,6 +252,7 @@ export function createSimSession(host: SimSessionHost): SimSession {
       streams: streamSceneOf(current.streams, snapshot.tdbS),
       moonPole: current.streams === null ? [0, 0, 1] : lunarRotatingFrameAt(snapshot.tdbS).ez,
       transit: transitSceneOf(current.transit, snapshot.tdbS),
+      warnings: snapshot.energy?.warnings ?? [],
     });
   }
 

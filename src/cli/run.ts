@@ -207,6 +207,14 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
       `collector beta = ${scenario.collector.lightnessNumber.toFixed(4)} (radiation pressure / solar gravity)\n\n`,
   );
   io.stdout(yearlyTable(summary));
+  if (summary.warnings.length > 0) {
+    io.stdout(
+      '\nLink budget warnings\n' +
+        summary.warnings
+          .map((w) => `  ${w.firstDate.slice(0, 10)} .. ${w.lastDate.slice(0, 10)}  ${w.message}\n`)
+          .join(''),
+    );
+  }
   io.stdout(`\nwrote ${join(flags.out, 'timeseries.csv')} and ${join(flags.out, 'summary.json')}\n`);
 }
 

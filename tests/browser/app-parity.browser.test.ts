@@ -89,4 +89,12 @@ test('the panel shows the core’s figures at 2045-01-01 on the baseline (and la
   const captured2049 = expectPanelEqualsCore(later);
   expect(captured2049).toBeGreaterThan(captured2045);
   expect(captured2049).toBeGreaterThan(0);
+
+  // the link budgets' warnings listed are the core's, word for word
+  const warnings = createWorld(loadScenario('baseline')).snapshot(later).energy?.warnings ?? [];
+  expect(warnings.length).toBeGreaterThan(0);
+  const shown = [...document.querySelectorAll('[data-testid="link-warnings"] li')].map(
+    (li) => li.textContent,
+  );
+  expect(shown).toEqual(warnings);
 });

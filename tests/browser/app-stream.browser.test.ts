@@ -121,6 +121,7 @@ test('stale snapshot replies are dropped; the figures are the core’s', async (
     streams: [],
     moonPole: [0, 0, 1],
     transit: [],
+    warnings: [],
   });
   flush();
   expect(shown.map((s) => s.tdbS)).toEqual([t1, t2]);
@@ -136,6 +137,7 @@ test('stale snapshot replies are dropped; the figures are the core’s', async (
     streams: [],
     moonPole: [0, 0, 1],
     transit: [],
+    warnings: [],
   });
   flush();
   expect(shown).toHaveLength(2);

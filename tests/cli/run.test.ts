@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
 import { SUMMARY_COLUMNS } from '../../sim/report/summary.ts';
 import { cli, filesIn, tempDir } from './helpers.ts';
 
@@ -47,6 +48,30 @@ describe('essaim run', () => {
     const last = csv[22]!.split(',');
     expect(last[header.indexOf('capturedPowerW')]).toBe(String(summary.rows[21].capturedPowerW));
     expect(last[header.indexOf('bindingLimit')]).toBe(summary.rows[21].bindingLimit);
+
+    // The link budgets' warnings: each row's occupational-limit warning on the downlink appears exactly when the
+    // core's own budget at that date puts the rectenna's peak density above ICNIRP's 50 W/m^2 occupational limit.
+    const world = createWorld(loadScenario('baseline'), { tracers: 400 });
+    const overLimit = summary.rows
+      .map((row: { date: string }) => row.date)
+      .filter((date: string) => {
+        const hop = world.snapshot(isoToTdbS(date)).energy?.links[1]?.hops[2];
+        return (hop?.budget?.peakPowerDensityWm2 ?? 0) > 50;
+      });
+    expect(overLimit.length).toBeGreaterThan(0);
+    const occupational = summary.warnings.find(
+      (w: { message: string }) =>
+        w.message.includes('geo-relay-to-rectenna') && w.message.includes('occupational limit'),
+    );
+    expect(occupational).toMatchObject({
+      firstDate: overLimit[0],
+      lastDate: overLimit[overLimit.length - 1],
+    });
+    // each message once, and the table shows them
+    const messages = summary.warnings.map((w: { message: string }) => w.message);
+    expect(new Set(messages).size).toBe(messages.length);
+    expect(result.stdout).toContain('Link budget warnings');
+    expect(result.stdout).toContain(occupational.message);
   });
 
   it('--json prints the same summary that it writes', async () => {

@@ -183,6 +183,7 @@ export class AppController {
             streams: reply.streams,
             moonPole: reply.moonPole,
             transit: reply.transit,
+            warnings: reply.warnings,
           },
         });
       },

@@ -78,6 +78,8 @@ export interface SnapshotView {
   readonly moonPole: readonly [number, number, number];
   /** Collectors in heliocentric transit (packets along their transfers). */
   readonly transit: readonly TransitSceneState[];
+  /** The link budgets' warnings at this instant. */
+  readonly warnings: readonly string[];
 }
 
 export interface LoadState {

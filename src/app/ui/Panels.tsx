@@ -194,12 +194,43 @@ export function ScenarioPanel() {
   );
 }
 
+/**
+ * The link budgets' warnings at the displayed time (safety limits, field regime), as the core words them. Written to
+ * the DOM when the list changes, hidden when there is none.
+ */
+export function WarningsPanel() {
+  const section = useRef<HTMLElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useStoreEffect(
+    (state) => state.snapshot?.warnings.join('\n') ?? '',
+    (joined) => {
+      if (section.current === null || list.current === null) return;
+      const warnings = joined === '' ? [] : joined.split('\n');
+      section.current.hidden = warnings.length === 0;
+      list.current.replaceChildren(
+        ...warnings.map((warning) => {
+          const item = document.createElement('li');
+          item.textContent = warning;
+          return item;
+        }),
+      );
+    },
+  );
+  return (
+    <section className="card warnings" aria-label="Link budget warnings" ref={section} hidden>
+      <h2>Link budget warnings</h2>
+      <ul ref={list} data-testid="link-warnings" />
+    </section>
+  );
+}
+
 /** The figures (scrolling) above the charts (always in view), then the scenario and the system. */
 export function SidePanel() {
   return (
     <aside className="side-panel" data-testid="panel">
       <div className="panel-scroll">
         <FiguresPanel />
+        <WarningsPanel />
         <ScenarioPanel />
         <SystemPanel />
       </div>
