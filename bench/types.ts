@@ -27,5 +27,8 @@ export interface BenchEntry {
   readonly bytesPerTracer?: number;
   /** Worst position error against cpu64 seen in the run, relative to the semi-major axis. */
   readonly maxRelativeError?: number;
+  /** Browser pages: main-thread tasks over 50 ms in the measuring window, and the longest, ms. */
+  readonly longTasks?: number;
+  readonly longestTaskMs?: number;
   readonly note?: string;
 }
