@@ -44,13 +44,30 @@ function tickText(field: FieldSpec, value: number): string {
   return formatSi(value, '').trim();
 }
 
+/** uPlot's data for one chart: log-scale values, with non-positive and missing ones as gaps. */
+function chartData(xs: Float64Array, ys: Float64Array): uPlot.AlignedData {
+  return [Array.from(xs), Array.from(ys, (v) => (Number.isFinite(v) && v > 0 ? v : null))];
+}
+
+/**
+ * One chart. The uPlot instance is built once per field and given new data with setData when the series is
+ * refined (yearly, then monthly): rebuilding every chart at once made a main-thread task of about 100 ms.
+ */
 function Chart({ field, xs, ys }: { field: FieldSpec; xs: Float64Array; ys: Float64Array }) {
   const controller = useController();
   const host = useRef<HTMLDivElement>(null);
+  const data = useRef({ xs, ys });
+  data.current = { xs, ys };
+  const built = useRef<{
+    plot: uPlot;
+    xs: Float64Array;
+    ys: Float64Array;
+    place: (tdbS: number) => void;
+  } | null>(null);
   useEffect(() => {
     const element = host.current;
     if (element === null) return undefined;
-    const values = Array.from(ys, (v) => (Number.isFinite(v) && v > 0 ? v : null));
+    const initial = data.current;
     const color = COLORS[field.key] ?? '#cfd8ea';
     const plot = new uPlot(
       {
@@ -80,7 +97,7 @@ function Chart({ field, xs, ys }: { field: FieldSpec; xs: Float64Array; ys: Floa
         ],
         series: [{}, { label: field.label, stroke: color, width: 1.6, fill: `${color}22`, spanGaps: false }],
       },
-      [Array.from(xs), values],
+      chartData(initial.xs, initial.ys),
       element,
     );
     const marker = document.createElement('div');
@@ -106,13 +123,23 @@ function Chart({ field, xs, ys }: { field: FieldSpec; xs: Float64Array; ys: Floa
       place(controller.store.getState().timeTdbS);
     });
     resize.observe(element);
+    built.current = { plot, xs: initial.xs, ys: initial.ys, place };
     return () => {
+      built.current = null;
       resize.disconnect();
       unsubscribe();
       plot.over.removeEventListener('click', onClick);
       plot.destroy();
     };
-  }, [controller, field, xs, ys]);
+  }, [controller, field]);
+  useEffect(() => {
+    const current = built.current;
+    if (current === null || (current.xs === xs && current.ys === ys)) return;
+    current.plot.setData(chartData(xs, ys));
+    current.xs = xs;
+    current.ys = ys;
+    current.place(controller.store.getState().timeTdbS);
+  }, [controller, xs, ys]);
   return <div className="chart" ref={host} data-chart={field.key} />;
 }
 

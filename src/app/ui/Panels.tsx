@@ -68,14 +68,28 @@ function FigureRow({ field }: { field: FieldSpec }) {
   );
 }
 
+const columnNamesCache = new WeakMap<object, string>();
+
+/** The series' column names, one per line (cached per series: the selector runs on every store change). */
+function columnNamesOf(series: { readonly columns: Readonly<Record<string, unknown>> } | null): string {
+  if (series === null) return '';
+  let names = columnNamesCache.get(series);
+  if (names === undefined) {
+    names = Object.keys(series.columns).join('\n');
+    columnNamesCache.set(series, names);
+  }
+  return names;
+}
+
 /** Snapshot keys that no catalogue entry covers (new core fields show up here until catalogued). */
 function extraFields(columns: readonly string[]): FieldSpec[] {
   return columns.filter((key) => fieldOf(key) === undefined && !ALIAS_KEYS.has(key)).map(genericField);
 }
 
 export function FiguresPanel() {
-  const series = useAppState((state) => state.series);
-  const columns = series === null ? [] : Object.keys(series.columns);
+  // the column names only: the panel re-renders when a world brings new figures, not when its series is refined
+  const columnNames = useAppState((state) => columnNamesOf(state.series));
+  const columns = columnNames === '' ? [] : columnNames.split('\n');
   const groups = Object.keys(GROUP_TITLES) as FieldGroup[];
   const extras = extraFields(columns);
   return (
