@@ -14,8 +14,8 @@
  *   the point form an equilateral triangle (the restricted three-body problem's triangular points, with the
  *   Earth's instantaneous osculating plane). r and v are the Earth's own (not the Earth-Moon barycentre's):
  *   the Moon swings the Earth's velocity by +-12.5 m/s, which tilts that plane by up to ~8 arcsec and moves the
- *   points by up to ~5,000 km out of it. Real relays would fly tadpole orbits about the points, tens of millions of km long;
- *   that libration is not modelled: the relay sits at the point itself.
+ *   points by up to ~5,000 km out of it. Real relays would fly tadpole orbits about the points, tens of
+ *   millions of km long; that libration is not modelled: the relay sits at the point itself.
  * - `geostationary`: a point fixed to the rotating Earth on the equator at GEOSTATIONARY_RADIUS_M over its
  *   longitude (no station-keeping excursion; sim/earth/geoSlot.ts models those for the earth section).
  * - `ground`: a point fixed to the rotating Earth, geodetic on the WGS-84 ellipsoid (sim/earth/lookAngles.ts
@@ -23,8 +23,8 @@
  * The two Earth-fixed kinds go through sim/earth/frames.ts exactly as the earth section's satellites do:
  * Earth-fixed -> TEME by GMST (IAU-82, UT1 = UTC), TEME -> EQJ by the equation of the equinoxes, nutation and
  * precession, then ECLIPJ2000, plus the Earth's heliocentric position. That position (frames.ts
- * earthHeliocentricEqjM, VSOP87 at TT) is the one the L4 and L5 points are built from too; reduce.ts evaluates
- * the same series at TT = TDB, which moves the Earth by < 60 m (|TDB - TT| < 2 ms).
+ * earthHeliocentricEqjM, VSOP87 at TT) is the one the L4 and L5 points are built from too, and the one
+ * reduce.ts earthHeliocentricEclipticM gives in the ecliptic.
  *
  * hopEndsAt gives both ends of every hop that has them, with that Earth centre: occultation.ts decides from it
  * whether the Earth hides a hop's receiver from its transmitter.
@@ -52,8 +52,8 @@ export const EARTH_ROTATION_RAD_S = (SIDEREAL_MEAN_MOTION_REV_PER_DAY * 2 * Math
 
 /**
  * Radius of the geostationary ring, m: the circular Kepler orbit whose period is one turn of the Earth,
- * r = (GM_earth / omega^2)^(1/3) = 42,164.17 km (GM_earth IAU 2015 B3, omega above). The Earth's oblateness (J2) puts the true synchronous radius
- * about 0.5 km further out, which no figure here resolves.
+ * r = (GM_earth / omega^2)^(1/3) = 42,164.17 km (GM_earth IAU 2015 B3, omega above). The Earth's oblateness
+ * (J2) puts the true synchronous radius about 0.5 km further out, which no figure here resolves.
  */
 export const GEOSTATIONARY_RADIUS_M = Math.cbrt(
   GM_EARTH_M3_S2 / (EARTH_ROTATION_RAD_S * EARTH_ROTATION_RAD_S),

@@ -8,6 +8,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Color, Group, Line, LineBasicMaterial, LineLoop } from 'three';
 import { OBLIQUITY_J2000_RAD } from '../../../sim/constants.ts';
+import { GEOSTATIONARY_RADIUS_M } from '../../../sim/energy/placement.ts';
 import { useController } from '../state/context.tsx';
 import { BODIES } from '../state/targets.ts';
 import { moonOrbitPath, PLANET_IDS, planetOrbitPath } from './ephemeris.ts';
@@ -21,8 +22,8 @@ const MOON_SAMPLES = 180;
  * turns the osculating ellipse noticeably within days; a redraw costs about 0.1 ms (ephemeris.ts moonOrbitPath).
  */
 const MOON_REDRAW_S = 6 * 3600;
-/** Geostationary radius, Mm: (GM_earth / ω²)^(1/3) with the sidereal day, 42 164.17 km. */
-export const GEOSTATIONARY_RADIUS_MM = 42.16417;
+/** Geostationary radius, Mm: the core's (GM_earth / ω²)^(1/3), 42 164.17 km (sim/energy/placement.ts). */
+export const GEOSTATIONARY_RADIUS_MM = GEOSTATIONARY_RADIUS_M / 1e6;
 
 function lineOf(points: Float32Array, color: string, opacity: number, closed: boolean): Line {
   const geometry = new BufferGeometry();
