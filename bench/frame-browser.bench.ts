@@ -1,7 +1,9 @@
 /**
  * The browser app's frame time with 10k, 100k and 1M tracers (issue 7), in the headless Chromium of the browser
  * tests. Without a GPU that Chromium draws through SwiftShader, so these are SOFTWARE figures, labelled so: they
- * show how the frame time scales with the swarm, not what a GPU does.
+ * show how the frame time scales with the swarm, not what a GPU does. On a machine with a GPU, BENCH_CHROMIUM_ARGS
+ * (bench/chromium.ts) drops the SwiftShader flags; the entries then name the GPU WebGL reports and are not labelled
+ * software.
  *
  * Each size: the built app (vite dev server, the project's vite.config.ts) opened at 2050-12-01 with `tracers=N`,
  * waited for until its figures show the world, then played (space) while requestAnimationFrame intervals are
@@ -12,7 +14,8 @@
  * the monthly charts in the background while frames are timed, as it would for a user.
  * BENCH_FRAME_TRACERS (comma-separated) overrides the sizes.
  */
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
+import { CHROMIUM_PATH } from '../chromium.config.ts';
+import { benchChromiumArgs, isSoftwareRenderer, WEBGL_RENDERER_SCRIPT } from './chromium.ts';
 import { quick } from './measure.ts';
 import type { BenchEntry } from './types.ts';
 
@@ -65,7 +68,7 @@ export default async function frameBrowserBench(): Promise<BenchEntry[]> {
     server: { port: 0, host: '127.0.0.1', hmr: false },
   });
   await server.listen();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: benchChromiumArgs() });
   const address = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1/';
   try {
     const measure = async (tracers: number): Promise<{ frameMs: number; longTasks: number[] }> => {
@@ -89,7 +92,12 @@ export default async function frameBrowserBench(): Promise<BenchEntry[]> {
         await page.close();
       }
     };
-    const environment = `Chromium (${CHROMIUM_PATH}), SwiftShader`;
+    // what this Chromium draws with: SwiftShader with the tests' flags, a GPU where BENCH_CHROMIUM_ARGS allows one
+    const probe = await browser.newPage();
+    const renderer = String(await probe.evaluate(WEBGL_RENDERER_SCRIPT));
+    await probe.close();
+    const software = isSoftwareRenderer(renderer);
+    const environment = `Chromium (${CHROMIUM_PATH}), WebGL2 on ${renderer}`;
     const baseline = await measure(BASELINE_TRACERS);
     const baselineMs = baseline.frameMs;
     const entry = (
@@ -98,12 +106,12 @@ export default async function frameBrowserBench(): Promise<BenchEntry[]> {
       { frameMs: ms, longTasks }: { frameMs: number; longTasks: number[] },
     ): BenchEntry => ({
       name,
-      backend: 'webgl2 points + shaders/kepler.glsl, SOFTWARE (SwiftShader)',
+      backend: `webgl2 points + shaders/kepler.glsl${software ? ', SOFTWARE (SwiftShader)' : ''}`,
       tracers,
       threads: 1,
       positionsPerS: tracers / (ms / 1000),
       ratioToBaseline: baselineMs / ms,
-      software: true,
+      software,
       baseline: 'browser-frame-baseline',
       environment,
       longTasks: longTasks.length,

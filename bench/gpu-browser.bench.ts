@@ -9,19 +9,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
+import { CHROMIUM_PATH } from '../chromium.config.ts';
+import { benchChromiumArgs } from './chromium.ts';
 import { quick } from './measure.ts';
 import type { BenchEntry } from './types.ts';
 
 /**
- * Environment overrides, for a machine with a real GPU: BENCH_CHROMIUM_ARGS (space-separated flags replacing
- * CHROMIUM_ARGS, e.g. without --use-angle=swiftshader) and BENCH_GPU_TRACERS (comma-separated table sizes for the
- * gpu entries, e.g. 1048576,10485760).
+ * Environment overrides, for a machine with a real GPU: BENCH_CHROMIUM_ARGS (bench/chromium.ts) and
+ * BENCH_GPU_TRACERS (comma-separated table sizes for the gpu entries, e.g. 1048576,10485760).
  */
-function chromiumArgs(): string[] {
-  const custom = process.env['BENCH_CHROMIUM_ARGS'];
-  return custom === undefined || custom.trim() === '' ? [...CHROMIUM_ARGS] : custom.trim().split(/\s+/);
-}
 
 function gpuSizes(fallback: number): number[] {
   const custom = process.env['BENCH_GPU_TRACERS'];
@@ -48,7 +44,7 @@ export default async function gpuBrowserBench(): Promise<BenchEntry[]> {
     optimizeDeps: { entries: ['bench/browser/index.html'], include: ['gpu.js', 'astronomy-engine'] },
   });
   await server.listen();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: benchChromiumArgs() });
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
