@@ -13,9 +13,27 @@ import {
   type SeriesReply,
   type SimReply,
   type SimRequest,
+  type SnapshotReply,
 } from '../../sim/stream/messages.ts';
 import { createSimSession } from '../../sim/stream/session.ts';
 import { SimClient, type WorkerLike } from '../../src/app/state/simClient.ts';
+
+/** A snapshot reply with no figures and nothing to draw (for the ordering checks). */
+function emptySnapshotReply(seq: number, worldSeq: number, tdbS: number): SnapshotReply {
+  return {
+    type: 'snapshot',
+    seq,
+    worldSeq,
+    tdbS,
+    values: {},
+    earth: null,
+    links: [],
+    streams: [],
+    moonPole: [0, 0, 1],
+    transit: [],
+    warnings: [],
+  };
+}
 
 /** A worker stand-in: requests go to a session; replies are held until flush() so their order can be changed. */
 function harness(options: { reorder?: boolean } = {}) {
@@ -110,35 +128,11 @@ test('stale snapshot replies are dropped; the figures are the core’s', async (
   expect(settled).toBe(1);
   expect(client.requestSnapshot(t2)).toBe(true);
   // a reply to an older request arriving after the newer one (flush reverses the order) is dropped
-  held.push({
-    type: 'snapshot',
-    seq: 1,
-    worldSeq: seq,
-    tdbS: 0,
-    values: {},
-    earth: null,
-    links: [],
-    streams: [],
-    moonPole: [0, 0, 1],
-    transit: [],
-    warnings: [],
-  });
+  held.push(emptySnapshotReply(1, seq, 0));
   flush();
   expect(shown.map((s) => s.tdbS)).toEqual([t1, t2]);
   // a reply for another world is dropped too
-  held.push({
-    type: 'snapshot',
-    seq: 10_000,
-    worldSeq: seq + 1,
-    tdbS: 1,
-    values: {},
-    earth: null,
-    links: [],
-    streams: [],
-    moonPole: [0, 0, 1],
-    transit: [],
-    warnings: [],
-  });
+  held.push(emptySnapshotReply(10_000, seq + 1, 1));
   flush();
   expect(shown).toHaveLength(2);
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { residualW } from './balance.ts';
 import { InputError } from '../../sim/errors.ts';
 import {
   energyLedgerAt,
@@ -13,7 +14,6 @@ import {
   resolveEnergy,
   type ComputeParams,
   type EnergyInput,
-  type EnergyLedger,
   type EnergyParams,
 } from '../../sim/energy/index.ts';
 import { isoToTdbS } from '../../sim/time.ts';
@@ -50,18 +50,6 @@ const SPACE_HOP = {
 
 function params(energy: EnergyInput): EnergyParams {
   return resolveEnergy(parseEnergy(energy));
-}
-
-/** intercepted = collector loss + unallocated + link losses + delivered, as a residual W. */
-function residualW(ledger: EnergyLedger): number {
-  return (
-    ledger.collectorConversionLossW +
-    ledger.unallocatedPowerW +
-    ledger.totalLossW +
-    ledger.deliveredPowerComputeW +
-    ledger.swarmDeliveredPowerGridW -
-    ledger.interceptedSunlightW
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

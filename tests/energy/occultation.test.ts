@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { AstroTime, Rotation_EQD_ECL, RotateVector, Vector } from 'astronomy-engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { residualW } from './balance.ts';
 import { AU_M, OBLIQUITY_J2000_RAD, SECONDS_PER_DAY } from '../../sim/constants.ts';
 import {
   aboveHorizon,
@@ -58,18 +59,6 @@ function unit(a: Point): Point {
 
 function platform(kind: PlatformPosition['kind'], positionM: Point, unitShare = 1): PlatformPosition {
   return { kind, label: kind, unitShare, collectorsPerReceiver: null, positionM };
-}
-
-/** intercepted = collector loss + unallocated + link losses + delivered, as a residual W. */
-function residualW(ledger: EnergyLedger): number {
-  return (
-    ledger.collectorConversionLossW +
-    ledger.unallocatedPowerW +
-    ledger.totalLossW +
-    ledger.deliveredPowerComputeW +
-    ledger.swarmDeliveredPowerGridW -
-    ledger.interceptedSunlightW
-  );
 }
 
 function expectBalanced(ledger: EnergyLedger): void {
