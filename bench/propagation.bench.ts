@@ -14,7 +14,7 @@ import {
   SPAN_2030_TDB_S,
 } from '../sim/propagate/backend.ts';
 import { propagateCpu64 } from '../sim/propagate/cpu64.ts';
-import { earthHeliocentricEclipticM } from '../sim/propagate/reduce.ts';
+import { earthHeliocentricEclipticM } from '../sim/geometry/earthPosition.ts';
 import { createNodeCpuPool } from '../src/node/cpuPool.ts';
 import { bestRate as bestRateOf, quick, rateAndCpu, sink } from './measure.ts';
 import { naivePositions, naivePrecomputedPositions, orientation } from './naive.ts';

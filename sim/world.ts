@@ -5,7 +5,8 @@
 import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W, SOLAR_RADIUS_M } from './constants.ts';
 import { InputError } from './errors.ts';
 import { propagateCpu64 } from './propagate/cpu64.ts';
-import { earthHeliocentricEclipticM, isSunwardOfEarth } from './propagate/reduce.ts';
+import { earthHeliocentricEclipticM } from './geometry/earthPosition.ts';
+import { isSunwardOfEarth } from './geometry/sunward.ts';
 import { tracerTablePrefix } from './propagate/tracerTable.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';

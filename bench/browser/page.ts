@@ -10,7 +10,7 @@ import {
   type Propagator,
 } from '../../sim/propagate/backend.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
-import { earthHeliocentricEclipticM } from '../../sim/propagate/reduce.ts';
+import { earthHeliocentricEclipticM } from '../../sim/geometry/earthPosition.ts';
 import { createBrowserCpuPool } from '../../src/workers/cpuPool.ts';
 import { bestRate as bestRateOf, sink } from '../measure.ts';
 import { naivePositions } from '../naive.ts';

@@ -4,7 +4,7 @@
  * Time. Everything in sim/ is TDB seconds past J2000 (sim/time.ts). SGP4 runs on UTC: tsince (minutes) =
  * (UTC Julian date - the element set's UTC epoch) * 1440, with UTC from tdbSToUtcMs. UT1 is taken equal to
  * UTC for the Earth's rotation (|UT1 - UTC| < 0.9 s: < 0.4 km along the geostationary arc).
- * astronomy-engine gets TT (tdbSToTtS), through AstroTime.FromTerrestrialTime, so its ephemerides and ours
+ * astronomy-engine gets TT through sim/geometry/astroTime.ts (AstroTime.FromTerrestrialTime), so its ephemerides and ours
  * share one time scale whatever its own Delta-T model says.
  *
  * Frames (Vallado, "Fundamentals of Astrodynamics and Applications", 4th ed., sections 3.7 and 4.x;
@@ -25,12 +25,13 @@
  * rad/s) is neglected: < 1 mm/s at geostationary radius.
  * Units leave this module as SI: km -> m, km/s -> m/s, AU -> m.
  */
-import { AstroTime, Body, GeoVector, HelioVector, Rotation_EQD_EQJ, e_tilt } from 'astronomy-engine';
+import { Body, GeoVector, HelioVector, Rotation_EQD_EQJ, e_tilt } from 'astronomy-engine';
 import { eciToEcf, gstime, type EcfVec3, type EciVec3 } from 'satellite.js';
-import { AU_M, SECONDS_PER_DAY } from '../constants.ts';
+import { AU_M } from '../constants.ts';
+import { astroTimeOf } from '../geometry/astroTime.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
 import type { Vec3 } from '../orbit/elements.ts';
-import { tdbSToTtS, tdbSToUtcMs } from '../time.ts';
+import { tdbSToUtcMs } from '../time.ts';
 
 /** A rotation matrix, row-major: out = M v. */
 export type Matrix3 = readonly [number, number, number, number, number, number, number, number, number];
@@ -53,11 +54,6 @@ export function applyTransposed(m: Matrix3, v: Vec3): Vec3 {
     m[1] * v[0] + m[4] * v[1] + m[7] * v[2],
     m[2] * v[0] + m[5] * v[1] + m[8] * v[2],
   ];
-}
-
-/** astronomy-engine time for TDB seconds past J2000, built from TT so both libraries share one scale. */
-export function astroTimeOf(tdbS: number): AstroTime {
-  return AstroTime.FromTerrestrialTime(tdbSToTtS(tdbS) / SECONDS_PER_DAY);
 }
 
 /** UTC Julian date of a TDB time (the time argument satellite.js's SGP4 and gstime take). */

@@ -33,7 +33,6 @@ import { Body, HelioState } from 'astronomy-engine';
 import { ecfToEci, type EcfVec3 } from 'satellite.js';
 import { AU_M, GM_EARTH_M3_S2, SECONDS_PER_DAY } from '../constants.ts';
 import {
-  astroTimeOf,
   earthHeliocentricEqjM,
   gmstRad,
   temeKmToEqjM,
@@ -41,6 +40,7 @@ import {
   type Matrix3,
 } from '../earth/frames.ts';
 import { SIDEREAL_MEAN_MOTION_REV_PER_DAY } from '../earth/geoSlot.ts';
+import { astroTimeOf } from '../geometry/astroTime.ts';
 import { siteEcfKm } from '../earth/lookAngles.ts';
 import { InputError, requireFinite } from '../errors.ts';
 import type { Vec3 } from '../orbit/elements.ts';

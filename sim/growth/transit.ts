@@ -52,7 +52,7 @@ import { SECONDS_PER_DAY } from '../constants.ts';
 import { InputError, requireFinite } from '../errors.ts';
 import { eccentricAnomaly, trueFromEccentric } from '../orbit/kepler.ts';
 import { effectiveMu } from '../orbit/radiationPressure.ts';
-import { earthHeliocentricEclipticM } from '../propagate/reduce.ts';
+import { earthHeliocentricEclipticM } from '../geometry/earthPosition.ts';
 import type { GrowthHistory } from './integrate.ts';
 import { PATH } from './layout.ts';
 import { cumulativeAt, slopeAt } from './massDriverStream.ts';

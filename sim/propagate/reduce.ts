@@ -17,14 +17,12 @@
  *   0 < d·s < |s|^2   and   (d·s)^2 >= |d|^2 |s|^2 cos^2 θ.
  * These are the collectors that can shade some of the Sun for the Earth. The weights of the counted tracers are
  * summed too (collectorsSunwardOfEarth). The Earth's position is the caller's (earthPositionM): use
- * earthHeliocentricEclipticM below, or any ephemeris.
+ * sim/geometry/earthPosition.ts earthHeliocentricEclipticM, or any ephemeris. The test itself is
+ * sim/geometry/sunward.ts.
  */
-import { AstroTime, Body, HelioVector } from 'astronomy-engine';
-
-import { AU_M, SECONDS_PER_DAY, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_RADIUS_M } from '../constants.ts';
+import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_RADIUS_M } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { equatorialToEcliptic } from '../orbit/frames.ts';
-import { tdbSToTtS } from '../time.ts';
+import { isSunwardOfEarth } from '../geometry/sunward.ts';
 import { propagateCpu64 } from './cpu64.ts';
 import type { TracerTable } from './tracerTable.ts';
 
@@ -135,24 +133,6 @@ export function finishReduction(
 }
 
 /**
- * Whether heliocentric point (x, y, z) is sunward of the Earth at `earth` (m, ECLIPJ2000), per the module
- * comment. float64; the reference for every backend's count.
- */
-export function isSunwardOfEarth(x: number, y: number, z: number, earth: ArrayLike<number>): boolean {
-  const ex = earth[0] as number;
-  const ey = earth[1] as number;
-  const ez = earth[2] as number;
-  const s2 = ex * ex + ey * ey + ez * ez;
-  const dx = x - ex;
-  const dy = y - ey;
-  const dz = z - ez;
-  const ds = -(dx * ex + dy * ey + dz * ez);
-  return (
-    ds > 0 && ds < s2 && ds * ds >= (dx * dx + dy * dy + dz * dz) * (s2 - SOLAR_RADIUS_M * SOLAR_RADIUS_M)
-  );
-}
-
-/**
  * The float64 reference reduction over the first `count` tracers of a validated table at `tdbS`: positions from
  * propagateCpu64, then plain sums in tracer order. Allocates 24 bytes per tracer per call (it is the reference,
  * not the fast path).
@@ -187,16 +167,4 @@ export function reduceCpu64(
     }
   }
   return finishReduction(tdbS, count, params, flux, degraded, sunward, sunwardWeight);
-}
-
-/**
- * The Earth's (not the Earth-Moon barycentre's) heliocentric position at tdbS, ECLIPJ2000, m, from
- * astronomy-engine (VSOP87, arcsecond-level), at the TT of tdbS (sim/time.ts tdbSToTtS, as sim/earth and the scene
- * hand it times). Rotated from its EQJ frame by sim/orbit/frames.ts.
- */
-export function earthHeliocentricEclipticM(tdbS: number): [number, number, number] {
-  checkTime(tdbS);
-  const v = HelioVector(Body.Earth, AstroTime.FromTerrestrialTime(tdbSToTtS(tdbS) / SECONDS_PER_DAY));
-  const [x, y, z] = equatorialToEcliptic([v.x * AU_M, v.y * AU_M, v.z * AU_M]);
-  return [x, y, z];
 }

@@ -14,7 +14,8 @@ import {
   prepareOrbits,
   REDUCE_CHUNK,
 } from '../../sim/propagate/cpuFast.ts';
-import { earthHeliocentricEclipticM, reduceCpu64 } from '../../sim/propagate/reduce.ts';
+import { earthHeliocentricEclipticM } from '../../sim/geometry/earthPosition.ts';
+import { reduceCpu64 } from '../../sim/propagate/reduce.ts';
 import type { TracerTable } from '../../sim/propagate/tracerTable.ts';
 import { createNodeCpuPool } from '../../src/node/cpuPool.ts';
 import {

@@ -14,7 +14,8 @@ import { createCheckTable, createPropagator } from '../../sim/propagate/backend.
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
 import { bestGpuMode, GPU_POSITION_BOUND, GPU_REDUCTION_BOUND } from '../../sim/propagate/gpu.ts';
 import { REBASE_MAX_PHASE_RAD } from '../../sim/propagate/gpuKernels.ts';
-import { earthHeliocentricEclipticM, reduceCpu64 } from '../../sim/propagate/reduce.ts';
+import { earthHeliocentricEclipticM } from '../../sim/geometry/earthPosition.ts';
+import { reduceCpu64 } from '../../sim/propagate/reduce.ts';
 import type { TracerTable } from '../../sim/propagate/tracerTable.ts';
 import { createTracerTable } from '../../sim/propagate/tracerTable.ts';
 import {
