@@ -10,7 +10,7 @@
  * `transmitter` fields overridden.
  */
 import { z } from 'zod';
-import { isoDateSchema } from '../scenario/isoDate.ts';
+import { isoDateSchema } from '../validation/isoDate.ts';
 import { parseDurationS } from '../duration.ts';
 import { POWER_CLASS_NAMES } from './powerClasses.ts';
 import { RAIN_ZONES } from './rainClimate.ts';

@@ -6,7 +6,7 @@
  */
 import { resolveLink, type LinkInput } from '../beam/input.ts';
 import { InputError } from '../errors.ts';
-import { describeIssue } from '../scenario/issues.ts';
+import { describeIssue } from '../validation/issues.ts';
 import { isoToTdbS } from '../time.ts';
 import { DEEP_SPACE_SINK_K } from './radiator.ts';
 import {

@@ -12,7 +12,7 @@ import {
 } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
-import { describeIssues } from '../scenario/issues.ts';
+import { describeIssues } from '../validation/issues.ts';
 import { isoToTdbS } from '../time.ts';
 import { BODY_DEFAULTS } from './bodies.ts';
 import type { GrowthParams, SiteParams, SiteTarget } from './params.ts';

@@ -12,7 +12,7 @@
  *   delivered price. Closure 0 imports the whole growth; closure 1 imports nothing.
  */
 import { z } from 'zod';
-import { isoDateSchema } from '../scenario/isoDate.ts';
+import { isoDateSchema } from '../validation/isoDate.ts';
 import { parseIsoUtcMs } from '../time.ts';
 
 const fraction = z.number().min(0).max(1);

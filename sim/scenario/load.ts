@@ -3,7 +3,8 @@
  * the CLI reads files and passes their text here, the browser passes uploaded text.
  */
 import { InputError } from '../errors.ts';
-import { describeIssues } from './issues.ts';
+import { describeIssues } from '../validation/issues.ts';
+import { checkValueNesting } from '../validation/nesting.ts';
 import { parseJsonWithLocation } from './parseJson.ts';
 import { resolveScenario, type Scenario } from './resolve.ts';
 import { scenarioSchema } from './schema.ts';
@@ -11,6 +12,7 @@ import { builtinScenarioFiles } from './builtin.ts';
 
 /** Validate a parsed scenario object and resolve it to SI. Throws InputError listing every bad field. */
 export function scenarioFromObject(input: unknown, source = 'scenario'): Scenario {
+  checkValueNesting(input, source);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     throw new InputError(`${source} is not a valid scenario:\n${describeIssues(parsed.error, input)}`);

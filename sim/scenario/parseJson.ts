@@ -1,8 +1,11 @@
 /**
  * JSON.parse with an error that says where: `line 4, column 17: Expected ',' or '}' after property value`.
- * Scenario files are data: they are parsed, never evaluated.
+ * Scenario files are data: they are parsed, never evaluated. A leading UTF-8 byte-order mark (editors on Windows
+ * write one) is dropped, as RFC 8259 section 8.1 allows a parser to; nesting is bounded before parsing
+ * (sim/validation/nesting.ts).
  */
 import { InputError } from '../errors.ts';
+import { checkJsonTextNesting } from '../validation/nesting.ts';
 
 /** Line and column (1-based) of a character offset in `text`. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -18,7 +21,9 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 }
 
 /** Parse JSON text; on a syntax error throw an InputError naming `source`, the line and the column. */
-export function parseJsonWithLocation(text: string, source: string): unknown {
+export function parseJsonWithLocation(rawText: string, source: string): unknown {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  checkJsonTextNesting(text, source);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { earthSchema } from '../earth/schema.ts';
 import { energySchema } from '../energy/schema.ts';
 import { growthSchema } from '../growth/schema.ts';
-import { isoDateSchema } from './isoDate.ts';
+import { isoDateSchema } from '../validation/isoDate.ts';
 
 export { isoDateSchema };
 

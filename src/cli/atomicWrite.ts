@@ -3,8 +3,10 @@
  * name. rename() within one folder is atomic on POSIX file systems, so a reader (or a crash) sees the old file or
  * the new one, never half of one. Several files are committed together only after all were written.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+import { InputError } from '../../sim/errors.ts';
 
 export interface PendingFile {
   readonly path: string;
@@ -25,5 +27,35 @@ export async function writeFilesAtomically(files: readonly PendingFile[]): Promi
   } catch (error) {
     await Promise.all(temporaries.map(({ temporary }) => rm(temporary, { force: true })));
     throw error;
+  }
+}
+
+/**
+ * Make sure `folder` exists (creating it and its parents) and that a file can be created in it, before any work
+ * is done, so a bad `--out` is refused at once with exit 2 rather than after a whole run. `flag` names the option
+ * in the message. The probe file is created exclusively and removed at once.
+ */
+export async function ensureWritableFolder(folder: string, flag: string): Promise<void> {
+  const existing = await stat(folder).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new InputError(
+      `${JSON.stringify(folder)} is a file, not a folder; name a folder to write into`,
+      flag,
+    );
+  }
+  try {
+    await mkdir(folder, { recursive: true });
+    const probe = join(folder, `.essaim-write-check.${process.pid}.${Date.now()}.tmp`);
+    await writeFile(probe, '', { flag: 'wx' });
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a part of the path is a file, not a folder'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'no permission to write there'
+          : (error as Error).message;
+    throw new InputError(`cannot write into ${JSON.stringify(folder)}: ${why} (${code})`, flag);
   }
 }

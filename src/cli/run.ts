@@ -15,7 +15,7 @@ import {
   type SummaryRow,
 } from '../../sim/report/summary.ts';
 import { AU_M } from '../../sim/constants.ts';
-import { writeFilesAtomically } from './atomicWrite.ts';
+import { ensureWritableFolder, writeFilesAtomically } from './atomicWrite.ts';
 import { formatNumber, formatTable } from './format.ts';
 import type { CliIo } from './io.ts';
 import { parseChoiceFlag, parseDateFlag, parseIntegerFlag } from './options.ts';
@@ -159,6 +159,7 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
       : { eclipseResolutionS: parseDurationS(flags.eclipseResolution, '--eclipse-resolution') }),
     ...(flags.skipBadSatellites === true ? { skipBadSatellites: true } : {}),
   };
+  await ensureWritableFolder(flags.out, '--out');
 
   let bar: SingleBar | undefined;
   if (io.interactive && flags.json !== true) {

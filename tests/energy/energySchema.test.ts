@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../sim/errors.ts';
 import { energySchema, parseEnergy, resolveEnergy } from '../../sim/energy/index.ts';
-import { formatPath } from '../../sim/scenario/issues.ts';
+import { formatPath } from '../../sim/validation/issues.ts';
 
 const BASELINE_URL = new URL('../../assets/scenarios/baseline.json', import.meta.url);
 const baseline = (): any => JSON.parse(readFileSync(BASELINE_URL, 'utf8')).energy;

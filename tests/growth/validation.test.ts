@@ -7,7 +7,7 @@ import { InputError } from '../../sim/errors.ts';
 import { growthFromObject } from '../../sim/growth/resolve.ts';
 import { growthStateAt } from '../../sim/growth/state.ts';
 import { integrateGrowth } from '../../sim/growth/integrate.ts';
-import { describeIssues } from '../../sim/scenario/issues.ts';
+import { describeIssues } from '../../sim/validation/issues.ts';
 import {
   COLLECTOR,
   FROM_TDB_S,
