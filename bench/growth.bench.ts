@@ -9,7 +9,6 @@
  * - `growth-armstrong-sandberg-2013`: disassembling Mercury, 35 years.
  * A ratio above 1 means integrating the growth costs less than propagating the swarm once per year.
  */
-import { growthContext } from '../sim/growth/fromScenario.ts';
 import { integrateGrowth } from '../sim/growth/integrate.ts';
 import { loadScenario } from '../sim/index.ts';
 import { outputTimes, DEFAULT_STEP } from '../sim/simulate.ts';
@@ -29,7 +28,7 @@ async function measure(name: string): Promise<BenchEntry[]> {
   const propagationRunsPerS = await bestRate(1, () => {
     for (const t of times) checksum += world.positionsAt(t, positions) + sink(positions);
   });
-  const context = growthContext(scenario);
+  const context = scenario;
   const integrationsPerS = await bestRate(
     1,
     () => {

@@ -43,7 +43,10 @@ export {
 export { createWorld, type World, type Snapshot } from './world.ts';
 export { toSummary, summaryToCsv, summaryToJson, type Summary, type SummaryRow } from './report/summary.ts';
 export { builtinScenarioNames, scenarioFromJson, scenarioFromObject } from './scenario/load.ts';
-export type { Scenario, CollectorSpec, ShellSpec, Campaign } from './scenario/resolve.ts';
+export type { Scenario } from './scenario/resolve.ts';
+export type { CollectorSpec } from './swarm/collector.ts';
+export type { ShellSpec } from './swarm/shell.ts';
+export type { Campaign } from './swarm/schedule.ts';
 export { scenarioSchema } from './scenario/schema.ts';
 export { computeLinkBudget, requiredApertures, compareLongRange, type LinkBudget } from './beam/index.ts';
 export type { LinkInput } from './beam/input.ts';

@@ -12,7 +12,6 @@ import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
 import { cohortsFromSchedule } from './swarm/schedule.ts';
 import { buildSwarm, type Swarm } from './swarm/tracers.ts';
-import { growthContext } from './growth/fromScenario.ts';
 import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './growth/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
@@ -131,7 +130,7 @@ function integrateScenarioGrowth(
   if (scenario.growth === undefined) return undefined;
   const fromTdbS = Math.min(scenario.fromTdbS, span?.[0] ?? Infinity);
   const toTdbS = Math.max(scenario.toTdbS, span?.[1] ?? -Infinity);
-  return integrateGrowth(scenario.growth, growthContext({ ...scenario, fromTdbS, toTdbS }));
+  return integrateGrowth(scenario.growth, { ...scenario, fromTdbS, toTdbS });
 }
 
 /** Resolve the scenario's Earth segment over its span widened to the run's (element sets are checked here). */

@@ -25,7 +25,6 @@ export { BODY_DEFAULTS, uniformSphereBindingEnergyJ } from './bodies.ts';
 export type { BodyKind, BodyDefaults } from './bodies.ts';
 export { scheduleAt } from './schedule.ts';
 export type { Schedule } from './schedule.ts';
-export { growthForScenario, growthContext, growthResolveContext } from './fromScenario.ts';
 export {
   lunarStreamTemplate,
   lunarStreamPositionsM,

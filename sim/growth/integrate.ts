@@ -42,13 +42,8 @@ export interface GrowthContext {
   readonly stepS?: number;
   /** Length of a cohort, s (> 0); default 30 days. */
   readonly cohortS?: number;
-  readonly collector: {
-    readonly unitAreaM2: number;
-    readonly arealDensityKgM2: number;
-    readonly conversionEfficiency: number;
-    /** Fractional loss of conversion efficiency per year, compounded, [0, 1). */
-    readonly degradationPerYear: number;
-  };
+  /** The scenario's collector (sim/swarm/collector.ts), SI. */
+  readonly collector: CollectorModel;
   /** The scenario's shells, in the order resolveGrowth saw them. */
   readonly shells: ReadonlyArray<{
     readonly name: string;
@@ -166,8 +161,11 @@ function checkContext(params: GrowthParams, ctx: GrowthContext): { stepS: number
       'collector.conversionEfficiency',
     );
   }
-  if (!(c.degradationPerYear >= 0 && c.degradationPerYear < 1)) {
-    throw new InputError(`must be in [0, 1), got ${c.degradationPerYear}`, 'collector.degradationPerYear');
+  if (!(c.degradationRatePerS >= 0 && Number.isFinite(c.degradationRatePerS))) {
+    throw new InputError(
+      `must be a finite number >= 0 per s, got ${c.degradationRatePerS}`,
+      'collector.degradationRatePerS',
+    );
   }
   if (
     ctx.shells.length !== params.shellNames.length ||
@@ -311,13 +309,7 @@ function latched(modes: Modes, index: number, siteCount: number): boolean {
 export function integrateGrowth(params: GrowthParams, ctx: GrowthContext): GrowthHistory {
   const { stepS, cohortS } = checkContext(params, ctx);
   const layout = makeLayout(params);
-  const collector: CollectorModel = {
-    unitAreaM2: ctx.collector.unitAreaM2,
-    arealDensityKgM2: ctx.collector.arealDensityKgM2,
-    unitMassKg: ctx.collector.unitAreaM2 * ctx.collector.arealDensityKgM2,
-    conversionEfficiency: ctx.collector.conversionEfficiency,
-    degradationRatePerS: -Math.log1p(-ctx.collector.degradationPerYear) / SECONDS_PER_JULIAN_YEAR,
-  };
+  const { collector } = ctx;
   const { fromTdbS, toTdbS } = ctx;
   const n = layout.size;
   const siteCount = layout.siteCount;

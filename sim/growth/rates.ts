@@ -17,6 +17,7 @@
  * the degradation factor of the collectors on station.
  */
 import { SOLAR_LUMINOSITY_W } from '../constants.ts';
+import type { CollectorSpec } from '../swarm/collector.ts';
 import { GLOBAL, PATH, SITE, type Layout } from './layout.ts';
 import type { GrowthParams } from './params.ts';
 import { scheduleAt } from './schedule.ts';
@@ -41,15 +42,11 @@ const LUMINOSITY = 4;
 const MASS_DRIVER = 5;
 const IMPORTS = 6;
 
-/** The collector as the growth model sees it, SI. */
-export interface CollectorModel {
-  readonly unitAreaM2: number;
-  readonly arealDensityKgM2: number;
-  readonly unitMassKg: number;
-  readonly conversionEfficiency: number;
-  /** Continuous degradation rate of the conversion efficiency, 1/s. */
-  readonly degradationRatePerS: number;
-}
+/** What the growth model reads of the scenario's one CollectorSpec (sim/swarm/collector.ts), SI. */
+export type CollectorModel = Pick<
+  CollectorSpec,
+  'unitAreaM2' | 'arealDensityKgM2' | 'unitMassKg' | 'conversionEfficiency' | 'degradationRatePerS'
+>;
 
 /** Discrete modes latched by state events. */
 export interface Modes {

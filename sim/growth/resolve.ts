@@ -11,7 +11,8 @@ import {
   SOLAR_LUMINOSITY_W,
 } from '../constants.ts';
 import { InputError } from '../errors.ts';
-import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
+import { effectiveMu } from '../orbit/radiationPressure.ts';
+import type { CollectorSpec } from '../swarm/collector.ts';
 import { describeIssues } from '../validation/issues.ts';
 import { isoToTdbS } from '../time.ts';
 import { BODY_DEFAULTS } from './bodies.ts';
@@ -27,8 +28,8 @@ export interface GrowthResolveContext {
     readonly name: string;
     readonly semiMajorAxisM: readonly [number, number];
   }>;
-  /** The scenario's collector: areal density, kg/m^2, and reflectivity (default 1), for beta. */
-  readonly collector: { readonly arealDensityKgM2: number; readonly reflectivity?: number };
+  /** The scenario's collector (sim/swarm/collector.ts): its lightness number and areal density. */
+  readonly collector: Pick<CollectorSpec, 'lightnessNumber' | 'arealDensityKgM2'>;
 }
 
 /** Convert a file schedule, multiplying every value by `scale` (e.g. 1/yr -> 1/s). */
@@ -173,7 +174,7 @@ export function resolveGrowth(file: GrowthFile, context: GrowthResolveContext): 
     (shell) => 0.5 * (shell.semiMajorAxisM[0] + shell.semiMajorAxisM[1]),
   );
 
-  const beta = lightnessNumber(context.collector.arealDensityKgM2, context.collector.reflectivity ?? 1);
+  const beta = context.collector.lightnessNumber;
   let muEffM3S2: number;
   try {
     muEffM3S2 = effectiveMu(beta);

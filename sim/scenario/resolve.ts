@@ -13,48 +13,12 @@ import { InputError } from '../errors.ts';
 import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
 import { isoToTdbS } from '../time.ts';
 import type { CollectorSpecFile, ScenarioFile, ShellSpecFile } from './schema.ts';
+import type { CollectorSpec } from '../swarm/collector.ts';
+import type { Campaign } from '../swarm/schedule.ts';
+import type { Range, ShellSpec } from '../swarm/shell.ts';
 import type { GrowthParams } from '../growth/params.ts';
 import { resolveGrowth } from '../growth/resolve.ts';
-import { growthResolveContext } from '../growth/fromScenario.ts';
 import { resolveEnergy, type EnergyParams } from '../energy/resolve.ts';
-
-/** A closed interval [min, max]. */
-export type Range = readonly [min: number, max: number];
-
-/** One kind of collector, SI. */
-export interface CollectorSpec {
-  readonly unitAreaM2: number;
-  readonly arealDensityKgM2: number;
-  /** unitAreaM2 * arealDensityKgM2, kg. */
-  readonly unitMassKg: number;
-  readonly conversionEfficiency: number;
-  readonly reflectivity: number;
-  /** Continuous degradation rate of the conversion efficiency, 1/s: factor exp(-rate * age). */
-  readonly degradationRatePerS: number;
-  /** Lightness number beta = radiation-pressure acceleration / solar gravity, for a flat Sun-facing sheet. */
-  readonly lightnessNumber: number;
-  /** GM_sun (1 - beta), m^3/s^2: the collector's Kepler orbits use this. */
-  readonly muEffM3S2: number;
-}
-
-/** An orbit shell, SI: ranges of heliocentric ecliptic-J2000 Kepler elements. */
-export interface ShellSpec {
-  readonly name: string;
-  readonly semiMajorAxisM: Range;
-  readonly eccentricity: Range;
-  readonly inclinationRad: Range;
-  readonly ascendingNodeRad: Range;
-  readonly argPeriapsisRad: Range;
-}
-
-/** A launch campaign of the simple schedule, SI. */
-export interface Campaign {
-  readonly shellIndex: number;
-  readonly startTdbS: number;
-  readonly endTdbS: number;
-  readonly collectorsPerS: number;
-  readonly transferS: number;
-}
 
 export interface Scenario {
   readonly name: string;
@@ -82,7 +46,8 @@ export const MIN_PERIHELION_M = 3 * SOLAR_RADIUS_M;
 
 const DEG = Math.PI / 180;
 
-function resolveCollector(file: CollectorSpecFile): CollectorSpec {
+/** The scenario's collector section -> the one CollectorSpec (SI). Throws InputError when beta >= 1. */
+export function resolveCollector(file: CollectorSpecFile): CollectorSpec {
   const beta = lightnessNumber(file.arealDensityKgM2, file.reflectivity);
   if (beta >= 1) {
     // effectiveMu would refuse it too; here the message speaks of the scenario's own field.
@@ -174,10 +139,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
 
   const collector = resolveCollector(file.collector);
   const shells = file.shells.map(resolveShell);
-  const growth =
-    file.growth === undefined
-      ? undefined
-      : resolveGrowth(file.growth, growthResolveContext({ collector, shells }));
+  const growth = file.growth === undefined ? undefined : resolveGrowth(file.growth, { collector, shells });
   const energy = file.energy === undefined ? undefined : resolveEnergy(file.energy, 'energy');
   return {
     name: file.name,

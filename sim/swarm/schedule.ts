@@ -3,8 +3,16 @@
  * cut into cohorts of `cohortS`. A cohort's collectors are counted as launched at the middle of its interval (the
  * mean launch time of a uniform stream) and arrive on station `transferS` later.
  */
-import type { Campaign } from '../scenario/resolve.ts';
 import type { Cohort } from './cohort.ts';
+
+/** A launch campaign of the simple schedule, SI. */
+export interface Campaign {
+  readonly shellIndex: number;
+  readonly startTdbS: number;
+  readonly endTdbS: number;
+  readonly collectorsPerS: number;
+  readonly transferS: number;
+}
 
 export function cohortsFromSchedule(campaigns: readonly Campaign[], cohortS: number): Cohort[] {
   const cohorts: Cohort[] = [];

@@ -9,7 +9,8 @@
  * - Tracers are stored in order of their station time, so those on station at t are a prefix of the table.
  */
 import { createTracerTable, setTracer, type TracerTable } from '../propagate/tracerTable.ts';
-import type { CollectorSpec, ShellSpec } from '../scenario/resolve.ts';
+import type { CollectorSpec } from './collector.ts';
+import type { ShellSpec } from './shell.ts';
 import type { Cohort } from './cohort.ts';
 import { createUniformSource, type UniformSource } from './random.ts';
 

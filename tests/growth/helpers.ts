@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AU_M, SECONDS_PER_JULIAN_YEAR } from '../../sim/constants.ts';
 import { growthSchema, type GrowthFile, type GrowthInput } from '../../sim/growth/schema.ts';
-import { growthForScenario } from '../../sim/growth/fromScenario.ts';
 import { resolveGrowth } from '../../sim/growth/resolve.ts';
 import { integrateGrowth, type GrowthContext, type GrowthHistory } from '../../sim/growth/integrate.ts';
 import type { GrowthParams } from '../../sim/growth/params.ts';
-import { resolveScenario, type Scenario } from '../../sim/scenario/resolve.ts';
+import { resolveCollector, resolveScenario, type Scenario } from '../../sim/scenario/resolve.ts';
 import { scenarioSchema } from '../../sim/scenario/schema.ts';
 import { isoToTdbS } from '../../sim/time.ts';
 
@@ -37,18 +36,23 @@ export function runScenario(
   loaded: { scenario: Scenario; growth: GrowthFile },
   stepS?: number,
 ): { params: GrowthParams; history: GrowthHistory } {
-  return growthForScenario(loaded.scenario, loaded.growth, stepS);
+  const { scenario } = loaded;
+  const params = resolveGrowth(loaded.growth, scenario);
+  return {
+    params,
+    history: integrateGrowth(params, { ...scenario, ...(stepS === undefined ? {} : { stepS }) }),
+  };
 }
 
 /** One shell near 1 au and the baseline collector: the setting of the synthetic tests. */
 export const SHELLS = [{ name: 'near-1au', semiMajorAxisM: [0.95 * AU_M, 1.05 * AU_M] as const }];
-export const COLLECTOR = {
+export const COLLECTOR = resolveCollector({
   unitAreaM2: 10_000,
   arealDensityKgM2: 0.01,
   conversionEfficiency: 0.2,
   degradationPerYear: 0,
   reflectivity: 0.1,
-};
+});
 export const FROM_TDB_S = isoToTdbS('2030-01-01');
 
 /** A one-site growth section with everything switched off but what the test sets. */

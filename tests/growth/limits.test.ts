@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { AU_M, SECONDS_PER_DAY, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W } from '../../sim/constants.ts';
 import { growthStateAt } from '../../sim/growth/state.ts';
+import { resolveCollector } from '../../sim/scenario/resolve.ts';
 import { FROM_TDB_S, oneSite, runSynthetic, YEAR_S } from './helpers.ts';
 
 const at = (years: number): number => FROM_TDB_S + years * YEAR_S;
@@ -159,12 +160,13 @@ describe('collectors in flight and on station', () => {
       }),
       5,
       {
-        collector: {
+        collector: resolveCollector({
           unitAreaM2: 10_000,
           arealDensityKgM2: 0.01,
           conversionEfficiency: 0.2,
           degradationPerYear: d,
-        },
+          reflectivity: 0.1,
+        }),
       },
     );
     const burstEnd = growthStateAt(history, at(0.001));

@@ -3,6 +3,7 @@
  * growth section is validated alone and inside a whole scenario file.
  */
 import { describe, expect, it } from 'vitest';
+import { lightnessNumber } from '../../sim/orbit/radiationPressure.ts';
 import { InputError } from '../../sim/errors.ts';
 import { growthFromObject } from '../../sim/growth/resolve.ts';
 import { growthStateAt } from '../../sim/growth/state.ts';
@@ -88,7 +89,7 @@ describe('growth section validation', () => {
     const text = message(() =>
       growthFromObject(oneSite(), {
         shells: SHELLS,
-        collector: { arealDensityKgM2: 0.0012, reflectivity: 1 },
+        collector: { arealDensityKgM2: 0.0012, lightnessNumber: lightnessNumber(0.0012, 1) },
       }),
     );
     expect(text).toMatch(/^collector\.arealDensityKgM2: gives a lightness number beta = 1\.276 >= 1/);
