@@ -13,7 +13,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { writeFilesAtomically } from '../src/cli/atomicWrite.ts';
+import { writeFilesAtomically } from '../src/node/atomicWrite.ts';
 import type { BenchEntry } from './types.ts';
 
 export type { BenchEntry } from './types.ts';

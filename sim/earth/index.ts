@@ -9,14 +9,13 @@ export {
   earthSchema,
   powerSatelliteSchema,
   rectennaSiteSchema,
-  transmitterSchema,
   slotSchema,
   type EarthFile,
   type EarthInput,
   type PowerSatelliteFile,
   type RectennaSiteFile,
-  type TransmitterFile,
 } from './schema.ts';
+export { transmitterSchema, type TransmitterFile } from './transmitterSchema.ts';
 export {
   resolveEarth,
   type BadSatellite,

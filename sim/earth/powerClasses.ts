@@ -13,7 +13,7 @@
  * - utility: 1.5 km with a 5 km rectenna gives tau ~ 3, collection > 95 % (NASA 2024 assumes 0.95).
  * DC powers are chosen so that the grid receives ~0.1, ~100 and ~1000 MW (tests/earth/baseline.test.ts).
  */
-import type { TransmitterFile } from './schema.ts';
+import type { TransmitterFile } from './transmitterSchema.ts';
 
 export const POWER_CLASS_NAMES = ['demonstrator-1mw', 'pilot-100mw', 'utility-1gw'] as const;
 export type PowerClassName = (typeof POWER_CLASS_NAMES)[number];

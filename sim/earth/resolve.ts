@@ -18,7 +18,8 @@ import { elementsOrbit, stationKeptOrbit, type OrbitModel } from './orbitModel.t
 import { POWER_CLASSES } from './powerClasses.ts';
 import type { RainZone } from './rainClimate.ts';
 import { DEFAULT_NODE_STEPS, DSPACE_STEP_MIN, cachedSatrec } from './sdp4Cache.ts';
-import type { EarthFile, PowerSatelliteFile, RectennaSiteFile, TransmitterFile } from './schema.ts';
+import type { EarthFile, PowerSatelliteFile, RectennaSiteFile } from './schema.ts';
+import type { TransmitterFile } from './transmitterSchema.ts';
 
 const DEG = Math.PI / 180;
 /** Catalog numbers given to generated element sets: 99000 + the satellite's index. */

@@ -15,7 +15,7 @@ import {
   type SummaryRow,
 } from '../../sim/report/summary.ts';
 import { AU_M } from '../../sim/constants.ts';
-import { ensureWritableFolder, writeFilesAtomically } from './atomicWrite.ts';
+import { ensureWritableFolder, writeFilesAtomically } from '../node/atomicWrite.ts';
 import { formatNumber, formatTable } from './format.ts';
 import type { CliIo } from './io.ts';
 import { parseChoiceFlag, parseDateFlag, parseIntegerFlag } from './options.ts';
