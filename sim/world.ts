@@ -16,7 +16,7 @@ import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './growth/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
 import { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
-import { resolveEarth, type EarthSegment } from './earth/resolve.ts';
+import { buildEarthSegment, type EarthSegment } from './earth/resolve.ts';
 import { earthSegmentAt, type EarthSegmentState } from './earth/segment.ts';
 
 export interface WorldOptions {
@@ -133,11 +133,10 @@ function integrateScenarioGrowth(
   return integrateGrowth(scenario.growth, { ...scenario, fromTdbS, toTdbS });
 }
 
-/** Resolve the scenario's Earth segment over its span widened to the run's (element sets are checked here). */
-function resolveScenarioEarth(scenario: Scenario, options: WorldOptions): EarthSegment | undefined {
-  const file = scenario.file.earth;
-  if (file === undefined) return undefined;
-  return resolveEarth(file, {
+/** Build the scenario's Earth segment over its span widened to the run's (element sets are checked here). */
+function buildScenarioEarth(scenario: Scenario, options: WorldOptions): EarthSegment | undefined {
+  if (scenario.earth === undefined) return undefined;
+  return buildEarthSegment(scenario.earth, {
     fromTdbS: Math.min(scenario.fromTdbS, options.spanTdbS?.[0] ?? Infinity),
     toTdbS: Math.max(scenario.toTdbS, options.spanTdbS?.[1] ?? -Infinity),
     ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
@@ -166,7 +165,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     throw new InputError(`must be an integer in [0, 4294967295], got ${seed}`, 'seed');
   }
   const growthHistory = integrateScenarioGrowth(scenario, options.spanTdbS);
-  const earth = resolveScenarioEarth(scenario, options);
+  const earth = buildScenarioEarth(scenario, options);
   const swarm = buildSwarm(
     scenarioCohorts(scenario, growthHistory),
     scenario.shells,

@@ -2,7 +2,8 @@
  * The Earth segment of 2030-2040: geostationary power satellites propagated with satellite.js (SGP4/SDP4),
  * ground rectennas, the Earth's shadow, and the power beamed to the grid through sim/beam. Public surface.
  *
- * Typical use (the run): `resolveEarth(earthSchema.parse(scenario.earth), { fromTdbS, toTdbS })` once, then
+ * Typical use (the run): `buildEarthSegment(resolveEarthSpec(earthSchema.parse(section)), { fromTdbS, toTdbS })`
+ * once (the scenario resolves the spec, the world builds the segment for its span), then
  * `earthSegmentAt(earth, t)` for each output time and `eclipseEnergyLossJ(earth, previous, t)` for each row.
  */
 export {
@@ -17,7 +18,11 @@ export {
 } from './schema.ts';
 export { transmitterSchema, type TransmitterFile } from './transmitterSchema.ts';
 export {
-  resolveEarth,
+  resolveEarthSpec,
+  buildEarthSegment,
+  type EarthSpec,
+  type PowerSatelliteSpec,
+  type OrbitSourceSpec,
   type BadSatellite,
   type EarthSegment,
   type PowerSatellite,

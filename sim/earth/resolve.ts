@@ -1,11 +1,13 @@
 /**
- * The validated `earth` section -> the SI model that earthSegmentAt and the eclipse integrals compute with.
- * Unit conversions happen here once: degrees -> rad, ISO dates -> TDB seconds, days -> s.
- *
- * Element sets are read with satellite.js and then propagated across the run (every 5 days, the node spacing of
- * the SDP4 cache); any failure is reported with the satellite's name and satellite.js's reason. Bad satellites
- * stop the run with an InputError (the CLI's exit code 2) listing all of them, unless `skipBadSatellites`, in
- * which case they are dropped and listed in `skipped` for the caller to print.
+ * The validated `earth` section in two steps.
+ * - resolveEarthSpec (called once by sim/scenario/resolve.ts): the section in SI, with nothing that depends on the
+ *   run: degrees -> rad, ISO dates -> TDB seconds, days -> s, durations -> s, transmitter presets merged.
+ * - buildEarthSegment (called by the world for the run's span): the element sets read with satellite.js and
+ *   propagated across the run (every 5 days, the node spacing of the SDP4 cache); any failure is reported with the
+ *   satellite's name and satellite.js's reason. Bad satellites stop the run with an InputError (the CLI's exit
+ *   code 2) listing all of them, unless `skipBadSatellites`, in which case they are dropped and listed in
+ *   `skipped` for the caller to print. The spec keeps the element sets as text, so every world reads its own
+ *   satrecs (satellite.js mutates them while propagating) and two worlds built from one scenario never share one.
  */
 import { checkForDecay, sgp4 } from 'satellite.js';
 import { SECONDS_PER_DAY } from '../constants.ts';
@@ -79,6 +81,42 @@ export interface EarthSegment {
   readonly skipped: readonly BadSatellite[];
 }
 
+/** Where a satellite's orbit comes from, as the scenario gives it (SI; element sets as validated text). */
+export type OrbitSourceSpec =
+  | {
+      readonly kind: 'slot';
+      readonly catalogNumber: number;
+      readonly longitudeRad: number;
+      readonly inclinationRad: number;
+      readonly cycleMs: number;
+    }
+  | { readonly kind: 'tle'; readonly lines: readonly [string, string] }
+  | { readonly kind: 'omm'; readonly omm: Readonly<Record<string, unknown>> };
+
+/** A power satellite as the scenario gives it, SI, before its orbit is built for a run. */
+export interface PowerSatelliteSpec {
+  readonly name: string;
+  /** Its index in the section's `satellites` (error messages name `earth.satellites[index]`). */
+  readonly index: number;
+  /** Launch, TDB s (-Infinity if unknown): the anchor of a slot's station-keeping cycles. */
+  readonly launchTdbS: number;
+  readonly inServiceTdbS: number;
+  readonly retireTdbS: number;
+  readonly transmitter: Transmitter;
+  readonly dedicatedSite: number | null;
+  readonly orbit: OrbitSourceSpec;
+}
+
+/** The `earth` section in SI (sim/scenario/resolve.ts holds it as `Scenario.earth`). */
+export interface EarthSpec {
+  readonly satellites: readonly PowerSatelliteSpec[];
+  readonly sites: readonly RectennaSite[];
+  /** Sampling step of the eclipse-loss integral, s (the section's eclipseResolution). */
+  readonly eclipseResolutionS: number;
+  /** The section's skipBadSatellites. */
+  readonly skipBadSatellites: boolean;
+}
+
 export interface ResolveEarthOptions {
   /** The run's span, TDB s: element sets are checked and cached over it. */
   readonly fromTdbS: number;
@@ -146,34 +184,56 @@ function propagationProblem(orbit: OrbitModel, fromTdbS: number, toTdbS: number)
   }
 }
 
-function resolveSatellite(
+function satelliteSpec(
   sat: PowerSatelliteFile,
   index: number,
   siteIndex: ReadonlyMap<string, number>,
-  options: ResolveEarthOptions,
-): PowerSatellite | string {
+): PowerSatelliteSpec {
   const launchTdbS = optionalTdbS(sat.launch, -Infinity);
-  const inServiceTdbS = launchTdbS + sat.commissioningDays * SECONDS_PER_DAY;
-  const retireTdbS = optionalTdbS(sat.retire, Infinity);
-  const transmitter = transmitterOf(sat);
-  const dedicatedSite = sat.rectenna === undefined ? null : (siteIndex.get(sat.rectenna) ?? null);
-  const base = { name: sat.name, inServiceTdbS, retireTdbS, transmitter, dedicatedSite };
+  const orbit: OrbitSourceSpec =
+    sat.slot !== undefined
+      ? {
+          kind: 'slot',
+          catalogNumber: GENERATED_CATALOG_BASE + index,
+          longitudeRad: sat.slot.longitudeDeg * DEG,
+          inclinationRad: sat.slot.inclinationDeg * DEG,
+          cycleMs: sat.slot.stationKeepingDays * 86_400_000,
+        }
+      : sat.tle !== undefined
+        ? { kind: 'tle', lines: [sat.tle[0], sat.tle[1]] }
+        : { kind: 'omm', omm: sat.omm as Record<string, unknown> };
+  return {
+    name: sat.name,
+    index,
+    launchTdbS,
+    inServiceTdbS: launchTdbS + sat.commissioningDays * SECONDS_PER_DAY,
+    retireTdbS: optionalTdbS(sat.retire, Infinity),
+    transmitter: transmitterOf(sat),
+    dedicatedSite: sat.rectenna === undefined ? null : (siteIndex.get(sat.rectenna) ?? null),
+    orbit,
+  };
+}
+
+/** The satellite with its orbit built over the run's span, or the reason satellite.js refuses it. */
+function buildSatellite(spec: PowerSatelliteSpec, options: ResolveEarthOptions): PowerSatellite | string {
+  const { name, inServiceTdbS, retireTdbS, transmitter, dedicatedSite } = spec;
+  const base = { name, inServiceTdbS, retireTdbS, transmitter, dedicatedSite };
   const margin = CACHE_MARGIN_DAYS * SECONDS_PER_DAY;
   const spanFrom = Math.max(options.fromTdbS, inServiceTdbS);
   const spanTo = Math.min(options.toTdbS, retireTdbS);
+  const source = spec.orbit;
 
-  if (sat.slot !== undefined) {
-    const anchorUtcMs = tdbSToUtcMs(launchTdbS);
+  if (source.kind === 'slot') {
     // Generating the cycles of the run also checks that satellite.js accepts the slot's element sets.
     const orbit = stationKeptOrbit(
       {
         kind: 'station-kept',
-        name: sat.name,
-        catalogNumber: GENERATED_CATALOG_BASE + index,
-        longitudeRad: sat.slot.longitudeDeg * DEG,
-        inclinationRad: sat.slot.inclinationDeg * DEG,
-        cycleMs: sat.slot.stationKeepingDays * 86_400_000,
-        anchorUtcMs,
+        name,
+        catalogNumber: source.catalogNumber,
+        longitudeRad: source.longitudeRad,
+        inclinationRad: source.inclinationRad,
+        cycleMs: source.cycleMs,
+        anchorUtcMs: tdbSToUtcMs(spec.launchTdbS),
       },
       tdbSToUtcMs(spanFrom),
       tdbSToUtcMs(Math.max(spanFrom, spanTo)),
@@ -182,7 +242,7 @@ function resolveSatellite(
   }
 
   const read: ReadResult =
-    sat.tle !== undefined ? readTle(sat.tle[0], sat.tle[1]) : readOmm(sat.omm as Record<string, unknown>);
+    source.kind === 'tle' ? readTle(source.lines[0], source.lines[1]) : readOmm({ ...source.omm });
   if (!read.ok) return read.reason;
   const epochTdbS = utcMsToTdbS((read.satrec.jdsatepoch - 2_440_587.5) * 86_400_000);
   const from = Math.min(spanFrom, epochTdbS) - margin;
@@ -192,7 +252,7 @@ function resolveSatellite(
     const problem = propagationProblem(orbit, spanFrom, spanTo);
     if (problem !== null) return problem;
   }
-  return { ...base, source: sat.tle !== undefined ? 'tle' : 'omm', orbit };
+  return { ...base, source: source.kind, orbit };
 }
 
 function resolveSite(site: RectennaSiteFile, elevationMaskDeg: number): RectennaSite {
@@ -219,27 +279,36 @@ function resolveSite(site: RectennaSiteFile, elevationMaskDeg: number): Rectenna
   };
 }
 
+/** The validated section (earthSchema's output) in SI. Nothing here depends on the run. */
+export function resolveEarthSpec(file: EarthFile): EarthSpec {
+  const siteIndex = new Map(file.sites.map((site, index) => [site.name, index] as const));
+  return {
+    satellites: file.satellites.map((sat, index) => satelliteSpec(sat, index, siteIndex)),
+    sites: file.sites.map((site) => resolveSite(site, file.elevationMaskDeg)),
+    eclipseResolutionS: parseDurationS(file.eclipseResolution, 'earth.eclipseResolution'),
+    skipBadSatellites: file.skipBadSatellites,
+  };
+}
+
 /**
- * Resolve a validated section (earthSchema's output). Throws InputError naming every bad satellite and
- * satellite.js's reason, unless skipping is on.
+ * The Earth segment of a run over [options.fromTdbS, options.toTdbS]. Throws InputError naming every bad
+ * satellite and satellite.js's reason, unless skipping is on (the options' flag, else the section's).
  */
-export function resolveEarth(file: EarthFile, options: ResolveEarthOptions): EarthSegment {
+export function buildEarthSegment(spec: EarthSpec, options: ResolveEarthOptions): EarthSegment {
   if (!(options.toTdbS >= options.fromTdbS)) {
     throw new InputError(
       `must not be before from, got a span of ${options.toTdbS - options.fromTdbS} s`,
       'to',
     );
   }
-  const sites = file.sites.map((site) => resolveSite(site, file.elevationMaskDeg));
-  const siteIndex = new Map(file.sites.map((site, index) => [site.name, index] as const));
   const satellites: PowerSatellite[] = [];
   const bad: BadSatellite[] = [];
-  file.satellites.forEach((sat, index) => {
-    const resolved = resolveSatellite(sat, index, siteIndex, options);
-    if (typeof resolved === 'string') bad.push({ name: sat.name, index, reason: resolved });
-    else satellites.push(resolved);
-  });
-  const skip = options.skipBadSatellites ?? file.skipBadSatellites;
+  for (const sat of spec.satellites) {
+    const built = buildSatellite(sat, options);
+    if (typeof built === 'string') bad.push({ name: sat.name, index: sat.index, reason: built });
+    else satellites.push(built);
+  }
+  const skip = options.skipBadSatellites ?? spec.skipBadSatellites;
   if (bad.length > 0 && !skip) {
     const first = bad[0] as BadSatellite;
     const list = bad
@@ -250,10 +319,9 @@ export function resolveEarth(file: EarthFile, options: ResolveEarthOptions): Ear
       `earth.satellites[${first.index}]`,
     );
   }
-  const eclipseResolutionS =
-    options.eclipseResolutionS ?? parseDurationS(file.eclipseResolution, 'earth.eclipseResolution');
+  const eclipseResolutionS = options.eclipseResolutionS ?? spec.eclipseResolutionS;
   if (!(eclipseResolutionS > 0) || !Number.isFinite(eclipseResolutionS)) {
     throw new InputError(`must be a positive duration, got ${eclipseResolutionS} s`, 'eclipseResolution');
   }
-  return { satellites, sites, eclipseResolutionS, skipped: bad };
+  return { satellites, sites: spec.sites, eclipseResolutionS, skipped: bad };
 }

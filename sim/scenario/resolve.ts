@@ -1,6 +1,7 @@
 /**
  * Validated scenario file -> the SI scenario that sim/ computes with. All unit conversions of scenario data
- * happen here, once: au -> m, degrees -> rad, ISO dates -> TDB seconds past J2000, per-year -> per-second.
+ * happen here, once, for every section (collector, shells, deployment, growth, energy, earth): au -> m,
+ * degrees -> rad, ISO dates -> TDB seconds past J2000, per-year -> per-second.
  */
 import {
   AU_M,
@@ -19,6 +20,7 @@ import type { Range, ShellSpec } from '../swarm/shell.ts';
 import type { GrowthParams } from '../growth/params.ts';
 import { resolveGrowth } from '../growth/resolve.ts';
 import { resolveEnergy, type EnergyParams } from '../energy/resolve.ts';
+import { resolveEarthSpec, type EarthSpec } from '../earth/resolve.ts';
 
 export interface Scenario {
   readonly name: string;
@@ -37,6 +39,9 @@ export interface Scenario {
   readonly growth: GrowthParams | undefined;
   /** The beaming links and compute nodes (SI), when the scenario has an `energy` section. */
   readonly energy: EnergyParams | undefined;
+  /** The power satellites and rectennas (SI), when the scenario has an `earth` section; the world builds their
+   * orbits for the run's span (sim/earth/resolve.ts buildEarthSegment). */
+  readonly earth: EarthSpec | undefined;
   /** The validated file this was resolved from (for `scenario show` and for the browser's editor). */
   readonly file: ScenarioFile;
 }
@@ -141,6 +146,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
   const shells = file.shells.map(resolveShell);
   const growth = file.growth === undefined ? undefined : resolveGrowth(file.growth, { collector, shells });
   const energy = file.energy === undefined ? undefined : resolveEnergy(file.energy, 'energy');
+  const earth = file.earth === undefined ? undefined : resolveEarthSpec(file.earth);
   return {
     name: file.name,
     title: file.title,
@@ -156,6 +162,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     campaigns,
     growth,
     energy,
+    earth,
     file,
   };
 }

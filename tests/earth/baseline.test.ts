@@ -8,7 +8,8 @@ import {
   earthSegmentAt,
   eclipseLossReport,
   findEclipses,
-  resolveEarth,
+  buildEarthSegment,
+  resolveEarthSpec,
   type EarthSegment,
 } from '../../sim/earth/index.ts';
 import { isoToTdbS } from '../../sim/time.ts';
@@ -21,7 +22,7 @@ const file = (
 
 describe("the baseline's 2030-2040 Earth segment (the earth section of assets/scenarios/baseline.json)", () => {
   const parsed = earthSchema.parse(file);
-  const earth: EarthSegment = resolveEarth(parsed, {
+  const earth: EarthSegment = buildEarthSegment(resolveEarthSpec(parsed), {
     fromTdbS: isoToTdbS('2030-01-01'),
     toTdbS: isoToTdbS('2040-12-31'),
   });

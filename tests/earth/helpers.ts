@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { earthSchema, resolveEarth, type EarthInput, type EarthSegment } from '../../sim/earth/index.ts';
+import {
+  buildEarthSegment,
+  earthSchema,
+  resolveEarthSpec,
+  type EarthInput,
+  type EarthSegment,
+} from '../../sim/earth/index.ts';
 import { isoToTdbS } from '../../sim/time.ts';
 
 const DATA = new URL('../data/earth/', import.meta.url);
@@ -63,5 +69,8 @@ export function singleLink(
 
 /** Resolve a section over [from, to] (ISO dates). */
 export function resolveInput(input: EarthInput, from: string, to: string): EarthSegment {
-  return resolveEarth(earthSchema.parse(input), { fromTdbS: isoToTdbS(from), toTdbS: isoToTdbS(to) });
+  return buildEarthSegment(resolveEarthSpec(earthSchema.parse(input)), {
+    fromTdbS: isoToTdbS(from),
+    toTdbS: isoToTdbS(to),
+  });
 }
