@@ -13,27 +13,17 @@
  *
  * Cost: about a millisecond for geostationary links (one Hankel-transform profile of a few hundred points).
  */
-import { radioAtmosphere, opticalClearSkyTransmission } from './atmosphere.ts';
 import { buildChain, type ChainStage } from './chain.ts';
-import {
-  buildBeamProfile,
-  cumulativeIntegral,
-  densityScaleWm2,
-  encircledFraction,
-  intensityAt,
-  interpolateCumulative,
-} from './diffraction.ts';
+import { densityWeightedConversion } from './densityWeightedConversion.ts';
+import { buildBeamProfile, densityScaleWm2, encircledFraction } from './diffraction.ts';
+import { exposureLimits } from './exposure.ts';
+import { formatWarningNumber } from './formatWarning.ts';
 import { projectReceiver } from './geometry.ts';
 import { friisFraction, goubauOptimalEfficiency, goubauTau } from './goubau.ts';
 import { resolveLink, type Band, type LinkInput } from './input.ts';
-import {
-  averageOverPointing,
-  fractionOnEllipse,
-  nearestEdgeDistanceM,
-  type ReceiverEllipse,
-} from './receiver.ts';
-import { conversionEfficiencyAt } from './rectenna.ts';
-import { ionosphericLimitWm2, occupationalExposureLimitWm2, publicExposureLimitWm2 } from './safety.ts';
+import { linkAtmosphere } from './linkAtmosphere.ts';
+import { averageOverPointing, fractionOnEllipse, type ReceiverEllipse } from './receiver.ts';
+import { receiverDensities } from './receiverDensities.ts';
 import { requiredApertures, type RequiredApertures } from './solver.ts';
 import { gaussianTaper } from './taper.ts';
 
@@ -120,10 +110,6 @@ export interface LinkBudget {
   readonly warnings: readonly string[];
 }
 
-function format(value: number, digits = 4): string {
-  return Number(value.toPrecision(digits)).toString();
-}
-
 /** Compute the budget of one link. Throws InputError for bad input (see input.ts). */
 export function computeLinkBudget(input: LinkInput): LinkBudget {
   const link = resolveLink(input);
@@ -171,40 +157,9 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
 
   // Phase errors and atmosphere.
   const phaseErrorEfficiency = Math.exp(-link.phaseErrorRmsRad * link.phaseErrorRmsRad);
-  let gaseousAttenuationDb = 0;
-  let rainAttenuationDb = 0;
-  let atmosphericTransmission = 1;
-  if (link.elevationRad !== undefined) {
-    if (link.band === 'radio') {
-      const air = radioAtmosphere({
-        frequencyHz: link.frequencyHz,
-        elevationRad: link.elevationRad,
-        rainRateMmH: link.rainRateMmH,
-        rainHeightM: link.rainHeightM,
-        stationHeightM: link.stationHeightM,
-        latitudeRad: link.latitudeRad ?? Math.PI / 4,
-        polarisationTiltRad: link.polarisationTiltRad,
-        surface: {
-          pressurePa: link.surfacePressurePa,
-          temperatureK: link.surfaceTemperatureK,
-          waterVapourDensityKgM3: link.waterVapourDensityKgM3,
-        },
-      });
-      ({ gaseousAttenuationDb, rainAttenuationDb } = air);
-      atmosphericTransmission = air.transmission;
-    } else {
-      atmosphericTransmission = opticalClearSkyTransmission(
-        link.opticalZenithTransmission,
-        link.elevationRad,
-      );
-      warnings.push(
-        `optical ground link: clouds block the beam and turbulence spreads and wanders it; neither is modelled ` +
-          `(clear-sky transmission ${format(atmosphericTransmission)} from a zenith value of ${link.opticalZenithTransmission})`,
-      );
-    }
-  } else if (link.rainRateMmH > 0) {
-    warnings.push('rainRateMmH is ignored: no elevationRad, so this is a space link');
-  }
+  const air = linkAtmosphere(link);
+  const { gaseousAttenuationDb, rainAttenuationDb, transmission: atmosphericTransmission } = air;
+  warnings.push(...air.warnings);
 
   // Power densities at the receiver, normal to the beam.
   const densityScale = densityScaleWm2(
@@ -213,98 +168,33 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
     lambdaEff,
     distanceM,
   );
-  const densityAtM = (rM: number): number => densityScale * intensityAt(profile, uPerM * rM);
-  const peakPowerDensityWm2 = (densityScale * taper.firstMoment * taper.firstMoment) / taper.powerMoment;
   const edgeEllipse = ellipseAt(staticOffsetM, 0);
-  let edgePowerDensityWm2 = 0;
-  const outlineSamples = 64;
-  for (let k = 0; k < outlineSamples; k++) {
-    const t = (2 * Math.PI * k) / outlineSamples;
-    const x = edgeEllipse.centreXM + minor * Math.cos(t);
-    const y = edgeEllipse.centreYM + major * Math.sin(t);
-    edgePowerDensityWm2 = Math.max(edgePowerDensityWm2, densityAtM(Math.hypot(x, y)));
-  }
-  const nearestEdgeM = nearestEdgeDistanceM(edgeEllipse);
-  edgePowerDensityWm2 = Math.max(edgePowerDensityWm2, densityAtM(nearestEdgeM));
-  let maxOutsidePowerDensityWm2 = edgePowerDensityWm2;
-  const firstOutside = Math.ceil((uPerM * nearestEdgeM) / profile.stepU);
-  for (let j = firstOutside; j < profile.count; j++) {
-    maxOutsidePowerDensityWm2 = Math.max(
-      maxOutsidePowerDensityWm2,
-      densityScale * (profile.intensity[j] as number),
-    );
-  }
+  const { peakPowerDensityWm2, edgePowerDensityWm2, maxOutsidePowerDensityWm2 } = receiverDensities(
+    profile,
+    taper,
+    densityScale,
+    uPerM,
+    edgeEllipse,
+    minor,
+    major,
+  );
 
   // Safety and environmental limits.
-  let publicLimit: number | null = null;
-  let ionosphericLimit: number | null = null;
-  let exclusionRadiusM: number | null = null;
-  if (link.band === 'radio') {
-    publicLimit = publicExposureLimitWm2(link.frequencyHz);
-    let lastAbove = -1;
-    for (let j = 0; j < profile.count; j++)
-      if (densityScale * (profile.intensity[j] as number) >= publicLimit) lastAbove = j;
-    if (lastAbove >= 0) exclusionRadiusM = ((lastAbove + 1) * profile.stepU) / uPerM;
-    if (lastAbove === profile.count - 1) {
-      warnings.push(
-        `the density is still above the public limit ${format(publicLimit)} W/m^2 at ${format(exclusionRadiusM ?? 0)} m, ` +
-          'the edge of the computed pattern: the exclusion radius is a lower bound',
-      );
-    }
-    if (groundLink) {
-      ionosphericLimit = ionosphericLimitWm2(link.frequencyHz);
-      const limitText = `general-public whole-body limit ${format(publicLimit)} W/m^2 (ICNIRP 2020 Table 5; IEEE C95.1-2019)`;
-      if (edgePowerDensityWm2 > publicLimit) {
-        warnings.push(
-          `rectenna edge density ${format(edgePowerDensityWm2)} W/m^2 exceeds the ${limitText}; ` +
-            `keep the public out to ${format(exclusionRadiusM ?? 0)} m from the beam axis (beam-normal plane)`,
-        );
-      } else if (maxOutsidePowerDensityWm2 > publicLimit) {
-        warnings.push(
-          `density outside the rectenna reaches ${format(maxOutsidePowerDensityWm2)} W/m^2 (sidelobes), above the ${limitText}`,
-        );
-      }
-      const occupational = occupationalExposureLimitWm2(link.frequencyHz);
-      if (peakPowerDensityWm2 > occupational) {
-        warnings.push(
-          `peak density ${format(peakPowerDensityWm2)} W/m^2 exceeds the occupational limit ${format(occupational)} W/m^2 ` +
-            `(ICNIRP 2020): no one works inside the rectenna while the beam is on`,
-        );
-      }
-      if (peakPowerDensityWm2 > ionosphericLimit) {
-        warnings.push(
-          `peak density ${format(peakPowerDensityWm2)} W/m^2 exceeds the ionospheric heating guideline ` +
-            `${format(ionosphericLimit)} W/m^2 (23 mW/cm^2 at 2.45 GHz, scaled as f^2; JSC 1976, DOE/ER-0023)`,
-        );
-      }
-    }
-  } else if (groundLink) {
-    warnings.push(
-      `laser beam at ${format(peakPowerDensityWm2)} W/m^2 on axis: eye and skin exposure limits ` +
-        `(ICNIRP 2013 laser guidelines, IEC 60825-1) are not evaluated; airspace and ground around the receiver need closing`,
-    );
-  }
+  const exposure = exposureLimits(link, profile, densityScale, uPerM, {
+    peakPowerDensityWm2,
+    edgePowerDensityWm2,
+    maxOutsidePowerDensityWm2,
+  });
+  warnings.push(...exposure.warnings);
+  const { publicLimit, ionosphericLimit, exclusionRadiusM } = exposure;
 
   // Receiver conversion, weighted by the density it sees.
-  let rxConversionEfficiency = link.rxEfficiency;
-  if (link.rxHalfEfficiencyDensityWm2 > 0) {
-    const relative = profile.intensity.map(
-      (value) => conversionEfficiencyAt(densityScale * value, 1, link.rxHalfEfficiencyDensityWm2) * value,
-    );
-    const weighted = cumulativeIntegral(relative, profile.stepU);
-    const last = profile.count - 1;
-    const lastIntensity = profile.intensity[last] as number;
-    const lastRatio = lastIntensity > 0 ? (relative[last] as number) / lastIntensity : 0;
-    const total = (weighted[last] as number) + (1 - (profile.encircled[last] as number)) * lastRatio;
-    const weightedAt = (rM: number): number =>
-      interpolateCumulative(weighted, relative, profile.stepU, uPerM * rM, total);
-    const dcFraction = averageOverPointing(staticOffsetM, jitterM, (x, y) => onEllipse(x, y, weightedAt));
-    const ratio =
-      beamEfficiency > 0
-        ? dcFraction / beamEfficiency
-        : conversionEfficiencyAt(peakPowerDensityWm2, 1, link.rxHalfEfficiencyDensityWm2);
-    rxConversionEfficiency = link.rxEfficiency * Math.min(1, Math.max(0, ratio));
-  }
+  const rxConversionEfficiency = densityWeightedConversion(link, profile, densityScale, uPerM, {
+    beamEfficiency,
+    peakPowerDensityWm2,
+    onPointedReceiver: (weightedAt: (rM: number) => number) =>
+      averageOverPointing(staticOffsetM, jitterM, (x, y) => onEllipse(x, y, weightedAt)),
+  });
 
   const radio = link.band === 'radio';
   const chain = buildChain(link.txPowerW / link.dcRfEfficiency, [
@@ -355,7 +245,7 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
   const friis = friisFraction(tauEffective, taper.apertureEfficiency);
   if (friis > 1) {
     warnings.push(
-      `radiating near field: Friis would give ${format(friis)} (> 1); the collection comes from the Fresnel (Goubau) integral`,
+      `radiating near field: Friis would give ${formatWarningNumber(friis)} (> 1); the collection comes from the Fresnel (Goubau) integral`,
     );
   }
   if (radio && link.beamQualityM2 > 1)
