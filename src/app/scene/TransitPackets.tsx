@@ -2,7 +2,7 @@
  * Collectors in heliocentric transit (sim/growth/transit.ts): packets along the transfer ellipses from the site to
  * the shell, each as bright as the launch rate when it left, in the colour of its site (the swarm's "by site"
  * palette). Positions are the core's, at the snapshot's time; between two snapshots they stay put (at most
- * 100 ms of playback, sim/stream and controller.ts pump), which at 1 day/s is a fraction of a pixel.
+ * 100 ms of playback, sim/stream and state/snapshotPump.ts), which at 1 day/s is a fraction of a pixel.
  */
 import { Color } from 'three';
 import type { TransitSceneState } from '../../../sim/stream/messages.ts';
