@@ -2,7 +2,8 @@
  * The app controller: everything that changes the store, in one place. It wires the simulation worker's replies
  * into the store and holds the user's actions (time, view, scenarios); the jobs beside it have their own modules:
  * the playback clock (clock.ts: simulation time lives on the main thread), the URL (urlSync.ts), the stored
- * scenarios (storedScenarios.ts), the snapshot requests (snapshotPump.ts) and the long-task count (longTasks.ts).
+ * scenarios (storedScenarios.ts), the snapshot requests (snapshotPump.ts), the long-task count (longTasks.ts), and
+ * the worker's replies turned into the store's views (worldViews.ts).
  * One per mounted app.
  *
  * Time flows one way: the clock (or the scrubber, the keyboard, a chart click) sets timeTdbS; the snapshot pump
@@ -12,7 +13,6 @@
 import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import type { LoadedReply, ScenarioSource } from '../../../sim/stream/messages.ts';
 import { clampTime, PlaybackClock } from './clock.ts';
-import { withDerived, withDerivedColumns } from './fields.ts';
 import { DEFAULT_SCENARIO, initialAppState, initialScenario } from './initialState.ts';
 import { loadFraction, sourceLabel } from './loading.ts';
 import { observeLongTasks } from './longTasks.ts';
@@ -22,9 +22,10 @@ import { SnapshotPump } from './snapshotPump.ts';
 import { SPEEDS, speedAt } from './speeds.ts';
 import { sessionScenarioStorage, StoredScenarios, type ScenarioStorage } from './storedScenarios.ts';
 import { createAppStore, type AppStore, type CameraPose, type ColorMode, type ScenarioRef } from './store.ts';
-import { shellTarget, type TargetId } from './targets.ts';
+import type { TargetId } from './targets.ts';
 import { locationUrlPort, parseUrlView, type UrlPort } from './urlState.ts';
 import { UrlSync } from './urlSync.ts';
+import { adoptedWorldState, seriesViewOf, snapshotViewOf } from './worldViews.ts';
 
 export type { SceneHandles } from './sceneDiagnostics.ts';
 
@@ -82,17 +83,7 @@ export class AppController implements SceneDiagnostics {
         this.store.setState({ loading: { ...loading, phase: reply.phase, fraction } });
       },
       onLoaded: (reply) => this.adopt(reply),
-      onSeries: (reply) => {
-        const { timesTdbS, columns } = reply.series;
-        this.store.setState({
-          series: {
-            worldSeq: reply.seq,
-            resolution: 'monthly',
-            timesTdbS,
-            columns: withDerivedColumns(columns, timesTdbS.length),
-          },
-        });
-      },
+      onSeries: (reply) => this.store.setState({ series: seriesViewOf(reply.seq, reply.series, 'monthly') }),
       onLoadFailed: (reply) => {
         const pending = this.pendingSources.get(reply.seq);
         this.pendingSources.delete(reply.seq);
@@ -106,22 +97,7 @@ export class AppController implements SceneDiagnostics {
           this.loadBuiltin(DEFAULT_SCENARIO);
         }
       },
-      onSnapshot: (reply) => {
-        this.store.setState({
-          snapshot: {
-            worldSeq: reply.worldSeq,
-            seq: reply.seq,
-            tdbS: reply.tdbS,
-            values: withDerived(reply.values),
-            earth: reply.earth,
-            links: reply.links,
-            streams: reply.streams,
-            moonPole: reply.moonPole,
-            transit: reply.transit,
-            warnings: reply.warnings,
-          },
-        });
-      },
+      onSnapshot: (reply) => this.store.setState({ snapshot: snapshotViewOf(reply) }),
       onSnapshotSettled: () => this.pump?.pump(),
       onWorkerError: (message) => this.store.setState({ notice: `Simulation worker error: ${message}` }),
     });
@@ -292,40 +268,7 @@ export class AppController implements SceneDiagnostics {
         pending.source.kind === 'json' ? pending.source.text : JSON.stringify(reply.scenario.file, null, 2);
       this.stored.write(reply.scenario.name, text);
     }
-    const { timesTdbS, columns } = reply.series;
     this.client.setWorld(reply.seq);
-    const state = this.store.getState();
-    const shellNames = reply.scenario.shells.map((shell) => shellTarget(shell.name));
-    const target =
-      state.target.startsWith('shell:') && !(shellNames as string[]).includes(state.target)
-        ? 'sun'
-        : state.target;
-    this.store.setState({
-      world: {
-        worldSeq: reply.seq,
-        scenario: reply.scenario,
-        scenarioRef: ref,
-        source: pending.source,
-        swarm: reply.swarm,
-        nodeMarkers: reply.nodeMarkers,
-        streams: reply.streams,
-        backend: reply.backend,
-        tracers: reply.tracers,
-        elapsedMs: reply.elapsedMs,
-      },
-      series: {
-        worldSeq: reply.seq,
-        resolution: 'yearly',
-        timesTdbS,
-        columns: withDerivedColumns(columns, timesTdbS.length),
-      },
-      snapshot: null,
-      loading: null,
-      scenarioError: null,
-      target,
-      rangeFromTdbS: reply.scenario.fromTdbS,
-      rangeToTdbS: reply.scenario.toTdbS,
-      timeTdbS: clampTime(state.timeTdbS, reply.scenario.fromTdbS, reply.scenario.toTdbS),
-    });
+    this.store.setState(adoptedWorldState(this.store.getState(), reply, pending.source, ref));
   }
 }
