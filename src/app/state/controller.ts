@@ -27,8 +27,6 @@ import { locationUrlPort, parseUrlView, type UrlPort } from './urlState.ts';
 import { UrlSync } from './urlSync.ts';
 import { adoptedWorldState, seriesViewOf, snapshotViewOf } from './worldViews.ts';
 
-export type { SceneHandles } from './sceneDiagnostics.ts';
-
 export interface ControllerOptions {
   readonly url?: UrlPort;
   /** Makes the worker; a real module worker by default. */
