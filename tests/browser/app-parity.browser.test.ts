@@ -5,23 +5,13 @@
  * Delivered power is checked the same way whenever the core computes it (sim/energy's ledger: to computers plus
  * to grids); where it does not, the panel must say so and show no number.
  */
-import { afterEach, expect, test } from 'vitest';
-import { page } from 'vitest/browser';
+import { expect } from 'vitest';
 import { createWorld, isoToTdbS, loadScenario, simulate } from '../../sim/index.ts';
 import { flattenNumbers } from '../../sim/stream/messages.ts';
-import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
 import { FIELDS } from '../../src/app/state/fields.ts';
+import { test } from './fixture.ts';
 
 const RELATIVE_TOLERANCE = 1e-9;
-let app: MountedApp | null = null;
-const originalUrl = `${location.pathname}${location.search}`;
-
-afterEach(() => {
-  app?.unmount();
-  app = null;
-  document.body.replaceChildren();
-  history.replaceState(null, '', originalUrl);
-});
 
 function figure(key: string): HTMLElement {
   const element = document.querySelector<HTMLElement>(`[data-testid="figure-${key}"]`);
@@ -73,13 +63,11 @@ function expectPanelEqualsCore(t: number): number {
   return reference.capturedPowerW;
 }
 
-test('the panel shows the core’s figures at 2045-01-01 on the baseline (and later), to 1e-9', async () => {
-  await page.viewport(900, 640);
-  history.replaceState(null, '', `${location.pathname}?t=2045-01-01&scenario=baseline`);
-  const root = document.body.appendChild(document.createElement('div'));
-  app = mountApp(root);
+test('the panel shows the core’s figures at 2045-01-01 on the baseline (and later), to 1e-9', async ({
+  mountAt,
+}) => {
+  const app = await mountAt('t=2045-01-01&scenario=baseline', { viewport: [900, 640] });
   const t = isoToTdbS('2045-01-01');
-  await expect.poll(() => figure('capturedPowerW').dataset['value'], { timeout: 45_000 }).toBeDefined();
   const captured2045 = expectPanelEqualsCore(t);
 
   // and where the swarm is large (the baseline's first collectors may reach station after 2045)

@@ -3,21 +3,11 @@
  * running; a good file re-runs in the worker with a progress bar while the scene keeps going, and is kept for a
  * reload; the editor's values go through the core's validation too.
  */
-import { afterEach, expect, test } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { expect } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import baseline from '../../assets/scenarios/baseline.json' with { type: 'json' };
-import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
-
-let app: MountedApp | null = null;
-const originalUrl = `${location.pathname}${location.search}`;
-
-afterEach(() => {
-  app?.unmount();
-  app = null;
-  document.body.replaceChildren();
-  history.replaceState(null, '', originalUrl);
-  sessionStorage.clear();
-});
+import type { MountedApp } from '../../src/app/mount.tsx';
+import { test, type MountAt } from './fixture.ts';
 
 function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.querySelector<T>(`[data-testid="${id}"]`);
@@ -25,15 +15,8 @@ function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
   return element;
 }
 
-async function mountBaseline(): Promise<MountedApp> {
-  await page.viewport(1000, 700);
-  history.replaceState(null, '', `${location.pathname}?t=2047-01-01&tracers=800`);
-  const root = document.body.appendChild(document.createElement('div'));
-  const mounted = mountApp(root);
-  await expect
-    .poll(() => byTestId('figure-collectorCount').dataset['status'], { timeout: 45_000 })
-    .toBe('value');
-  return mounted;
+function mountBaseline(mountAt: MountAt): Promise<MountedApp> {
+  return mountAt('t=2047-01-01&tracers=800', { viewport: [1000, 700] });
 }
 
 function scenarioFile(name: string, value: unknown): File {
@@ -42,8 +25,10 @@ function scenarioFile(name: string, value: unknown): File {
   });
 }
 
-test('a bad scenario file shows the field in error and keeps the previous scenario running', async () => {
-  app = await mountBaseline();
+test('a bad scenario file shows the field in error and keeps the previous scenario running', async ({
+  mountAt,
+}) => {
+  const app = await mountBaseline(mountAt);
   const { controller } = app;
   const before = controller.store.getState().world;
   expect(before?.scenario.name).toBe('baseline');
@@ -74,8 +59,8 @@ test('a bad scenario file shows the field in error and keeps the previous scenar
   expect(controller.store.getState().world).toBe(before);
 });
 
-test('a good file re-runs in the worker with a progress bar, and a reload finds it', async () => {
-  app = await mountBaseline();
+test('a good file re-runs in the worker with a progress bar, and a reload finds it', async ({ mountAt }) => {
+  let app = await mountBaseline(mountAt);
   const { controller } = app;
   const custom = structuredClone(baseline) as Record<string, any>;
   custom['name'] = 'fast-swarm';
@@ -101,18 +86,16 @@ test('a good file re-runs in the worker with a progress bar, and a reload finds 
   expect(sessionStorage.getItem('essaim.scenario.fast-swarm')).toContain('A faster swarm');
   const figures = byTestId('figure-collectorCount').dataset['value'];
 
-  app.unmount();
-  document.body.replaceChildren();
-  const root = document.body.appendChild(document.createElement('div'));
-  app = mountApp(root);
+  // reload: mountAt unmounts the app and mounts a fresh one from the same URL
+  app = await mountAt(null);
   await expect
     .poll(() => app?.controller.store.getState().world?.scenario.name, { timeout: 30_000 })
     .toBe('fast-swarm');
   await expect.poll(() => byTestId('figure-collectorCount').dataset['value']).toBe(figures);
 });
 
-test('the editor re-runs with edited parameters, and a bad value names its field', async () => {
-  app = await mountBaseline();
+test('the editor re-runs with edited parameters, and a bad value names its field', async ({ mountAt }) => {
+  const app = await mountBaseline(mountAt);
   const { controller } = app;
   await userEvent.click(document.querySelector('button[title^="Edit"]') as HTMLElement);
   const editor = byTestId('editor');

@@ -3,36 +3,17 @@
  * playing advances time without a React render per frame; the URL holds the view and a reload (a fresh mount
  * reading the same URL) restores it.
  */
-import { afterEach, expect, test } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { expect } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { isoToTdbS } from '../../sim/index.ts';
-import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
+import type { MountedApp } from '../../src/app/mount.tsx';
 import { speedAt } from '../../src/app/state/speeds.ts';
-
-let app: MountedApp | null = null;
-const originalUrl = `${location.pathname}${location.search}`;
-
-afterEach(() => {
-  app?.unmount();
-  app = null;
-  document.body.replaceChildren();
-  history.replaceState(null, '', originalUrl);
-});
+import { test } from './fixture.ts';
 
 function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.querySelector<T>(`[data-testid="${id}"]`);
   if (element === null) throw new Error(`no element with data-testid=${id}`);
   return element;
-}
-
-async function mountAt(search: string, onCommit?: () => void): Promise<MountedApp> {
-  history.replaceState(null, '', `${location.pathname}?${search}`);
-  const root = document.body.appendChild(document.createElement('div'));
-  const mounted = mountApp(root, onCommit === undefined ? {} : { onCommit });
-  await expect
-    .poll(() => byTestId('figure-collectorCount').dataset['status'], { timeout: 45_000 })
-    .toBe('value');
-  return mounted;
 }
 
 /** Wait for the figures of the displayed time (one worker round trip). */
@@ -45,9 +26,8 @@ async function figuresSettled(mounted: MountedApp): Promise<void> {
     .toBe(true);
 }
 
-test('scrubbing and the keyboard change the date and the figures', async () => {
-  await page.viewport(1000, 700);
-  app = await mountAt('t=2044-01-01&tracers=1500&speed=6mo');
+test('scrubbing and the keyboard change the date and the figures', async ({ mountAt }) => {
+  const app = await mountAt('t=2044-01-01&tracers=1500&speed=6mo', { viewport: [1000, 700] });
   const { store } = app.controller;
   expect(byTestId('date').textContent).toBe('2044-01-01 00:00 UTC');
   const before = byTestId('figure-collectorCount').dataset['value'];
@@ -85,11 +65,13 @@ test('scrubbing and the keyboard change the date and the figures', async () => {
   expect(Number(byTestId('figure-collectorCount').dataset['value'])).toBe(0);
 });
 
-test('space plays and pauses; playing advances time with no React render per frame', async () => {
-  await page.viewport(900, 640);
+test('space plays and pauses; playing advances time with no React render per frame', async ({ mountAt }) => {
   let commits = 0;
-  app = await mountAt('t=2046-01-01&tracers=1000&speed=1y', () => {
-    commits += 1;
+  const app = await mountAt('t=2046-01-01&tracers=1000&speed=1y', {
+    viewport: [900, 640],
+    onCommit: () => {
+      commits += 1;
+    },
   });
   const { store } = app.controller;
   (document.activeElement as HTMLElement | null)?.blur();
@@ -137,9 +119,8 @@ test('space plays and pauses; playing advances time with no React render per fra
   expect(Number(byTestId('figure-collectorCount').dataset['tdbS'])).toBe(store.getState().timeTdbS);
 });
 
-test('the URL holds the view, and a reload restores it', async () => {
-  await page.viewport(900, 640);
-  app = await mountAt('t=2047-05-20T12:00:00Z&tracers=1200&target=sun');
+test('the URL holds the view, and a reload restores it', async ({ mountAt }) => {
+  let app = await mountAt('t=2047-05-20T12:00:00Z&tracers=1200&target=sun', { viewport: [900, 640] });
   const first = app.controller;
   first.setTarget('earth');
   first.setSpeed(2);
@@ -162,9 +143,7 @@ test('the URL holds the view, and a reload restores it', async () => {
   const pose = first.store.getState().cameraPose;
   const time = first.store.getState().timeTdbS;
 
-  // reload: unmount everything, mount again from the URL alone
-  app.unmount();
-  document.body.replaceChildren();
+  // reload: mountAt unmounts everything and mounts again from the URL alone
   app = await mountAt(search.slice(1));
   const second = app.controller.store.getState();
   expect(second.timeTdbS).toBeCloseTo(time, 3);

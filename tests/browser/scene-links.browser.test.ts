@@ -4,8 +4,7 @@
  * lunarStreamPositionsM, sim/growth/transit.ts transitAt, sim/energy/placement.ts platformsAt), computed here from a fresh world on the test's main
  * thread; the page's come through its Web Worker and the scene's per-frame layout.
  */
-import { afterEach, expect, test } from 'vitest';
-import { page } from 'vitest/browser';
+import { expect } from 'vitest';
 import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
 import { tdbSToUtcMs } from '../../sim/time.ts';
 import { createMassDriverStreams } from '../../sim/growth/massDriverStream.ts';
@@ -13,33 +12,13 @@ import { lineOfSightAt } from '../../sim/energy/occultation.ts';
 import { platformsAt } from '../../sim/energy/placement.ts';
 import { createTransitStreams } from '../../sim/growth/transit.ts';
 import { PACKETS_PER_STREAM, PACKETS_PER_TRANSFER } from '../../sim/stream/session.ts';
-import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
 import { layoutStreams } from '../../src/app/scene/MassDriverStreams.tsx';
 import { layoutPowerLinks } from '../../src/app/scene/PowerLinks.tsx';
 import { layoutTransit } from '../../src/app/scene/TransitPackets.tsx';
 import { SceneFrame } from '../../src/app/scene/sceneFrame.ts';
+import { test } from './fixture.ts';
 
-let app: MountedApp | null = null;
-const originalUrl = `${location.pathname}${location.search}`;
-
-afterEach(() => {
-  app?.unmount();
-  app = null;
-  document.body.replaceChildren();
-  history.replaceState(null, '', originalUrl);
-});
-
-async function mountAt(search: string): Promise<MountedApp> {
-  await page.viewport(900, 640);
-  history.replaceState(null, '', `${location.pathname}?${search}`);
-  const root = document.body.appendChild(document.createElement('div'));
-  const mounted = mountApp(root);
-  const { store } = mounted.controller;
-  await expect
-    .poll(() => store.getState().snapshot?.tdbS === store.getState().timeTdbS, { timeout: 45_000 })
-    .toBe(true);
-  return mounted;
-}
+const VIEWPORT = [900, 640] as const;
 
 /** Wait until the scene has drawn a frame with the current snapshot (its counters are written per frame). */
 async function drawn<T>(read: () => T, accept: (value: T) => boolean): Promise<T> {
@@ -47,9 +26,11 @@ async function drawn<T>(read: () => T, accept: (value: T) => boolean): Promise<T
   return read();
 }
 
-test('the lunar stream is drawn where the core puts it, from the Moon outwards, and only while launching', async () => {
+test('the lunar stream is drawn where the core puts it, from the Moon outwards, and only while launching', async ({
+  mountAt,
+}) => {
   const t = isoToTdbS('2046-03-01');
-  app = await mountAt('t=2046-03-01&target=earth&cam=2600,-60,55');
+  const app = await mountAt('t=2046-03-01&target=earth&cam=2600,-60,55', { viewport: VIEWPORT });
   const { controller } = app;
   const packets = await drawn(
     () => controller.drawnPackets,
@@ -105,9 +86,11 @@ test('the lunar stream is drawn where the core puts it, from the Moon outwards, 
   );
 });
 
-test('the links: hubs at L4 and L5, the geostationary relay and the rectenna, where the core puts them', async () => {
+test('the links: hubs at L4 and L5, the geostationary relay and the rectenna, where the core puts them', async ({
+  mountAt,
+}) => {
   const t = isoToTdbS('2050-12-01');
-  app = await mountAt('t=2050-12-01&target=sun&cam=330000,-90,75');
+  const app = await mountAt('t=2050-12-01&target=sun&cam=330000,-90,75', { viewport: VIEWPORT });
   const { controller } = app;
   const counts = await drawn(
     () => ({ ...controller.drawnLinks }),
@@ -150,7 +133,9 @@ test('the links: hubs at L4 and L5, the geostationary relay and the rectenna, wh
   expect(Math.max(...buffers.beamColor.slice(0, 6))).toBeGreaterThan(0.1);
 });
 
-test('while the Earth hides the relay from a hub, that hub draws no beam, as the ledger curtails it', async () => {
+test('while the Earth hides the relay from a hub, that hub draws no beam, as the ledger curtails it', async ({
+  mountAt,
+}) => {
   const scenario = loadScenario('baseline');
   if (scenario.energy === undefined) throw new Error('the baseline has an energy section');
   const energy = scenario.energy;
@@ -165,7 +150,7 @@ test('while the Earth hides the relay from a hub, that hub draws no beam, as the
   // the middle of the outage, to the second, so the page's instant (parsed from the URL) is well inside it
   const hidden = Math.round(((blocked[0] as number) + (blocked[blocked.length - 1] as number)) / 2);
   const iso = new Date(Math.round(tdbSToUtcMs(hidden) / 1000) * 1000).toISOString().slice(0, 19);
-  app = await mountAt(`t=${iso}Z&target=earth&cam=2600,-60,55`);
+  const app = await mountAt(`t=${iso}Z&target=earth&cam=2600,-60,55`, { viewport: VIEWPORT });
   const { controller } = app;
   const { snapshot } = controller.store.getState();
   if (snapshot === null) throw new Error('no snapshot');
@@ -180,8 +165,10 @@ test('while the Earth hides the relay from a hub, that hub draws no beam, as the
   expect(counts).toEqual({ platforms: 4, beams: 2 });
 });
 
-test('compute nodes are ringed among the collectors, as many as the core counts (up to the markers)', async () => {
-  app = await mountAt('t=2050-12-01&target=sun&cam=330000,-90,75');
+test('compute nodes are ringed among the collectors, as many as the core counts (up to the markers)', async ({
+  mountAt,
+}) => {
+  const app = await mountAt('t=2050-12-01&target=sun&cam=330000,-90,75', { viewport: VIEWPORT });
   const { controller } = app;
   const nodes = await drawn(
     () => controller.drawnNodes,
@@ -200,9 +187,9 @@ test('compute nodes are ringed among the collectors, as many as the core counts 
   );
 });
 
-test('collectors in transit are drawn on their transfers where the core puts them', async () => {
+test('collectors in transit are drawn on their transfers where the core puts them', async ({ mountAt }) => {
   const t = isoToTdbS('2047-03-01');
-  app = await mountAt('t=2047-03-01&target=sun&cam=330000,-90,75&color=site');
+  const app = await mountAt('t=2047-03-01&target=sun&cam=330000,-90,75&color=site', { viewport: VIEWPORT });
   const { controller } = app;
   const drawnTransit = await drawn(
     () => controller.drawnTransit,

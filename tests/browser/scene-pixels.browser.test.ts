@@ -4,22 +4,12 @@
  * swarm hidden and shown). The frame is rendered and read back synchronously through the scene handles the app
  * registers (controller.scene), so nothing else draws in between.
  */
-import { afterEach, expect, test } from 'vitest';
-import { page } from 'vitest/browser';
+import { expect } from 'vitest';
 import { Vector3 } from 'three';
 import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
-import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
+import { test } from './fixture.ts';
 
 const TRACERS = 3000;
-let app: MountedApp | null = null;
-const originalUrl = `${location.pathname}${location.search}`;
-
-afterEach(() => {
-  app?.unmount();
-  app = null;
-  document.body.replaceChildren();
-  history.replaceState(null, '', originalUrl);
-});
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -42,17 +32,11 @@ function brightest(pixels: Uint8Array, width: number, height: number, x: number,
   return best;
 }
 
-test('the Sun and the swarm are drawn where they are', async () => {
-  await page.viewport(1000, 700);
-  history.replaceState(
-    null,
-    '',
-    `${location.pathname}?t=2050-03-01&tracers=${TRACERS}&target=sun&cam=430000,-70,32`,
-  );
-  const root = document.body.appendChild(document.createElement('div'));
-  app = mountApp(root);
+test('the Sun and the swarm are drawn where they are', async ({ mountAt }) => {
+  const app = await mountAt(`t=2050-03-01&tracers=${TRACERS}&target=sun&cam=430000,-70,32`, {
+    viewport: [1000, 700],
+  });
   const { controller } = app;
-  await expect.poll(() => controller.store.getState().snapshot, { timeout: 45_000 }).not.toBeNull();
   // let the scene run a few frames on the loaded world (attributes uploaded, camera settled)
   for (let k = 0; k < 4; k += 1) await nextFrame();
 

@@ -6,19 +6,9 @@
  * docs/screenshots/README.md.
  * Each view is chosen from the URL, as a user would share it.
  */
-import { afterEach, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import { page } from 'vitest/browser';
-import { mountApp, type MountedApp } from '../../src/app/mount.tsx';
-
-let app: MountedApp | null = null;
-const originalUrl = `${location.pathname}${location.search}`;
-
-afterEach(() => {
-  app?.unmount();
-  app = null;
-  document.body.replaceChildren();
-  history.replaceState(null, '', originalUrl);
-});
+import { test } from './fixture.ts';
 
 const VIEWS = [
   // the geostationary phase: the Earth, the Moon's orbit and the GEO ring
@@ -38,15 +28,9 @@ const VIEWS = [
 ] as const;
 
 for (const view of VIEWS) {
-  test(`screenshot at ${view.year}`, async () => {
-    await page.viewport(1440, 900);
-    history.replaceState(null, '', `${location.pathname}?${view.search}`);
-    const root = document.body.appendChild(document.createElement('div'));
-    app = mountApp(root);
+  test(`screenshot at ${view.year}`, async ({ mountAt }) => {
+    const app = await mountAt(view.search, { viewport: [1440, 900] });
     const { store } = app.controller;
-    await expect
-      .poll(() => store.getState().snapshot?.tdbS === store.getState().timeTdbS, { timeout: 45_000 })
-      .toBe(true);
     // the charts at their final, monthly resolution
     await expect.poll(() => store.getState().series?.resolution, { timeout: 45_000 }).toBe('monthly');
     await expect.poll(() => document.querySelectorAll('.chart canvas').length).toBeGreaterThan(2);

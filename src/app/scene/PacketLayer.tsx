@@ -21,7 +21,7 @@ export interface PacketLayerProps {
    * belong together), return how many were written.
    */
   readonly layout: (state: AppState, position: Float32Array, color: Float32Array) => number;
-  /** Told how many packets the frame drew (for tests and the panel). */
+  /** Told how many packets the frame drew (a diagnostic: state/sceneDiagnostics.ts). */
   readonly report: (drawn: number) => void;
 }
 

@@ -46,7 +46,7 @@ function platformColor(kind: PlatformKind): readonly [number, number, number] {
   return COLORS.hub;
 }
 
-/** What the scene drew in the last frame (read by tests). */
+/** What the scene drew in the last frame (a diagnostic: state/sceneDiagnostics.ts). */
 export interface PowerLinkDrawCounts {
   platforms: number;
   beams: number;

@@ -2,14 +2,14 @@
  * Collectors in heliocentric transit (sim/growth/transit.ts): packets along the transfer ellipses from the site to
  * the shell, each as bright as the launch rate when it left, in the colour of its site (the swarm's "by site"
  * palette). Positions are the core's, at the snapshot's time; between two snapshots they stay put (at most
- * 100 ms of playback, sim/stream and controller.ts pump), which at 1 day/s is a fraction of a pixel.
+ * 100 ms of playback, sim/stream and state/snapshotPump.ts), which at 1 day/s is a fraction of a pixel.
  */
 import { Color } from 'three';
 import type { TransitSceneState } from '../../../sim/stream/messages.ts';
 import { useController } from '../state/context.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import type { SceneFrame } from './sceneFrame.ts';
-import { SITE_PALETTE } from './swarmMaterial.ts';
+import { SITE_PALETTE } from '../state/palettes.ts';
 
 /** Most packets drawn, all paths together. */
 const MAX_PACKETS = 4096;

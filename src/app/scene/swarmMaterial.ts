@@ -12,34 +12,13 @@
 import { AdditiveBlending, Color, ShaderMaterial, Vector3 } from 'three';
 import keplerGlsl from '../../../shaders/kepler.glsl?raw';
 import { AU_M } from '../../../sim/constants.ts';
+import { SHELL_PALETTE, SITE_PALETTE } from '../state/palettes.ts';
 
 /** The shared Kepler GLSL (shaders/kepler.glsl), as compiled into the swarm's vertex shader. */
 export const KEPLER_GLSL: string = keplerGlsl;
 
-/** Shell colours (sRGB), in shell order; more shells cycle. */
-export const SHELL_PALETTE = [
-  '#59d0ff',
-  '#ffb14a',
-  '#d67bff',
-  '#7dff9a',
-  '#ff6f7d',
-  '#f5f07a',
-  '#8fa8ff',
-  '#ffffff',
-];
+/** The palettes' lengths, compiled into the shader's uniform arrays. */
 export const PALETTE_SIZE = SHELL_PALETTE.length;
-
-/** Source-site colours (sRGB): the Earth (the fixed schedule) first, then the growth model's sites in order. */
-export const SITE_PALETTE = [
-  '#7a9cff',
-  '#eeeae0',
-  '#ff8a3d',
-  '#ff5e7a',
-  '#9be37a',
-  '#4fe0d0',
-  '#f0c2ff',
-  '#ffe07a',
-];
 export const SITE_PALETTE_SIZE = SITE_PALETTE.length;
 
 const glslFloat = (value: number): string => (Number.isInteger(value) ? `${value}.0` : String(value));

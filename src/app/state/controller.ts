@@ -1,6 +1,10 @@
 /**
- * The app controller: everything that changes the store, in one place. It owns the playback clock (simulation time
- * lives on the main thread), the simulation worker client, and the URL. One per mounted app.
+ * The app controller: everything that changes the store, in one place. It wires the simulation worker's replies
+ * into the store and holds the user's actions (time, view, scenarios); the jobs beside it have their own modules:
+ * the playback clock (clock.ts: simulation time lives on the main thread), the URL (urlSync.ts), the stored
+ * scenarios (storedScenarios.ts), the snapshot requests (snapshotPump.ts), the long-task count (longTasks.ts), and
+ * the worker's replies turned into the store's views (worldViews.ts).
+ * One per mounted app.
  *
  * Time flows one way: the clock (or the scrubber, the keyboard, a chart click) sets timeTdbS; the snapshot pump
  * asks the worker for the figures at that time; the reply lands in the store; panels write it to the DOM. The
@@ -8,156 +12,76 @@
  */
 import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import type { LoadedReply, ScenarioSource } from '../../../sim/stream/messages.ts';
-import { isoToTdbS } from '../../../sim/time.ts';
-import { withDerived, withDerivedColumns } from './fields.ts';
+import { clampTime, PlaybackClock } from './clock.ts';
+import { DEFAULT_SCENARIO, initialAppState, initialScenario } from './initialState.ts';
+import { loadFraction, sourceLabel } from './loading.ts';
+import { observeLongTasks } from './longTasks.ts';
+import type { SceneDiagnostics, SceneHandles } from './sceneDiagnostics.ts';
 import { createSimWorker, SimClient, type WorkerLike } from './simClient.ts';
-import { DEFAULT_SPEED_INDEX, SPEEDS, speedAt } from './speeds.ts';
-import {
-  createAppStore,
-  type AppState,
-  type AppStore,
-  type CameraPose,
-  type ColorMode,
-  type ScenarioRef,
-} from './store.ts';
-import { shellTarget, type TargetId } from './targets.ts';
-import { formatUrlView, locationUrlPort, parseUrlView, type UrlPort } from './urlState.ts';
-
-/** Least interval between two snapshot requests while playing, ms (see pump). */
-const SNAPSHOT_INTERVAL_PLAYING_MS = 100;
-
-/** The default view: 2048, a few years into the swarm's growth. */
-const DEFAULT_TIME_ISO = '2048-01-01';
-const DEFAULT_RANGE_ISO = ['2030-01-01', '2050-12-31'] as const;
-const DEFAULT_SCENARIO = 'baseline';
-/** Longest real-time step the clock takes in one frame, s (a background tab must not jump years). */
-const MAX_CLOCK_STEP_S = 0.5;
-/** How often the URL follows the view, ms (Chrome throttles faster history updates). */
-const URL_WRITE_INTERVAL_MS = 400;
-/** The share of the progress bar each load phase covers. */
-const PHASE_SHARE = {
-  scenario: [0, 0.05],
-  swarm: [0.05, 0.2],
-  timeline: [0.2, 0.95],
-  render: [0.95, 1],
-} as const satisfies Record<string, readonly [number, number]>;
-/** sessionStorage key prefix of uploaded and edited scenarios (so a reload of their URL finds them). */
-const STORED_SCENARIO_KEY = 'essaim.scenario.';
+import { SnapshotPump } from './snapshotPump.ts';
+import { SPEEDS, speedAt } from './speeds.ts';
+import { sessionScenarioStorage, StoredScenarios, type ScenarioStorage } from './storedScenarios.ts';
+import { createAppStore, type AppStore, type CameraPose, type ColorMode, type ScenarioRef } from './store.ts';
+import type { TargetId } from './targets.ts';
+import { locationUrlPort, parseUrlView, type UrlPort } from './urlState.ts';
+import { UrlSync } from './urlSync.ts';
+import { adoptedWorldState, seriesViewOf, snapshotViewOf } from './worldViews.ts';
 
 export interface ControllerOptions {
   readonly url?: UrlPort;
   /** Makes the worker; a real module worker by default. */
   readonly createWorker?: () => WorkerLike;
   /** Where uploaded/edited scenarios are kept across reloads; the tab's sessionStorage by default. */
-  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  readonly storage?: ScenarioStorage | null;
 }
 
-/** Handles the scene registers, for tests and diagnostics (never part of the store: they are not state). */
-export interface SceneHandles {
-  readonly gl: import('three').WebGLRenderer;
-  readonly scene: import('three').Scene;
-  readonly camera: import('three').PerspectiveCamera;
-  /** Current render origin, heliocentric ECLIPJ2000, Mm (render space = heliocentric - origin). */
-  readonly origin: Float64Array;
-}
-
-function sourceLabel(source: ScenarioSource): string {
-  switch (source.kind) {
-    case 'builtin':
-      return `built-in scenario ${source.name}`;
-    case 'json':
-      return source.fileName;
-    case 'object':
-      return source.label;
-  }
-}
-
-export class AppController {
+export class AppController implements SceneDiagnostics {
   readonly store: AppStore;
   /** Label elements of the bodies, by id; the scene positions them each frame. */
   readonly labels = new Map<string, HTMLElement>();
+  // what the scene reports about itself (sceneDiagnostics.ts)
   scene: SceneHandles | null = null;
-  /** Tracers the swarm drew in the last frame (written by the scene, published by its frame stats). */
   drawnTracers = 0;
-  /** Compute-node markers the scene drew in the last frame (read by tests). */
   drawnNodes = 0;
-  /** Link platforms (hubs, relays, rectennas) and beams the scene drew in the last frame (read by tests). */
   drawnLinks = { platforms: 0, beams: 0 };
-  /** Mass-driver packets the scene drew in the last frame (read by tests). */
   drawnPackets = 0;
-  /** Packets of collectors in heliocentric transit the scene drew in the last frame (read by tests). */
   drawnTransit = 0;
 
-  private readonly url: UrlPort;
   private readonly makeWorker: () => WorkerLike;
-  private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  private readonly stored: StoredScenarios;
+  private readonly clock: PlaybackClock;
+  private readonly urlSync: UrlSync;
   private client: SimClient | null = null;
+  private pump: SnapshotPump | null = null;
   private readonly pendingSources = new Map<number, { source: ScenarioSource; ref: ScenarioRef | null }>();
   private readonly cleanups: Array<() => void> = [];
-  private clockFrame = 0;
-  private clockLast: number | null = null;
-  private urlTimer: ReturnType<typeof setTimeout> | null = null;
-  /** A snapshot request held back while playing (SNAPSHOT_INTERVAL_PLAYING_MS), and when the last one left. */
-  private pumpTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastSnapshotRequestMs = Number.NEGATIVE_INFINITY;
-  private lastUrlWrite = 0;
   private readonly initialScenario: ScenarioRef;
 
   constructor(options: ControllerOptions = {}) {
-    this.url = options.url ?? locationUrlPort;
+    const url = options.url ?? locationUrlPort;
     this.makeWorker = options.createWorker ?? createSimWorker;
-    this.storage = options.storage === undefined ? safeSessionStorage() : options.storage;
-    const view = parseUrlView(this.url.read());
-    const [from, to] = DEFAULT_RANGE_ISO.map(isoToTdbS) as [number, number];
-    const initial: AppState = {
-      timeTdbS: view.timeTdbS ?? isoToTdbS(DEFAULT_TIME_ISO),
-      rangeFromTdbS: from,
-      rangeToTdbS: to,
-      playing: false,
-      speedIndex: view.speedIndex ?? DEFAULT_SPEED_INDEX,
-      target: view.target ?? 'sun',
-      targetRequest: 0,
-      colorMode: view.colorMode ?? 'shell',
-      cameraPose: view.cameraPose,
-      tracersOverride: view.tracers,
-      world: null,
-      series: null,
-      snapshot: null,
-      loading: null,
-      scenarioError: null,
-      notice: null,
-      render: null,
-      frameMs: null,
-      longTasks: 0,
-      drawnTracers: 0,
-    };
-    this.store = createAppStore(initial);
-    this.initialScenario = view.scenario ?? { kind: 'builtin', name: DEFAULT_SCENARIO };
+    this.stored = new StoredScenarios(
+      options.storage === undefined ? sessionScenarioStorage() : options.storage,
+    );
+    const view = parseUrlView(url.read());
+    this.store = createAppStore(initialAppState(view));
+    this.initialScenario = initialScenario(view);
+    this.clock = new PlaybackClock(this.store);
+    this.urlSync = new UrlSync(this.store, url, this.initialScenario);
   }
 
   /** Start the worker, load the scenario named in the URL, follow the store into the URL. Idempotent. */
   start(): void {
     if (this.client !== null) return;
-    this.client = new SimClient(this.makeWorker(), {
+    const client = new SimClient(this.makeWorker(), {
       onProgress: (reply) => {
         const loading = this.store.getState().loading;
         if (loading === null || loading.seq !== reply.seq) return;
-        const [lo, hi] = PHASE_SHARE[reply.phase];
-        const fraction = lo + (hi - lo) * (reply.total > 0 ? reply.done / reply.total : 0);
+        const fraction = loadFraction(reply.phase, reply.done, reply.total);
         this.store.setState({ loading: { ...loading, phase: reply.phase, fraction } });
       },
       onLoaded: (reply) => this.adopt(reply),
-      onSeries: (reply) => {
-        const { timesTdbS, columns } = reply.series;
-        this.store.setState({
-          series: {
-            worldSeq: reply.seq,
-            resolution: 'monthly',
-            timesTdbS,
-            columns: withDerivedColumns(columns, timesTdbS.length),
-          },
-        });
-      },
+      onSeries: (reply) => this.store.setState({ series: seriesViewOf(reply.seq, reply.series, 'monthly') }),
       onLoadFailed: (reply) => {
         const pending = this.pendingSources.get(reply.seq);
         this.pendingSources.delete(reply.seq);
@@ -171,57 +95,32 @@ export class AppController {
           this.loadBuiltin(DEFAULT_SCENARIO);
         }
       },
-      onSnapshot: (reply) => {
-        this.store.setState({
-          snapshot: {
-            worldSeq: reply.worldSeq,
-            seq: reply.seq,
-            tdbS: reply.tdbS,
-            values: withDerived(reply.values),
-            earth: reply.earth,
-            links: reply.links,
-            streams: reply.streams,
-            moonPole: reply.moonPole,
-            transit: reply.transit,
-            warnings: reply.warnings,
-          },
-        });
-      },
-      onSnapshotSettled: () => this.pump(),
+      onSnapshot: (reply) => this.store.setState({ snapshot: snapshotViewOf(reply) }),
+      onSnapshotSettled: () => this.pump?.pump(),
       onWorkerError: (message) => this.store.setState({ notice: `Simulation worker error: ${message}` }),
     });
+    this.client = client;
+    const pump = new SnapshotPump(client, this.store);
+    this.pump = pump;
     this.cleanups.push(
       this.store.subscribe((state, previous) => {
-        if (state.timeTdbS !== previous.timeTdbS || state.world !== previous.world) this.pump();
-        if (
-          state.timeTdbS !== previous.timeTdbS ||
-          state.world !== previous.world ||
-          state.target !== previous.target ||
-          state.cameraPose !== previous.cameraPose ||
-          state.speedIndex !== previous.speedIndex ||
-          state.colorMode !== previous.colorMode ||
-          state.tracersOverride !== previous.tracersOverride
-        ) {
-          this.scheduleUrlWrite();
-        }
+        if (state.timeTdbS !== previous.timeTdbS || state.world !== previous.world) pump.pump();
         if (state.playing !== previous.playing) {
-          if (state.playing) this.startClock();
-          else this.stopClock();
+          if (state.playing) this.clock.start();
+          else this.clock.stop();
         }
       }),
     );
-    this.observeLongTasks();
-    // a reload right after a change must not lose it to the URL throttle
-    const onPageHide = (): void => this.writeUrl();
-    window.addEventListener('pagehide', onPageHide);
-    this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
+    this.urlSync.start();
+    this.cleanups.push(observeLongTasks(this.store));
     this.loadRef(this.initialScenario);
   }
 
   dispose(): void {
-    this.stopClock();
-    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
-    if (this.pumpTimer !== null) clearTimeout(this.pumpTimer);
+    this.clock.stop();
+    this.urlSync.dispose();
+    this.pump?.dispose();
+    this.pump = null;
     this.cleanups.splice(0).forEach((cleanup) => cleanup());
     this.client?.dispose();
     this.client = null;
@@ -232,7 +131,7 @@ export class AppController {
   setTime(tdbS: number): void {
     if (!Number.isFinite(tdbS)) return;
     const { rangeFromTdbS, rangeToTdbS } = this.store.getState();
-    this.store.setState({ timeTdbS: Math.min(rangeToTdbS, Math.max(rangeFromTdbS, tdbS)) });
+    this.store.setState({ timeTdbS: clampTime(tdbS, rangeFromTdbS, rangeToTdbS) });
   }
 
   play(): void {
@@ -278,6 +177,11 @@ export class AppController {
 
   dismissError(): void {
     this.store.setState({ scenarioError: null, notice: null });
+  }
+
+  /** Write the view into the URL now, without waiting for the throttle (urlSync.ts). */
+  writeUrl(): void {
+    this.urlSync.write();
   }
 
   // ---- scenarios ----
@@ -328,7 +232,7 @@ export class AppController {
       this.loadBuiltin(DEFAULT_SCENARIO);
       return;
     }
-    const text = this.storage?.getItem(STORED_SCENARIO_KEY + ref.name) ?? null;
+    const text = this.stored.read(ref.name);
     if (text === null) {
       this.store.setState({
         notice: `Scenario "${ref.name}" was loaded in another tab or session and is not stored here; showing ${DEFAULT_SCENARIO}.`,
@@ -350,6 +254,7 @@ export class AppController {
     });
   }
 
+  /** A world the worker built: it becomes the shown one (an uploaded or edited scenario is stored first). */
   private adopt(reply: LoadedReply): void {
     const pending = this.pendingSources.get(reply.seq);
     this.pendingSources.clear();
@@ -359,141 +264,9 @@ export class AppController {
       ref = { kind: 'stored', name: reply.scenario.name };
       const text =
         pending.source.kind === 'json' ? pending.source.text : JSON.stringify(reply.scenario.file, null, 2);
-      try {
-        this.storage?.setItem(STORED_SCENARIO_KEY + reply.scenario.name, text);
-      } catch {
-        // storage full or disabled: the scenario runs, only a reload will not find it
-      }
+      this.stored.write(reply.scenario.name, text);
     }
-    const { timesTdbS, columns } = reply.series;
     this.client.setWorld(reply.seq);
-    const state = this.store.getState();
-    const shellNames = reply.scenario.shells.map((shell) => shellTarget(shell.name));
-    const target =
-      state.target.startsWith('shell:') && !(shellNames as string[]).includes(state.target)
-        ? 'sun'
-        : state.target;
-    this.store.setState({
-      world: {
-        worldSeq: reply.seq,
-        scenario: reply.scenario,
-        scenarioRef: ref,
-        source: pending.source,
-        swarm: reply.swarm,
-        nodeMarkers: reply.nodeMarkers,
-        streams: reply.streams,
-        backend: reply.backend,
-        tracers: reply.tracers,
-        elapsedMs: reply.elapsedMs,
-      },
-      series: {
-        worldSeq: reply.seq,
-        resolution: 'yearly',
-        timesTdbS,
-        columns: withDerivedColumns(columns, timesTdbS.length),
-      },
-      snapshot: null,
-      loading: null,
-      scenarioError: null,
-      target,
-      rangeFromTdbS: reply.scenario.fromTdbS,
-      rangeToTdbS: reply.scenario.toTdbS,
-      timeTdbS: Math.min(reply.scenario.toTdbS, Math.max(reply.scenario.fromTdbS, state.timeTdbS)),
-    });
-  }
-
-  /**
-   * Ask for the figures at the displayed time, unless they are already shown or a request is in flight. While
-   * playing, requests leave at most every SNAPSHOT_INTERVAL_PLAYING_MS: the figures then change ten times a second,
-   * as fast as anyone reads them, and the main thread does not spend each frame writing the panel.
-   */
-  private pump(): void {
-    const client = this.client;
-    if (client === null || client.snapshotInFlight || this.pumpTimer !== null) return;
-    const { world, snapshot, timeTdbS, playing } = this.store.getState();
-    if (world === null) return;
-    if (snapshot !== null && snapshot.worldSeq === world.worldSeq && snapshot.tdbS === timeTdbS) return;
-    const wait = playing ? this.lastSnapshotRequestMs + SNAPSHOT_INTERVAL_PLAYING_MS - performance.now() : 0;
-    if (wait > 0) {
-      this.pumpTimer = setTimeout(() => {
-        this.pumpTimer = null;
-        this.pump();
-      }, wait);
-      return;
-    }
-    this.lastSnapshotRequestMs = performance.now();
-    client.requestSnapshot(timeTdbS);
-  }
-
-  // ---- clock ----
-
-  private startClock(): void {
-    if (this.clockFrame !== 0) return;
-    this.clockLast = null;
-    const tick = (nowMs: number): void => {
-      this.clockFrame = requestAnimationFrame(tick);
-      const last = this.clockLast;
-      this.clockLast = nowMs;
-      if (last === null) return;
-      const state = this.store.getState();
-      const dt = Math.min(MAX_CLOCK_STEP_S, Math.max(0, (nowMs - last) / 1000));
-      const next = state.timeTdbS + dt * speedAt(state.speedIndex).secondsPerSecond;
-      if (next >= state.rangeToTdbS) this.store.setState({ timeTdbS: state.rangeToTdbS, playing: false });
-      else this.store.setState({ timeTdbS: next });
-    };
-    this.clockFrame = requestAnimationFrame(tick);
-  }
-
-  private stopClock(): void {
-    if (this.clockFrame !== 0) cancelAnimationFrame(this.clockFrame);
-    this.clockFrame = 0;
-  }
-
-  // ---- URL ----
-
-  private scheduleUrlWrite(): void {
-    if (this.urlTimer !== null) return;
-    const wait = Math.max(0, this.lastUrlWrite + URL_WRITE_INTERVAL_MS - performance.now());
-    this.urlTimer = setTimeout(() => {
-      this.urlTimer = null;
-      this.writeUrl();
-    }, wait);
-  }
-
-  /** Write the view into the URL now (also called by tests and before unload). */
-  writeUrl(): void {
-    this.lastUrlWrite = performance.now();
-    const state = this.store.getState();
-    this.url.write(
-      formatUrlView({
-        timeTdbS: state.timeTdbS,
-        scenario: state.world?.scenarioRef ?? this.initialScenario,
-        target: state.target,
-        cameraPose: state.cameraPose,
-        tracers: state.tracersOverride,
-        speedIndex: state.speedIndex,
-        colorMode: state.colorMode,
-      }),
-    );
-  }
-
-  private observeLongTasks(): void {
-    if (typeof PerformanceObserver === 'undefined') return;
-    if (!PerformanceObserver.supportedEntryTypes.includes('longtask')) return;
-    const observer = new PerformanceObserver((list) => {
-      if (!this.store.getState().playing) return;
-      const count = list.getEntries().filter((entry) => entry.duration > 50).length;
-      if (count > 0) this.store.setState({ longTasks: this.store.getState().longTasks + count });
-    });
-    observer.observe({ type: 'longtask', buffered: false });
-    this.cleanups.push(() => observer.disconnect());
-  }
-}
-
-function safeSessionStorage(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
+    this.store.setState(adoptedWorldState(this.store.getState(), reply, pending.source, ref));
   }
 }

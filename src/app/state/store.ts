@@ -2,10 +2,11 @@
  * The app's state: one zustand store per mounted app (no module-level mutable state), created by mountApp.
  *
  * Who writes what:
- * - timeTdbS, playing, speedIndex: the controller's clock (main thread owns simulation time).
+ * - timeTdbS, playing, speedIndex: the playback clock (clock.ts; the main thread owns simulation time) and the
+ *   controller's actions.
  * - world, snapshot, loading, scenarioError: the controller, from the worker's replies (stale ones dropped).
  * - cameraPose: the scene's camera rig when the user stops moving the camera (for the URL).
- * - frameMs, longTasks, render: the scene, a few times per second.
+ * - frameMs, render, drawnTracers: the scene, a few times per second; longTasks: the observer of longTasks.ts.
  * Per-frame consumers (the scene, the date, the scrubber, the chart cursors) read it transiently
  * (store.getState() in useFrame, or store.subscribe writing to the DOM): no React re-render per frame.
  */
