@@ -128,6 +128,28 @@ export function jdTdbToTdbS(jdTdb: number): number {
   return (jdTdb - J2000_JD) * SECONDS_PER_DAY;
 }
 
+/** Julian date of the Unix epoch 1970-01-01T00:00:00Z (by definition of the Julian day count). */
+export const UNIX_EPOCH_JD = 2_440_587.5;
+
+/** Milliseconds in a day of Unix time (which has no leap seconds: every UTC day is 86,400,000 ms long). */
+const MS_PER_DAY = SECONDS_PER_DAY * 1000;
+
+/**
+ * Julian date of a UTC instant (ms since 1970, Unix time): JD = utcMs / 86,400,000 + 2,440,587.5. The day count
+ * is on the UTC scale (a "JD(UTC)", what satellite.js's SGP4 epochs and gstime take); it is calendar arithmetic,
+ * valid for any date, and not the TDB Julian date of tdbSToJdTdb (they differ by TT - UTC, about 69 s now).
+ */
+export function utcMsToJulianDate(utcMs: number): number {
+  if (!Number.isFinite(utcMs)) throw new RangeError(`UTC time must be a finite number of ms, got ${utcMs}`);
+  return utcMs / MS_PER_DAY + UNIX_EPOCH_JD;
+}
+
+/** UTC instant (ms since 1970, Unix time) of a Julian date on the UTC scale; inverse of utcMsToJulianDate. */
+export function julianDateToUtcMs(jdUtc: number): number {
+  if (!Number.isFinite(jdUtc)) throw new RangeError(`Julian date must be a finite number, got ${jdUtc}`);
+  return (jdUtc - UNIX_EPOCH_JD) * MS_PER_DAY;
+}
+
 /** TT seconds past J2000 for TDB seconds past J2000 (for libraries that take TT, e.g. astronomy-engine). */
 export function tdbSToTtS(tdbS: number): number {
   return tdbS - tdbMinusTtS(tdbS - tdbMinusTtS(tdbS));

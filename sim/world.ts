@@ -13,7 +13,7 @@ import type { Cohort } from './swarm/cohort.ts';
 import { cohortsFromSchedule } from './swarm/schedule.ts';
 import { buildSwarm, type Swarm } from './swarm/tracers.ts';
 import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
-import { interceptedPowerW } from './growth/shading.ts';
+import { interceptedPowerW } from './geometry/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
 import { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
 import { buildEarthSegment, type EarthSegment } from './earth/resolve.ts';

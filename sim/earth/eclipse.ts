@@ -8,7 +8,7 @@
  * circle-circle lens; Montenbruck & Gill, "Satellite Orbits", 2000, section 3.4.2; the same model as
  * satellite.js shadowFraction). The Earth is a sphere of equatorial radius (at the equinoxes a geostationary
  * satellite's shadow passage crosses the equatorial plane, where the limb is equatorial); the atmosphere's
- * refraction and absorption are ignored. The Sun's direction comes from astronomy-engine (frames.ts), not from
+ * refraction and absorption are ignored. The Sun's direction comes from astronomy-engine (sim/geometry/sunPosition.ts), not from
  * satellite.js sunPos, whose 0.01 deg would move eclipse contacts by ~2.4 s.
  *
  * Analytic geostationary eclipse (the reference for tests/earth/eclipse.test.ts). At an equinox the Sun lies

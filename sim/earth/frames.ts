@@ -1,17 +1,18 @@
 /**
- * From satellite.js's frames to the project's, one documented step at a time.
+ * From satellite.js's frames to the project's, one documented step at a time. Body positions (the Earth's, the
+ * Sun's) and the Earth's rotation angle are not computed here: they come from sim/geometry/.
  *
  * Time. Everything in sim/ is TDB seconds past J2000 (sim/time.ts). SGP4 runs on UTC: tsince (minutes) =
  * (UTC Julian date - the element set's UTC epoch) * 1440, with UTC from tdbSToUtcMs. UT1 is taken equal to
- * UTC for the Earth's rotation (|UT1 - UTC| < 0.9 s: < 0.4 km along the geostationary arc).
- * astronomy-engine gets TT through sim/geometry/astroTime.ts (AstroTime.FromTerrestrialTime), so its ephemerides and ours
- * share one time scale whatever its own Delta-T model says.
+ * UTC for the Earth's rotation (sim/geometry/earthRotation.ts). astronomy-engine gets TT through
+ * sim/geometry/astroTime.ts (AstroTime.FromTerrestrialTime), so its ephemerides and ours share one time scale
+ * whatever its own Delta-T model says.
  *
  * Frames (Vallado, "Fundamentals of Astrodynamics and Applications", 4th ed., sections 3.7 and 4.x;
  * Vallado et al. 2006, "Revisiting Spacetrack Report #3", AIAA 2006-6753, appendix C):
  *   TEME  True Equator, Mean Equinox of date: SGP4's output (satellite.js position in km, velocity km/s).
- *   ECF   Earth-fixed: TEME rotated about z by GMST (IAU-82, satellite.js gstime); polar motion (< 0.5") is
- *         ignored. satellite.js eciToEcf / eciToGeodetic (WGS-84 ellipsoid) do this step.
+ *   ECF   Earth-fixed: TEME rotated about z by GMST (IAU-82, sim/geometry/earthRotation.ts gmstRad); polar
+ *         motion (< 0.5") is ignored. satellite.js eciToEcf / eciToGeodetic (WGS-84 ellipsoid) do this step.
  *   TOD   True equator and equinox of date (astronomy-engine's EQD): TEME rotated about z by the equation of
  *         the equinoxes, RA_TOD = RA_TEME + EqEq (from GAST = GMST + EqEq; Vallado 2006 eq. C-1). EqEq from
  *         astronomy-engine's e_tilt (IAU 2000B nutation; it differs from SGP4's 1982 form by milliarcseconds).
@@ -19,19 +20,18 @@
  *         astronomy-engine Rotation_EQD_EQJ (IAU 2000B nutation, IAU 2006 precession). Over 2030-2040 this
  *         rotation is about 0.4 deg: skipping it would move a geostationary satellite by ~300 km.
  *   ECLIPJ2000  the project's frame: EQJ rotated about x by the J2000 obliquity (sim/orbit/frames.ts).
- *   Heliocentric: the Earth's heliocentric position from astronomy-engine (VSOP87, HelioVector(Body.Earth))
- *         plus the geocentric vector.
+ *   Heliocentric: the Earth's heliocentric position (sim/geometry/earthPosition.ts earthHeliocentricEqjM,
+ *         VSOP87) plus the geocentric vector.
  * The same rotation is applied to velocities; the frame's own rotation rate (precession, nutation, < 1e-11
  * rad/s) is neglected: < 1 mm/s at geostationary radius.
  * Units leave this module as SI: km -> m, km/s -> m/s, AU -> m.
  */
-import { Body, GeoVector, HelioVector, Rotation_EQD_EQJ, e_tilt } from 'astronomy-engine';
-import { eciToEcf, gstime, type EcfVec3, type EciVec3 } from 'satellite.js';
-import { AU_M } from '../constants.ts';
+import { Rotation_EQD_EQJ, e_tilt } from 'astronomy-engine';
+import { eciToEcf, type EcfVec3, type EciVec3 } from 'satellite.js';
 import { astroTimeOf } from '../geometry/astroTime.ts';
+import { earthHeliocentricEqjM } from '../geometry/earthPosition.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
 import type { Vec3 } from '../orbit/elements.ts';
-import { tdbSToUtcMs } from '../time.ts';
 
 /** A rotation matrix, row-major: out = M v. */
 export type Matrix3 = readonly [number, number, number, number, number, number, number, number, number];
@@ -54,16 +54,6 @@ export function applyTransposed(m: Matrix3, v: Vec3): Vec3 {
     m[1] * v[0] + m[4] * v[1] + m[7] * v[2],
     m[2] * v[0] + m[5] * v[1] + m[8] * v[2],
   ];
-}
-
-/** UTC Julian date of a TDB time (the time argument satellite.js's SGP4 and gstime take). */
-export function utcJdOfTdbS(tdbS: number): number {
-  return tdbSToUtcMs(tdbS) / 86_400_000 + 2_440_587.5;
-}
-
-/** Greenwich mean sidereal time, rad (IAU-82 as in SGP4; satellite.js gstime with UT1 = UTC). */
-export function gmstRad(tdbS: number): number {
-  return gstime(utcJdOfTdbS(tdbS));
 }
 
 /** TEME (km) -> ECF (km), rotation by GMST about z (satellite.js eciToEcf). */
@@ -105,21 +95,6 @@ export function temeToEqjMatrix(tdbS: number): Matrix3 {
 /** A TEME vector in km (or km/s) as an EQJ vector in m (or m/s). */
 export function temeKmToEqjM(m: Matrix3, temeKm: EciVec3<number>): Vec3 {
   return applyMatrix(m, [temeKm.x * 1000, temeKm.y * 1000, temeKm.z * 1000]);
-}
-
-/**
- * Geocentric apparent position of the Sun, EQJ, m: astronomy-engine GeoVector(Sun) with light time and
- * aberration (the direction sunlight arrives from, which is what casts the Earth's shadow).
- */
-export function sunGeocentricEqjM(tdbS: number): Vec3 {
-  const v = GeoVector(Body.Sun, astroTimeOf(tdbS), true);
-  return [v.x * AU_M, v.y * AU_M, v.z * AU_M];
-}
-
-/** Heliocentric position of the Earth's centre, EQJ, m (astronomy-engine HelioVector, VSOP87). */
-export function earthHeliocentricEqjM(tdbS: number): Vec3 {
-  const v = HelioVector(Body.Earth, astroTimeOf(tdbS));
-  return [v.x * AU_M, v.y * AU_M, v.z * AU_M];
 }
 
 /** A geocentric TEME state (km, km/s) at tdbS as a geocentric ECLIPJ2000 state (m, m/s). */

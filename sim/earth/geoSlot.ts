@@ -12,7 +12,7 @@
  * Generation (units: SGP4 mean elements in degrees and rev/day; longitudes in rad, east positive):
  * - start from mean motion 1.0027379 rev/day (one sidereal day), e = 0, the requested inclination, RAAN = 0,
  *   argument of perigee 0, and mean anomaly = GMST(epoch) + longitude, so that the mean longitude
- *   Omega + omega + M sits over the slot (Vallado 4th ed. section 3.5 for GMST; satellite.js gstime, IAU-82);
+ *   Omega + omega + M sits over the slot (Vallado 4th ed. section 3.5 for GMST; sim/geometry/earthRotation.ts, IAU-82);
  * - propagate with satellite.js to the start, middle and end of the cycle; read the sub-satellite longitude in
  *   the Earth-fixed frame (TEME rotated by GMST, the frame SGP4 is defined in);
  * - correct the mean motion so that the longitude at the end equals the longitude at the start (no net drift
@@ -20,7 +20,9 @@
  *   the mean anomaly so that the drift parabola is centred on the slot; repeat until the corrections vanish
  *   (2-3 iterations).
  */
-import { eciToEcf, gstime, json2satrec, sgp4, type OMMJsonObject, type SatRec } from 'satellite.js';
+import { eciToEcf, json2satrec, sgp4, type OMMJsonObject, type SatRec } from 'satellite.js';
+import { gmstOfUtcJulianDateRad } from '../geometry/earthRotation.ts';
+import { utcMsToJulianDate } from '../time.ts';
 import { toOmm, type MeanElementsText } from './elementSets.ts';
 
 /** One sidereal day per day: Earth rotation rate 7.292115e-5 rad/s (WGS-84; IERS Conventions 2010) in rev/day. */
@@ -65,11 +67,6 @@ function wrapPi(x: number): number {
   return x - TWO_PI * Math.floor((x + Math.PI) / TWO_PI);
 }
 
-/** Julian date (UTC) of a UTC instant in ms since 1970. */
-export function utcMsToJd(utcMs: number): number {
-  return utcMs / 86_400_000 + 2_440_587.5;
-}
-
 /**
  * Sub-satellite (geocentric) longitude, rad, of a satrec `tsinceMin` minutes after its epoch: TEME -> ECF by
  * GMST (satellite.js eciToEcf), then atan2(y, x). Null if satellite.js fails.
@@ -77,7 +74,7 @@ export function utcMsToJd(utcMs: number): number {
 export function subSatelliteLongitudeRad(satrec: SatRec, tsinceMin: number): number | null {
   const pv = sgp4(satrec, tsinceMin);
   if (pv === null) return null;
-  const ecf = eciToEcf(pv.position, gstime(satrec.jdsatepoch + tsinceMin / 1440));
+  const ecf = eciToEcf(pv.position, gmstOfUtcJulianDateRad(satrec.jdsatepoch + tsinceMin / 1440));
   return Math.atan2(ecf.y, ecf.x);
 }
 
@@ -88,7 +85,7 @@ export function subSatelliteLongitudeRad(satrec: SatRec, tsinceMin: number): num
  */
 export function generateGeoElementSet(request: GeoSlotRequest): GeoSlotElementSet {
   const { epochUtcMs, longitudeRad, cycleMin } = request;
-  const gmst = gstime(utcMsToJd(epochUtcMs));
+  const gmst = gmstOfUtcJulianDateRad(utcMsToJulianDate(epochUtcMs));
   let meanMotion = SIDEREAL_MEAN_MOTION_REV_PER_DAY;
   let meanAnomalyRad = gmst + longitudeRad;
   const make = (): MeanElementsText => ({

@@ -86,15 +86,7 @@ export {
   type OrbitModel,
   type TemeResult,
 } from './orbitModel.ts';
-export {
-  earthHeliocentricEqjM,
-  gmstRad,
-  sunGeocentricEqjM,
-  temeToEqjMatrix,
-  temeToGeocentricEcliptic,
-  temeToHeliocentricEclipticM,
-  utcJdOfTdbS,
-} from './frames.ts';
+export { temeToEqjMatrix, temeToGeocentricEcliptic, temeToHeliocentricEclipticM } from './frames.ts';
 export {
   geoLookAnglesEllipsoidal,
   geoLookAnglesSpherical,

@@ -12,7 +12,7 @@
  * Output in satellite.js units (TEME, km, km/s); frames.ts converts. Time in: TDB seconds past J2000.
  */
 import { sgp4, type PositionAndVelocity, type SatRec } from 'satellite.js';
-import { tdbSToUtcMs } from '../time.ts';
+import { julianDateToUtcMs, tdbSToUtcMs } from '../time.ts';
 import { generateGeoElementSet } from './geoSlot.ts';
 import { buildSdp4Cache, cachedSatrec, type Sdp4Cache } from './sdp4Cache.ts';
 
@@ -111,7 +111,7 @@ export function stationKeptOrbit(
 
 /** The `elements` model of a satrec, with integrator nodes covering [fromUtcMs, toUtcMs]. */
 export function elementsOrbit(satrec: SatRec, fromUtcMs: number, toUtcMs: number): OrbitModel {
-  const epochUtcMs = (satrec.jdsatepoch - 2_440_587.5) * 86_400_000;
+  const epochUtcMs = julianDateToUtcMs(satrec.jdsatepoch);
   const cache = buildSdp4Cache(satrec, (fromUtcMs - epochUtcMs) / 60_000, (toUtcMs - epochUtcMs) / 60_000);
   return { kind: 'elements', cache, epochUtcMs };
 }

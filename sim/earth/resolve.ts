@@ -13,7 +13,7 @@ import { checkForDecay, sgp4 } from 'satellite.js';
 import { SECONDS_PER_DAY } from '../constants.ts';
 import { parseDurationS } from '../duration.ts';
 import { InputError } from '../errors.ts';
-import { isoToTdbS, tdbSToIso, tdbSToUtcMs, utcMsToTdbS } from '../time.ts';
+import { isoToTdbS, julianDateToUtcMs, tdbSToIso, tdbSToUtcMs, utcMsToTdbS } from '../time.ts';
 import { describeSatrecError, readOmm, readTle, type ReadResult } from './elementSets.ts';
 import type { GeodeticSite } from './lookAngles.ts';
 import { elementsOrbit, stationKeptOrbit, type OrbitModel } from './orbitModel.ts';
@@ -244,7 +244,7 @@ function buildSatellite(spec: PowerSatelliteSpec, options: ResolveEarthOptions):
   const read: ReadResult =
     source.kind === 'tle' ? readTle(source.lines[0], source.lines[1]) : readOmm({ ...source.omm });
   if (!read.ok) return read.reason;
-  const epochTdbS = utcMsToTdbS((read.satrec.jdsatepoch - 2_440_587.5) * 86_400_000);
+  const epochTdbS = utcMsToTdbS(julianDateToUtcMs(read.satrec.jdsatepoch));
   const from = Math.min(spanFrom, epochTdbS) - margin;
   const to = Math.max(spanTo, epochTdbS) + margin;
   const orbit = elementsOrbit(read.satrec, tdbSToUtcMs(from), tdbSToUtcMs(to));

@@ -3,8 +3,9 @@
  * rectenna it serves, and the power that reaches the grid. A pure function of (segment, time): random access.
  *
  * Per satellite: SGP4 (orbitModel.ts) -> TEME km -> ECF by GMST and WGS-84 geodetic (satellite.js) -> look
- * angles from each site (lookAngles.ts); TEME -> EQJ (frames.ts) for the Earth's shadow with the Sun from
- * astronomy-engine (eclipse.ts), and -> heliocentric ECLIPJ2000 for the scene.
+ * angles from each site (lookAngles.ts); TEME -> EQJ (frames.ts) for the Earth's shadow (eclipse.ts) with the Sun
+ * from sim/geometry/sunPosition.ts, and -> heliocentric ECLIPJ2000 for the scene (the Earth from
+ * sim/geometry/earthPosition.ts). GMST from sim/geometry/earthRotation.ts.
  *
  * Assignment (one beam per satellite, one satellite per rectenna): a satellite dedicated to a site serves it
  * whenever it clears the site's elevation mask (if two are dedicated to one site, the higher one); the others
@@ -22,14 +23,10 @@ import { CIRCULAR_POLARISATION_TILT_RAD } from '../beam/rain.ts';
 import { InputError } from '../errors.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
 import type { Vec3 } from '../orbit/elements.ts';
-import {
-  earthHeliocentricEqjM,
-  gmstRad,
-  sunGeocentricEqjM,
-  temeKmToEqjM,
-  temeToEcfKm,
-  temeToEqjMatrix,
-} from './frames.ts';
+import { earthHeliocentricEqjM } from '../geometry/earthPosition.ts';
+import { gmstRad } from '../geometry/earthRotation.ts';
+import { sunGeocentricEqjM } from '../geometry/sunPosition.ts';
+import { temeKmToEqjM, temeToEcfKm, temeToEqjMatrix } from './frames.ts';
 import { lookAngles, type LookAngles } from './lookAngles.ts';
 import { temeAt } from './orbitModel.ts';
 import { energyEquivalentRainRateMmH } from './rainClimate.ts';

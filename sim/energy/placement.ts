@@ -4,7 +4,7 @@
  * j > 0 is the receiver of hop j - 1. Pure and random access in time, like energyLedgerAt.
  *
  * Output frame: heliocentric ecliptic J2000 (ECLIPJ2000), m, the frame of the swarm's positions and of
- * sim/propagate/reduce.ts earthHeliocentricEclipticM. Time: TDB seconds past J2000.
+ * sim/geometry/earthPosition.ts earthHeliocentricEclipticM. Time: TDB seconds past J2000.
  *
  * Each kind of place:
  * - `cluster`: rides with the swarm's collectors and has no absolute position here (positionM null); the scene
@@ -21,27 +21,22 @@
  * - `ground`: a point fixed to the rotating Earth, geodetic on the WGS-84 ellipsoid (sim/earth/lookAngles.ts
  *   siteEcfKm, satellite.js geodeticToEcf).
  * The two Earth-fixed kinds go through sim/earth/frames.ts exactly as the earth section's satellites do:
- * Earth-fixed -> TEME by GMST (IAU-82, UT1 = UTC), TEME -> EQJ by the equation of the equinoxes, nutation and
- * precession, then ECLIPJ2000, plus the Earth's heliocentric position. That position (frames.ts
- * earthHeliocentricEqjM, VSOP87 at TT) is the one the L4 and L5 points are built from too, and the one
- * reduce.ts earthHeliocentricEclipticM gives in the ecliptic.
+ * Earth-fixed -> TEME by GMST (IAU-82, UT1 = UTC; sim/geometry/earthRotation.ts), TEME -> EQJ by the equation of
+ * the equinoxes, nutation and precession, then ECLIPJ2000, plus the Earth's heliocentric position. That position
+ * (sim/geometry/earthPosition.ts earthHeliocentricEqjM, VSOP87 at TT) is the one the L4 and L5 points are built
+ * from too (with the velocity of earthHeliocentricStateEqj), and the one earthHeliocentricEclipticM gives in the
+ * ecliptic.
  *
  * hopEndsAt gives both ends of every hop that has them, with that Earth centre: occultation.ts decides from it
  * whether the Earth hides a hop's receiver from its transmitter.
  */
-import { Body, HelioState } from 'astronomy-engine';
 import { ecfToEci, type EcfVec3 } from 'satellite.js';
-import { AU_M, GM_EARTH_M3_S2, SECONDS_PER_DAY } from '../constants.ts';
-import {
-  earthHeliocentricEqjM,
-  gmstRad,
-  temeKmToEqjM,
-  temeToEqjMatrix,
-  type Matrix3,
-} from '../earth/frames.ts';
+import { GM_EARTH_M3_S2, SECONDS_PER_DAY } from '../constants.ts';
+import { temeKmToEqjM, temeToEqjMatrix, type Matrix3 } from '../earth/frames.ts';
 import { SIDEREAL_MEAN_MOTION_REV_PER_DAY } from '../earth/geoSlot.ts';
-import { astroTimeOf } from '../geometry/astroTime.ts';
 import { siteEcfKm } from '../earth/lookAngles.ts';
+import { earthHeliocentricEqjM, earthHeliocentricStateEqj } from '../geometry/earthPosition.ts';
+import { gmstRad } from '../geometry/earthRotation.ts';
 import { InputError, requireFinite } from '../errors.ts';
 import type { Vec3 } from '../orbit/elements.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
@@ -112,9 +107,7 @@ class Instant {
   lagrangePoint(point: 'L4' | 'L5'): Vec3 {
     if (this.lagrange === null) {
       const r = this.earth();
-      const state = HelioState(Body.Earth, astroTimeOf(this.tdbS));
-      const v: Vec3 = [state.vx * AU_M, state.vy * AU_M, state.vz * AU_M]; // m/day: only its direction matters
-      const h = cross(r, v);
+      const h = cross(r, earthHeliocentricStateEqj(this.tdbS).velocityMS);
       const hNorm = Math.hypot(h[0], h[1], h[2]);
       const k: Vec3 = [h[0] / hNorm, h[1] / hNorm, h[2] / hNorm];
       this.lagrange = {

@@ -17,8 +17,6 @@ export { growthStateAt, bindingLimitTimeline } from './state.ts';
 export type { GrowthState, MassLedger, EnergyLedger, BindingLimitChange } from './state.ts';
 export { BINDING_LIMITS } from './rates.ts';
 export type { BindingLimit } from './rates.ts';
-export { shadedCapturedPowerW, interceptedPowerW, coverageFraction } from './shading.ts';
-export type { ShellCollectors } from './shading.ts';
 export { hohmannTransfer } from './transfer.ts';
 export type { Transfer } from './transfer.ts';
 export { BODY_DEFAULTS, uniformSphereBindingEnergyJ } from './bodies.ts';

@@ -32,7 +32,7 @@ import {
   type RateContext,
 } from './rates.ts';
 import { scheduleAt, scheduleJumps } from './schedule.ts';
-import { coverageFraction } from './shading.ts';
+import { coverageFraction } from '../geometry/shading.ts';
 
 /** What integrateGrowth needs besides the parameters, SI. */
 export interface GrowthContext {

@@ -13,7 +13,7 @@
  *   energy           processing e_f R + e_c C + launch C v^2 / (2 eta), drawn from the site's own plant
  *                    (W/kg of factory, flux and duty cycle applied) plus power beamed back from its collectors
  * Per path (site -> shell): launched C * fraction, arriving on station one flight time later.
- * Swarm: intercepted sunlight per shell with inner shells shading outer ones (shading.ts), times efficiency and
+ * Swarm: intercepted sunlight per shell with inner shells shading outer ones (sim/geometry/shading.ts), times efficiency and
  * the degradation factor of the collectors on station.
  */
 import { SOLAR_LUMINOSITY_W } from '../constants.ts';
@@ -21,7 +21,7 @@ import type { CollectorSpec } from '../swarm/collector.ts';
 import { GLOBAL, PATH, SITE, type Layout } from './layout.ts';
 import type { GrowthParams } from './params.ts';
 import { scheduleAt } from './schedule.ts';
-import { coverageFraction, interceptedPowerW, radiusOrder } from './shading.ts';
+import { coverageFraction, interceptedPowerW, radiusOrder } from '../geometry/shading.ts';
 
 /** Which limit holds a site's growth back, by code (index into this list). */
 export const BINDING_LIMITS = [

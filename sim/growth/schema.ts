@@ -268,7 +268,7 @@ export const growthSchema = z
       .object({
         /**
          * Luminosity and shading: collector production stops once the launched swarm would cover this fraction
-         * of the Sun's light, (0, 1] (1 - exp(-total optical depth), see shading.ts).
+         * of the Sun's light, (0, 1] (1 - exp(-total optical depth), see sim/geometry/shading.ts).
          */
         maxCoverageFraction: z.number().gt(0).max(1).default(1),
       })

@@ -7,13 +7,14 @@ import { GeoMoon } from 'astronomy-engine';
 import { describe, expect, test } from 'vitest';
 import { isoToTdbS } from '../../sim/index.ts';
 import { OBLIQUITY_J2000_RAD, SECONDS_PER_DAY, AU_M } from '../../sim/constants.ts';
-import { astroTime, moonOrbitPath } from '../../src/app/scene/ephemeris.ts';
+import { astroTimeOf } from '../../sim/geometry/astroTime.ts';
+import { moonOrbitPath } from '../../src/app/scene/ephemeris.ts';
 
 const SAMPLES = 3600;
 
 /** The Moon's geocentric ECLIPJ2000 position, Mm, independently of the module under test. */
 function moonMm(tdbS: number): [number, number, number] {
-  const v = GeoMoon(astroTime(tdbS));
+  const v = GeoMoon(astroTimeOf(tdbS));
   const c = Math.cos(OBLIQUITY_J2000_RAD);
   const s = Math.sin(OBLIQUITY_J2000_RAD);
   const k = AU_M / 1e6;

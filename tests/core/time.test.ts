@@ -3,13 +3,40 @@ import { describe, expect, it } from 'vitest';
 import {
   isoToTdbS,
   jdTdbToTdbS,
+  julianDateToUtcMs,
   parseIsoUtcMs,
   taiMinusUtcS,
   tdbMinusTtS,
   tdbSToIso,
   tdbSToJdTdb,
   tdbSToTtS,
+  UNIX_EPOCH_JD,
+  utcMsToJulianDate,
 } from '../../sim/time.ts';
+
+/**
+ * Calendar date -> Julian date, published pairs: Meeus, "Astronomical Algorithms", 2nd ed. (1998), ch. 7,
+ * Example 7.a (Sputnik 1's launch, 1957 October 4.81) and the list of dates that follows it; 1970-01-01T00:00Z is
+ * JD 2440587.5 by the definition of Unix time. [year, month (1-12), day with fraction, JD].
+ */
+const MEEUS_DATES: ReadonlyArray<readonly [number, number, number, number]> = [
+  [1957, 10, 4.81, 2436116.31],
+  [2000, 1, 1.5, 2451545.0],
+  [1999, 1, 1.0, 2451179.5],
+  [1987, 1, 27.0, 2446822.5],
+  [1987, 6, 19.5, 2446966.0],
+  [1988, 1, 27.0, 2447187.5],
+  [1988, 6, 19.5, 2447332.0],
+  [1900, 1, 1.0, 2415020.5],
+  [1600, 1, 1.0, 2305447.5],
+  [1600, 12, 31.0, 2305812.5],
+  [1970, 1, 1.0, 2440587.5],
+];
+/**
+ * Julian date agreement, days: a float64 JD near 2.4e6 resolves 4.7e-10 day (40 us); the day fraction built from
+ * ms adds the same again.
+ */
+const JULIAN_DATE_TOL_DAYS = 2e-9;
 
 describe('time scale: TDB seconds past J2000', () => {
   it('puts J2000.0 (2000-01-01T12:00:00 TT = 11:58:55.816 UTC) at zero, within the TDB-TT term', () => {
@@ -84,5 +111,29 @@ describe('time scale: TDB seconds past J2000', () => {
     expect(() => isoToTdbS('yesterday')).toThrow(/yesterday/);
     expect(() => isoToTdbS('1960-01-01')).toThrow(/1972-01-01\.\.2199-12-31/);
     expect(() => isoToTdbS('2300-01-01')).toThrow(/outside the supported range/);
+  });
+});
+
+describe('Julian dates of UTC instants', () => {
+  it.each(MEEUS_DATES)('%i-%i-%f is JD %f (Meeus, ch. 7)', (year, month, day, jd) => {
+    const utcMs = Date.UTC(year, month - 1, Math.floor(day)) + (day - Math.floor(day)) * 86_400_000;
+    expect(Math.abs(utcMsToJulianDate(utcMs) - jd)).toBeLessThan(JULIAN_DATE_TOL_DAYS);
+    expect(Math.abs(julianDateToUtcMs(jd) - utcMs)).toBeLessThan(JULIAN_DATE_TOL_DAYS * 86_400_000);
+  });
+
+  it('puts the Unix epoch at JD 2440587.5, and J2000.0 (12:00 TT = 11:58:55.816 UTC) at TDB JD 2451545.0', () => {
+    expect(utcMsToJulianDate(0)).toBe(UNIX_EPOCH_JD);
+    expect(UNIX_EPOCH_JD).toBe(2440587.5);
+    // The UTC Julian date of J2000.0 falls 64.184 s (TT - UTC in 2000) before noon.
+    const j2000UtcMs = Date.parse('2000-01-01T11:58:55.816Z');
+    expect(utcMsToJulianDate(j2000UtcMs)).toBeCloseTo(2451545.0 - 64.184 / 86_400, 9);
+    expect(Math.abs(tdbSToJdTdb(isoToTdbS('2000-01-01T11:58:55.816Z')) - 2451545.0)).toBeLessThan(
+      JULIAN_DATE_TOL_DAYS,
+    );
+  });
+
+  it('refuses non-finite input', () => {
+    expect(() => utcMsToJulianDate(Number.NaN)).toThrow(RangeError);
+    expect(() => julianDateToUtcMs(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 });

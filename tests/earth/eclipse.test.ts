@@ -5,9 +5,9 @@ import {
   analyticGeoEclipseMinutes,
   findEclipses,
   shadowFraction,
-  sunGeocentricEqjM,
   type EclipseEvent,
 } from '../../sim/earth/index.ts';
+import { sunGeocentricEqjM } from '../../sim/geometry/sunPosition.ts';
 import { AU_M, EARTH_EQUATORIAL_RADIUS_M, SOLAR_RADIUS_M } from '../../sim/constants.ts';
 import type { Vec3 } from '../../sim/orbit/elements.ts';
 import { isoToTdbS, tdbSToIso } from '../../sim/time.ts';

@@ -6,10 +6,10 @@ import {
   eclipseLossReport,
   litGridPowerW,
   shadowFraction,
-  sunGeocentricEqjM,
   temeAt,
   temeToEqjMatrix,
 } from '../../sim/earth/index.ts';
+import { sunGeocentricEqjM } from '../../sim/geometry/sunPosition.ts';
 import { InputError } from '../../sim/errors.ts';
 import type { Vec3 } from '../../sim/orbit/elements.ts';
 import { isoToTdbS } from '../../sim/time.ts';

@@ -19,7 +19,7 @@ import {
 import { eciToGeodetic, gstime } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { AU_M, GM_EARTH_M3_S2, SECONDS_PER_DAY } from '../../sim/constants.ts';
-import { applyTransposed, earthHeliocentricEqjM, temeToEqjMatrix } from '../../sim/earth/frames.ts';
+import { applyTransposed, temeToEqjMatrix } from '../../sim/earth/frames.ts';
 import { geoLookAnglesEllipsoidal } from '../../sim/earth/lookAngles.ts';
 import {
   energyLedgerAt,
@@ -37,6 +37,7 @@ import {
 import { InputError } from '../../sim/errors.ts';
 import { createWorld, loadScenario } from '../../sim/index.ts';
 import type { Vec3 } from '../../sim/orbit/elements.ts';
+import { earthHeliocentricEqjM } from '../../sim/geometry/earthPosition.ts';
 import { eclipticToEquatorial, equatorialToEcliptic } from '../../sim/orbit/frames.ts';
 import { isoToTdbS, tdbSToTtS, tdbSToUtcMs } from '../../sim/time.ts';
 

@@ -9,7 +9,8 @@ import { useEffect, useMemo } from 'react';
 import { Group } from 'three';
 import { useController } from '../state/context.tsx';
 import { BODIES } from '../state/targets.ts';
-import { earthFixedToEcliptic, greenwichSiderealRad } from './earthRotation.ts';
+import { gmstRad } from '../../../sim/geometry/earthRotation.ts';
+import { earthFixedToEcliptic } from './earthRotation.ts';
 import { createGlowPoints, createLightLines } from './glowDrawables.ts';
 import { createGlowTexture } from './glowTexture.ts';
 import type { SceneFrame } from './sceneFrame.ts';
@@ -55,7 +56,7 @@ export function EarthSegment({ frame }: { frame: SceneFrame }) {
     objects.group.visible = earth !== null;
     if (earth === null) return;
     frame.renderPosition('earth', objects.group.position);
-    const gmst = greenwichSiderealRad(frame.timeTdbS);
+    const gmst = gmstRad(frame.timeTdbS);
     const { position: sp, color: sc } = objects.satellites;
     const { position: gp, color: gc } = objects.sites;
     const { position: bp, color: bc } = objects.beams;

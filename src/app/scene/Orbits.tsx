@@ -11,7 +11,8 @@ import { OBLIQUITY_J2000_RAD } from '../../../sim/constants.ts';
 import { GEOSTATIONARY_RADIUS_M } from '../../../sim/energy/placement.ts';
 import { useController } from '../state/context.tsx';
 import { BODIES } from '../state/targets.ts';
-import { moonOrbitPath, PLANET_IDS, planetOrbitPath } from './ephemeris.ts';
+import { PLANET_IDS } from '../../../sim/geometry/planetPositions.ts';
+import { moonOrbitPath, planetOrbitPath } from './ephemeris.ts';
 import type { SceneFrame } from './sceneFrame.ts';
 
 const ORBIT_SAMPLES = 360;

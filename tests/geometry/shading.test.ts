@@ -1,10 +1,10 @@
 /**
- * Shading between shells and the luminosity cap (sim/growth/shading.ts): physics as tests.
+ * Shading between shells and the luminosity cap (sim/geometry/shading.ts): physics as tests.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AU_M, SOLAR_LUMINOSITY_W } from '../../sim/constants.ts';
-import { coverageFraction, shadedCapturedPowerW } from '../../sim/growth/shading.ts';
+import { coverageFraction, shadedCapturedPowerW } from '../../sim/geometry/shading.ts';
 import { InputError } from '../../sim/errors.ts';
 
 const L = SOLAR_LUMINOSITY_W;

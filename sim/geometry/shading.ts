@@ -11,6 +11,9 @@
  * Averaging over the sphere is the model's approximation: a real shell spans a band of inclinations and a range
  * of distances (eccentricity), so its local optical depth varies over the sky. Shells at the same radius form one
  * layer and share its interception in proportion to their areas.
+ *
+ * Units: radii m (heliocentric, any frame: only distances enter), areas m^2, powers W. No time dependence: the
+ * caller passes each shell's radius and area at its instant (sim/world.ts, sim/growth/rates.ts).
  */
 import { SOLAR_LUMINOSITY_W } from '../constants.ts';
 import { InputError } from '../errors.ts';
