@@ -57,6 +57,10 @@ import {
 import { InputError, requireFinite } from '../errors.ts';
 import type { Vec3 } from '../orbit/elements.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
+import { dopri5 } from '../numeric/dopri5.ts';
+import { hermite } from '../numeric/hermite.ts';
+import { piecewiseLinearSlope, piecewiseLinearValue } from '../numeric/piecewiseLinear.ts';
+import { countAtOrBelow } from '../numeric/search.ts';
 import { tdbSToTtS } from '../time.ts';
 import { MOON_GM_M3_S2, MOON_MEAN_RADIUS_M } from './bodies.ts';
 import type { GrowthHistory } from './integrate.ts';
@@ -150,81 +154,6 @@ function cr3bpDerivative(s: Float64Array, out: Float64Array): void {
   out[5] = -(k1 + k2) * z;
 }
 
-// Dormand-Prince 5(4) tableau (Hairer, Norsett & Wanner 1993, table II.5.2); E = 5th-order minus 4th-order weights.
-const A21 = 1 / 5;
-const [A31, A32] = [3 / 40, 9 / 40];
-const [A41, A42, A43] = [44 / 45, -56 / 15, 32 / 9];
-const [A51, A52, A53, A54] = [19372 / 6561, -25360 / 2187, 64448 / 6561, -212 / 729];
-const [A61, A62, A63, A64, A65] = [9017 / 3168, -355 / 33, 46732 / 5247, 49 / 176, -5103 / 18656];
-const [B1, B3, B4, B5, B6] = [35 / 384, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84];
-const [E1, E3, E4, E5, E6, E7] = [71 / 57600, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40];
-
-/** One Dormand-Prince integrator with its scratch arrays (6 components). */
-function makeDopri(): (
-  y: Float64Array,
-  f0: Float64Array,
-  h: number,
-  yOut: Float64Array,
-  fOut: Float64Array,
-) => number {
-  const k2 = new Float64Array(6);
-  const k3 = new Float64Array(6);
-  const k4 = new Float64Array(6);
-  const k5 = new Float64Array(6);
-  const k6 = new Float64Array(6);
-  const tmp = new Float64Array(6);
-  /** Step y (with f0 = f(y)) by h into yOut, f(yOut) into fOut; returns the RMS scaled error estimate. */
-  return (y, f0, h, yOut, fOut) => {
-    const at = (a: Float64Array, i: number): number => a[i] as number;
-    for (let i = 0; i < 6; i += 1) tmp[i] = at(y, i) + h * A21 * at(f0, i);
-    cr3bpDerivative(tmp, k2);
-    for (let i = 0; i < 6; i += 1) tmp[i] = at(y, i) + h * (A31 * at(f0, i) + A32 * at(k2, i));
-    cr3bpDerivative(tmp, k3);
-    for (let i = 0; i < 6; i += 1) {
-      tmp[i] = at(y, i) + h * (A41 * at(f0, i) + A42 * at(k2, i) + A43 * at(k3, i));
-    }
-    cr3bpDerivative(tmp, k4);
-    for (let i = 0; i < 6; i += 1) {
-      tmp[i] = at(y, i) + h * (A51 * at(f0, i) + A52 * at(k2, i) + A53 * at(k3, i) + A54 * at(k4, i));
-    }
-    cr3bpDerivative(tmp, k5);
-    for (let i = 0; i < 6; i += 1) {
-      tmp[i] =
-        at(y, i) +
-        h * (A61 * at(f0, i) + A62 * at(k2, i) + A63 * at(k3, i) + A64 * at(k4, i) + A65 * at(k5, i));
-    }
-    cr3bpDerivative(tmp, k6);
-    for (let i = 0; i < 6; i += 1) {
-      yOut[i] =
-        at(y, i) + h * (B1 * at(f0, i) + B3 * at(k3, i) + B4 * at(k4, i) + B5 * at(k5, i) + B6 * at(k6, i));
-    }
-    cr3bpDerivative(yOut, fOut);
-    let sum = 0;
-    for (let i = 0; i < 6; i += 1) {
-      const e =
-        h *
-        (E1 * at(f0, i) +
-          E3 * at(k3, i) +
-          E4 * at(k4, i) +
-          E5 * at(k5, i) +
-          E6 * at(k6, i) +
-          E7 * at(fOut, i));
-      const scale = TOLERANCE * (1 + Math.max(Math.abs(at(y, i)), Math.abs(at(yOut, i))));
-      sum += (e / scale) ** 2;
-    }
-    return Math.sqrt(sum / 6);
-  };
-}
-
-/** Cubic Hermite interpolation on one interval of width h: values p0, p1, derivatives d0, d1, at s in [0, 1]. */
-function hermite(p0: number, d0: number, p1: number, d1: number, h: number, s: number): number {
-  const s2 = s * s;
-  const s3 = s2 * s;
-  return (
-    (2 * s3 - 3 * s2 + 1) * p0 + (s3 - 2 * s2 + s) * h * d0 + (3 * s2 - 2 * s3) * p1 + (s3 - s2) * h * d1
-  );
-}
-
 /** Event functions of a state (non-dimensional); each fires when it crosses from < 0 to >= 0. */
 function eventValues(s: Float64Array, exitRadius: number, out: Float64Array): void {
   const x = s[0] as number;
@@ -268,81 +197,23 @@ export function lunarStreamTemplate(
     throw new InputError(`must be a finite number > 0 s, got ${maxAgeS}`, 'maxAgeS');
   }
 
-  const step = makeDopri();
   const exitRadius = exitRadiusM / L;
-  const maxAge = maxAgeS * N;
-  let y = Float64Array.of(1 - MU, 0, -MOON_MEAN_RADIUS_M / L, 0, launchSpeedMS / (L * N), 0);
-  let f = new Float64Array(6);
-  cr3bpDerivative(y, f);
-  let yNew = new Float64Array(6);
-  let fNew = new Float64Array(6);
-  const before = new Float64Array(3);
-  const after = new Float64Array(3);
-  const probe = new Float64Array(6);
-  const probeEvents = new Float64Array(3);
-
-  const ages: number[] = [0];
-  const states: number[] = [...y];
-  const rates: number[] = [...f];
-  const record = (t: number, s: Float64Array, d: Float64Array): void => {
-    ages.push(t);
-    for (let i = 0; i < 6; i += 1) {
-      states.push(s[i] as number);
-      rates.push(d[i] as number);
-    }
-  };
-
-  let t = 0;
-  // First step: a small fraction of the surface time scale R / v (about 670 s = 1.8e-3 time units).
-  let h = 1e-3 * (MOON_MEAN_RADIUS_M / launchSpeedMS) * N;
-  let end: LunarStreamEnd = 'max-age';
-  for (let count = 0; ; count += 1) {
-    if (count >= MAX_STEPS) throw new Error(`lunarStreamTemplate: no end after ${MAX_STEPS} steps`);
-    const last = t + h >= maxAge;
-    const hStep = last ? maxAge - t : h;
-    const err = step(y, f, hStep, yNew, fNew);
-    if (!(err <= 1)) {
-      // Rejected (or non-finite): shrink, never below a fifth (Hairer et al. sec. II.4).
-      h = hStep * Math.max(0.2, 0.9 * err ** -0.2 || 0.2);
-      continue;
-    }
-    eventValues(y, exitRadius, before);
-    eventValues(yNew, exitRadius, after);
-    let fired = -1;
-    for (let e = 0; e < 3; e += 1) if ((before[e] as number) < 0 && (after[e] as number) >= 0) fired = e;
-    if (fired >= 0) {
-      // Locate the crossing on the step's Hermite interpolant by bisection, then land on it with one step.
-      let lo = 0;
-      let hi = 1;
-      for (let k = 0; k < 60; k += 1) {
-        const mid = 0.5 * (lo + hi);
-        for (let i = 0; i < 6; i += 1) {
-          probe[i] = hermite(
-            y[i] as number,
-            f[i] as number,
-            yNew[i] as number,
-            fNew[i] as number,
-            hStep,
-            mid,
-          );
-        }
-        eventValues(probe, exitRadius, probeEvents);
-        if ((probeEvents[fired] as number) >= 0) hi = mid;
-        else lo = mid;
-      }
-      step(y, f, hi * hStep, yNew, fNew);
-      record(t + hi * hStep, yNew, fNew);
-      end = EVENT_ENDS[fired] ?? 'exit';
-      break;
-    }
-    t = last ? maxAge : t + hStep;
-    record(t, yNew, fNew);
-    if (last) break;
-    [y, yNew] = [yNew, y];
-    [f, fNew] = [fNew, f];
-    h = hStep * Math.min(5, Math.max(0.2, 0.9 * err ** -0.2));
-  }
-
+  const solution = dopri5(
+    (_t, state, out) => cr3bpDerivative(state, out),
+    0,
+    [1 - MU, 0, -MOON_MEAN_RADIUS_M / L, 0, launchSpeedMS / (L * N), 0],
+    maxAgeS * N,
+    {
+      tolerance: TOLERANCE,
+      // First step: a small fraction of the surface time scale R / v (about 670 s = 1.8e-3 time units).
+      initialStep: 1e-3 * (MOON_MEAN_RADIUS_M / launchSpeedMS) * N,
+      maxSteps: MAX_STEPS,
+      events: { count: 3, values: (_t, state, out) => eventValues(state, exitRadius, out) },
+    },
+  );
+  const end: LunarStreamEnd = solution.event < 0 ? 'max-age' : (EVENT_ENDS[solution.event] ?? 'exit');
+  const ages = solution.times;
+  const states = solution.states;
   const count = ages.length;
   const agesS = new Float64Array(count);
   const positionsM = new Float64Array(3 * count);
@@ -435,14 +306,7 @@ export function lunarStreamOffsetScale(moonOffsetM: number, moonDistanceM: numbe
 
 /** Index k of the template interval [ages[k], ages[k + 1]] that holds `age` (age within [0, durationS]). */
 function intervalOf(ages: Float64Array, age: number): number {
-  let lo = 0;
-  let hi = ages.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((ages[mid] as number) <= age) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.min(Math.max(countAtOrBelow(ages, age) - 1, 0), ages.length - 2);
 }
 
 /** Template position at `age` (s, within [0, durationS]) relative to the Moon, rotating frame, m, into out[o..o+2]. */
@@ -570,59 +434,6 @@ function cumulativeLaunchedKg(history: GrowthHistory, siteIndex: number): Float6
 }
 
 /**
- * The sample interval [i, j] (t_i < t_j) whose slope gives the rate at tdbS: the one that starts at or before tdbS
- * (right-continuous), or the last one at the end of the span; -1 outside the span.
- */
-function rateInterval(times: Float64Array, count: number, tdbS: number): number {
-  if (count < 2 || !(tdbS >= (times[0] as number) && tdbS <= (times[count - 1] as number))) return -1;
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((times[mid] as number) <= tdbS) lo = mid;
-    else hi = mid - 1;
-  }
-  if (lo === count - 1) {
-    // At the end: the last interval of positive width.
-    while (lo > 0 && (times[lo - 1] as number) >= (times[count - 1] as number)) lo -= 1;
-    lo -= 1;
-  }
-  return lo;
-}
-
-/** Slope of a piecewise-linear cumulative mass (values per sample) at tdbS, kg/s; 0 outside the span. */
-export function slopeAt(
-  times: Float64Array,
-  count: number,
-  cumulative: (i: number) => number,
-  tdbS: number,
-): number {
-  const i = rateInterval(times, count, tdbS);
-  if (i < 0) return 0;
-  const t0 = times[i] as number;
-  let j = i + 1;
-  while (j < count - 1 && (times[j] as number) <= t0) j += 1;
-  const dt = (times[j] as number) - t0;
-  return dt > 0 ? (cumulative(j) - cumulative(i)) / dt : 0;
-}
-
-/** Cumulative mass at tdbS, kg, linear between samples (0 before the span, the last value after it). */
-export function cumulativeAt(
-  times: Float64Array,
-  count: number,
-  cumulative: Float64Array,
-  tdbS: number,
-): number {
-  if (count === 0 || tdbS < (times[0] as number)) return 0;
-  if (tdbS >= (times[count - 1] as number)) return cumulative[count - 1] as number;
-  const i = rateInterval(times, count, tdbS);
-  const t0 = times[i] as number;
-  const dt = (times[i + 1] as number) - t0;
-  const c0 = cumulative[i] as number;
-  return dt > 0 ? c0 + (((cumulative[i + 1] as number) - c0) * (tdbS - t0)) / dt : c0;
-}
-
-/**
  * Launch rate of site `siteIndex` at tdbS (TDB seconds past J2000), kg/s: the slope of the site's cumulative
  * launched mass (the sum of PATH.launchedKg over its paths) between the history samples around tdbS. The cumulative
  * mass is read as piecewise linear, so the rate is piecewise constant and its integral over the span is exactly the
@@ -638,7 +449,7 @@ export function siteLaunchRateKgPerS(history: GrowthHistory, siteIndex: number, 
     for (const slot of slots) sum += history.states[i * size + slot] as number;
     return sum;
   };
-  return slopeAt(history.timesTdbS, history.sampleCount, cumulative, tdbS);
+  return piecewiseLinearSlope(history.timesTdbS, history.sampleCount, cumulative, tdbS);
 }
 
 // --- Streams of a world ----------------------------------------------------------------------------------------
@@ -725,10 +536,10 @@ export function createMassDriverStreams(
       const { template, cumulativeKg } = site;
       const duration = template.durationS;
       const cumulative = (i: number): number => cumulativeKg[i] as number;
-      const launchRateKgPerS = slopeAt(times, count, cumulative, tdbS);
+      const launchRateKgPerS = piecewiseLinearSlope(times, count, cumulative, tdbS);
       const launchedInWindowKg =
-        cumulativeAt(times, count, cumulativeKg, tdbS) -
-        cumulativeAt(times, count, cumulativeKg, tdbS - duration);
+        piecewiseLinearValue(times, count, cumulativeKg, tdbS) -
+        piecewiseLinearValue(times, count, cumulativeKg, tdbS - duration);
       // A stream exists while something launched in [t - durationS, t] is still in flight, or is leaving now.
       if (!(launchedInWindowKg > 0 || launchRateKgPerS > 0)) continue;
       frame ??= lunarRotatingFrameAt(tdbS);
@@ -739,7 +550,7 @@ export function createMassDriverStreams(
         // The last age is durationS exactly, whatever the rounding of k * spacing.
         const age = k === packetsPerStream - 1 && k > 0 ? duration : k * spacing;
         agesS[k] = age;
-        packetRateKgPerS[k] = slopeAt(times, count, cumulative, tdbS - age);
+        packetRateKgPerS[k] = piecewiseLinearSlope(times, count, cumulative, tdbS - age);
       }
       const positionsM = new Float64Array(3 * packetsPerStream);
       writePositions(template, frame, agesS, positionsM);
