@@ -39,7 +39,7 @@
  * directly (2.8 us a call).
  *
  * Packets: packetsPerPath of them, at ages evenly spaced over [0, T] (age 0 and T included). Each carries:
- * - packetRateKgPerS: the path's launch rate at its launch time t - age, read as massDriverStream.ts reads a site's:
+ * - packetRateKgPerS: the path's launch rate at its launch time t - age, read as launchRates.ts reads a site's:
  *   the slope of the path's cumulative launched mass (PATH.launchedKg), piecewise linear between the samples,
  *   right-continuous, 0 outside the history's span;
  * - packetCollectors: the collectors launched in its cell of ages (the ages closer to it than to its neighbours,
