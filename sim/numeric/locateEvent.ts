@@ -36,3 +36,24 @@ export function locateEvent(
   }
   return b;
 }
+
+/**
+ * locateEvent with a stopping width instead of a count: halves the bracket until hi - lo <= tolerance (in the unit
+ * of lo and hi, > 0 and above the spacing of doubles there, or the loop would not end) and returns its right end,
+ * where `fired` holds. For scans that stop at a time resolution (one minute, say) rather than a step fraction.
+ */
+export function locateEventWithin(
+  fired: (x: number) => boolean,
+  lo: number,
+  hi: number,
+  tolerance: number,
+): number {
+  let a = lo;
+  let b = hi;
+  while (b - a > tolerance) {
+    const mid = (a + b) / 2;
+    if (fired(mid)) b = mid;
+    else a = mid;
+  }
+  return b;
+}

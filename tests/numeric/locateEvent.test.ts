@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { crossesUpward, locateEvent } from '../../sim/numeric/locateEvent.ts';
+import { crossesUpward, locateEvent, locateEventWithin } from '../../sim/numeric/locateEvent.ts';
 
 describe('locateEvent', () => {
   it('brackets the crossing from its fired side to 2^-iterations of the bracket', () => {
@@ -30,6 +30,27 @@ describe('locateEvent', () => {
 
   it('returns hi with no bisection at all', () => {
     expect(locateEvent(() => true, 0, 3, 0)).toBe(3);
+  });
+});
+
+describe('locateEventWithin', () => {
+  it('brackets the crossing from its fired side to the tolerance', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e4, noNaN: true }),
+        fc.double({ min: 1e-3, max: 100, noNaN: true }),
+        (x, tolerance) => {
+          const located = locateEventWithin((v) => v >= x, 0, 1e4, tolerance);
+          expect(located).toBeGreaterThanOrEqual(x);
+          expect(located - x).toBeLessThanOrEqual(tolerance);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('returns hi when the bracket is already within the tolerance', () => {
+    expect(locateEventWithin(() => false, 0, 50, 60)).toBe(50);
   });
 });
 
