@@ -1,7 +1,7 @@
 /**
  * Integrate the growth model once over the scenario, in float64, and keep the result for random access.
  *
- * Scheme: classical fixed-step RK4 (4th order) on a time grid that contains every discontinuity in time, so no
+ * Scheme: classical fixed-step RK4 (4th order, sim/numeric/rk4.ts) on a time grid that contains every discontinuity in time, so no
  * step straddles one: the uniform steps of `stepS`, the landings, the batch commissioning dates, the dates of
  * every stepped schedule (closure, allocation, productivity, price, import cap), and the echoes of all of these
  * one flight time later, where the arrivals on station jump. Steps that end at a jump evaluate their last stage

@@ -3,7 +3,7 @@
  * embedded Runge-Kutta formulae", J. Comput. Appl. Math. 6, 1980, 19-26), with the automatic step-size control,
  * dense output and event location of Hairer, Norsett & Wanner, "Solving Ordinary Differential Equations I",
  * 2nd ed., 1993 (HNW): tableau of table II.5.2 (the fifth-order solution is propagated, local extrapolation;
- * FSAL: the last stage is f at the new point), error norm and step control of sec. II.4 (eq. 4.11 and 4.13,
+ * FSAL: the last stage is f at the new point), error norm and step control of sec. II.4 (eq. 4.10 to 4.13,
  * facmax 5, facmin 0.2, fac 0.9), dense output by cubic Hermite interpolation of the step's end values and
  * slopes (sec. II.6; hermite.ts), events located by bisection on that interpolant (locateEvent.ts).
  *

@@ -1,6 +1,6 @@
 /**
  * The classical fourth-order Runge-Kutta method (Kutta 1901; Hairer, Norsett & Wanner, "Solving Ordinary
- * Differential Equations I", 2nd ed., 1993, sec. II.1, table 1.2): for y' = f(t, y),
+ * Differential Equations I", 2nd ed., 1993, sec. II.1, the "classical" method): for y' = f(t, y),
  *   k1 = f(t, y), k2 = f(t + h/2, y + h/2 k1), k3 = f(t + h/2, y + h/2 k2), k4 = f(t + h, y + h k3),
  *   y(t + h) ~ y + h/6 (k1 + 2 k2 + 2 k3 + k4),
  * with a global error O(h^4) for a smooth f (tests/numeric/rk4.test.ts measures the order).
