@@ -1,9 +1,9 @@
 /**
  * The Earth-Moon rotating frame at an instant, from astronomy-engine: the frame in which the Moon is fixed on the x
  * axis, for the payloads of a lunar mass driver (sim/growth/lunarStreamTemplate.ts integrates them in the circular
- * problem's version of it). From the Moon's geocentric state (GeoMoon, GeoMoonState; EQJ rotated to ECLIPJ2000 by
- * sim/orbit/frames.ts) at the AstroTime of astroTime.ts: e_x along Earth -> Moon, e_z along r x v (the Moon's orbital
- * pole), e_y = e_z x e_x (the direction of the Moon's motion). The frame's origin is given by the Earth's
+ * problem's version of it). From the Moon's geocentric state (GeoMoon, GeoMoonState; EQJ rotated to ECLIPJ2000
+ * by sim/orbit/frames.ts) at the AstroTime of astroTime.ts: e_x along Earth -> Moon, e_z along r x v (the Moon's
+ * orbital pole), e_y = e_z x e_x (the direction of the Moon's motion). The frame's origin is given by the Earth's
  * heliocentric position from the same instant (earthPosition.ts: astronomy-engine HelioVector, VSOP87), and its
  * length scale by the Moon's actual geocentric distance d(t) (the pulsating frame of the elliptic restricted
  * problem, Szebehely, "Theory of Orbits", 1967, ch. 10).

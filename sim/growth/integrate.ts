@@ -1,16 +1,17 @@
 /**
  * Integrate the growth model once over the scenario, in float64, and keep the result for random access.
  *
- * Scheme: classical fixed-step RK4 (4th order, sim/numeric/rk4.ts) on a time grid that contains every discontinuity in
- * time, so no step straddles one: the uniform steps of `stepS`, the landings, the batch commissioning dates, the dates
- * of every stepped schedule (closure, allocation, productivity, price, import cap), and the echoes of all of these one
- * flight time later, where the arrivals on station jump. Steps that end at a jump evaluate their last stage as the
- * limit from the left. Discontinuities in the state (feedstock exhausted, the grow-then-produce switch, the luminosity
- * cap) are located by bisecting the step to 2^-50 of its length, latched as modes, and their echoes added to the grid,
- * so the right-hand side is smooth inside every step. Arrivals are the derivative of the cubic Hermite interpolant of
- * the recorded cumulative launches one flight earlier: what arrives is exactly what was launched. A flight shorter than
- * one step falls back to the current launch rate, an O(flight time) approximation. tests/growth/convergence.test.ts
- * measures that halving the default step (1 day) changes the figures by < 2e-8, far below the 0.1 % required.
+ * Scheme: classical fixed-step RK4 (4th order, sim/numeric/rk4.ts) on a time grid that contains every discontinuity
+ * in time, so no step straddles one: the uniform steps of `stepS`, the landings, the batch commissioning dates, the
+ * dates of every stepped schedule (closure, allocation, productivity, price, import cap), and the echoes of all of
+ * these one flight time later, where the arrivals on station jump. Steps that end at a jump evaluate their last
+ * stage as the limit from the left. Discontinuities in the state (feedstock exhausted, the grow-then-produce
+ * switch, the luminosity cap) are located by bisecting the step to 2^-50 of its length, latched as modes, and their
+ * echoes added to the grid, so the right-hand side is smooth inside every step. Arrivals are the derivative of the
+ * cubic Hermite interpolant of the recorded cumulative launches one flight earlier: what arrives is exactly what
+ * was launched. A flight shorter than one step falls back to the current launch rate, an O(flight time)
+ * approximation. tests/growth/convergence.test.ts measures that halving the default step (1 day) changes the
+ * figures by < 2e-8, far below the 0.1 % required.
  *
  * Every sample holds the whole state (layout.ts) plus the launch rates, captured power and binding limits at
  * that instant. Events that change the state at a fixed time (landings, commissioning) store two samples at the

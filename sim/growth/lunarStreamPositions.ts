@@ -42,7 +42,7 @@ function intervalOf(ages: Float64Array, age: number): number {
   return Math.min(Math.max(countAtOrBelow(ages, age) - 1, 0), ages.length - 2);
 }
 
-/** Template position at `age` (s, within [0, durationS]) relative to the Moon, rotating frame, m, into out[o..o+2]. */
+/** Template position at `age` (s, in [0, durationS]) relative to the Moon, rotating frame, m, into out[o..o+2]. */
 function interpolate(template: LunarStreamTemplate, age: number, out: Float64Array, o: number): void {
   const ages = template.agesS;
   const p = template.positionsM;

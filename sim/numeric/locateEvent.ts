@@ -2,9 +2,9 @@
  * Event location for one-step integrators: the instant where an event function crosses zero inside a step, by
  * bisection of the step (Hairer, Norsett & Wanner, "Solving Ordinary Differential Equations I", 2nd ed., 1993,
  * sec. II.6, the dense output used to find where a switching function changes sign; Shampine & Thompson, "Event
- * location for ordinary differential equations", Comput. Math. Appl. 39, 2000, 43-54). The caller detects the crossing at the step's ends (crossesUpward), then
- * asks where inside the step it happened, through a predicate evaluated on the step's dense output or on a
- * shortened step.
+ * location for ordinary differential equations", Comput. Math. Appl. 39, 2000, 43-54). The caller detects the
+ * crossing at the step's ends (crossesUpward), then asks where inside the step it happened, through a predicate
+ * evaluated on the step's dense output or on a shortened step.
  */
 
 /**

@@ -27,7 +27,10 @@ const ARENSTORF_PERIOD = 17.065216560157964;
 const ARENSTORF_CLOSURE_PER_TOL = 1e5;
 /** Same for the position alone (the velocity carries most of the error): measured 100 to 250 x tol. */
 const ARENSTORF_POSITION_PER_TOL = 1e3;
-/** Largest error along the oscillator over [0, 20] (3 periods), per tol: the global error grows ~linearly; 8 x tol measured. */
+/**
+ * Largest error along the oscillator over [0, 20] (3 periods), per tol: the global error grows about linearly in
+ * t; 8 x tol measured.
+ */
 const OSCILLATOR_PER_TOL = 20;
 /** Error of the located event time, per tol: the step's Hermite interpolant; 0.33 x tol measured. */
 const EVENT_TIME_PER_TOL = 1;
