@@ -4,6 +4,7 @@
  */
 import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W, SOLAR_RADIUS_M } from './constants.ts';
 import { InputError } from './errors.ts';
+import { countAtOrBelow } from './numeric/search.ts';
 import { propagateCpu64 } from './propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from './geometry/earthPosition.ts';
 import { isSunwardOfEarth } from './geometry/sunward.ts';
@@ -104,18 +105,6 @@ export interface World {
   positionsAt(tdbS: number, out: Float64Array): number;
 }
 
-/** Number of leading entries whose key is <= t, for keys sorted in ascending order. */
-function countUpTo(keys: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((keys[mid] ?? Infinity) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The swarm's cohorts: the fixed deployment schedule's, then the growth model's. */
 export function scenarioCohorts(scenario: Scenario, growthHistory: GrowthHistory | undefined): Cohort[] {
   const scheduled = cohortsFromSchedule(scenario.campaigns, scenario.cohortS);
@@ -194,7 +183,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   function tracersOnStationAt(tdbS: number): number {
     if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite TDB time, got ${tdbS}`, 'tdbS');
-    return countUpTo(table.stationTdbS, tdbS);
+    return countAtOrBelow(table.stationTdbS, tdbS);
   }
 
   function snapshot(tdbS: number): Snapshot {
@@ -216,7 +205,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   /** The aggregates at t from the heliocentric positions (m, xyz interleaved) of the first `tracerCount` tracers. */
   function aggregate(tdbS: number, tracerCount: number, positionsM: Float64Array | Float32Array): Snapshot {
-    const collectorCount = cumulativeCount[countUpTo(cohortStation, tdbS)] ?? 0;
+    const collectorCount = cumulativeCount[countAtOrBelow(cohortStation, tdbS)] ?? 0;
     const earthM = earthHeliocentricEclipticM(tdbS);
     let sunwardWeight = 0;
     let sunwardSolidAngle = 0;

@@ -22,8 +22,9 @@
  * Past U_GRID_MAX the grid stops and the tail of Phi is continued with its 1/u asymptote (edge diffraction:
  * I(u) ~ A(1) J1(u) / u, so 1 - Phi(u) ~ A(1)^2 / (pi u M2)).
  */
-import { besselJ0, besselJ1 } from './bessel.ts';
-import { gaussLegendre01, type QuadratureRule } from './quadrature.ts';
+import { besselJ0, besselJ1 } from '../numeric/bessel.ts';
+import { gaussLegendre01, type QuadratureRule } from '../numeric/gaussLegendre.ts';
+import { hermite } from '../numeric/hermite.ts';
 import type { ApertureTaper } from './taper.ts';
 
 /** Grid step in u = k a r / D. */
@@ -130,9 +131,8 @@ export function interpolateCumulative(
   const c1 = cumulative[j + 1] as number;
   const d0 = (values[j] as number) * j * stepU * stepU;
   const d1 = (values[j + 1] as number) * (j + 1) * stepU * stepU;
-  const t2 = t * t;
-  const t3 = t2 * t;
-  return (2 * t3 - 3 * t2 + 1) * c0 + (t3 - 2 * t2 + t) * d0 + (-2 * t3 + 3 * t2) * c1 + (t3 - t2) * d1;
+  // Slopes already scaled by the step: width 1 in hermite (bit for bit the same basis).
+  return hermite(c0, d0, c1, d1, 1, t);
 }
 
 /** Below this u, Phi is integrated directly: interpolation would lose relative accuracy where Phi ~ u^2. */

@@ -9,8 +9,8 @@
  * 1 - exp(-tau^2) (Brown 1992, IEEE Trans. MTT 40(6); Shinohara, "Wireless Power Transfer via Radiowaves",
  * 2014, eq. 2.2). For tau -> 0 both reduce to the Friis far-field result tau^2 = At Ar / (lambda D)^2.
  */
-import { besselJ0 } from './bessel.ts';
-import { gaussLegendre01 } from './quadrature.ts';
+import { besselJ0 } from '../numeric/bessel.ts';
+import { gaussLegendre01 } from '../numeric/gaussLegendre.ts';
 
 /** Goubau's tau (dimensionless) for aperture areas in m^2, wavelength and distance in m. */
 export function goubauTau(

@@ -6,6 +6,7 @@
  * diameters: Dt Dr = 4 tau* lambda_eff D / pi. This is why microwaves work from geostationary orbit (1 km x
  * 10 km at 12 cm over 36,000 km) and not from 1 au, where the same product is 4,000 times larger.
  */
+import { bisect } from '../numeric/search.ts';
 import { buildBeamProfile, encircledFraction, type BeamProfile } from './diffraction.ts';
 import type { ApertureTaper } from './taper.ts';
 
@@ -25,14 +26,7 @@ export function uForCollection(taper: ApertureTaper, target: number, profile?: B
   const atEnd = encircledFraction(p, last);
   if (atEnd < target) return ((1 - atEnd) * last) / (1 - target);
   // Phi is non-decreasing on the grid: bisection.
-  let lo = 0;
-  let hi = last;
-  for (let i = 0; i < 80; i++) {
-    const mid = (lo + hi) / 2;
-    if (encircledFraction(p, mid) < target) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return bisect((u) => encircledFraction(p, u) < target, 0, last, 0, 80);
 }
 
 /** Required apertures for a target collection efficiency (beam-normal plane). */

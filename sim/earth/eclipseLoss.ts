@@ -22,6 +22,7 @@
 import type { SatRec } from 'satellite.js';
 import { GM_EARTH_M3_S2, SECONDS_PER_DAY } from '../constants.ts';
 import { InputError } from '../errors.ts';
+import { bisect } from '../numeric/search.ts';
 import type { Vec3 } from '../orbit/elements.ts';
 import { sunGeocentricEqjM } from '../geometry/sunPosition.ts';
 import { applyTransposed, temeToEqjMatrix } from './frames.ts';
@@ -272,16 +273,9 @@ export interface EclipseEvent {
 }
 
 /** Bisection on a sign change of f between a and b, to `toleranceS`. */
-function bisect(f: (t: number) => number, a: number, b: number, toleranceS: number): number {
-  let lo = a;
-  let hi = b;
-  const fLo = f(lo);
-  while (hi - lo > toleranceS) {
-    const mid = (lo + hi) / 2;
-    if (f(mid) > 0 === fLo > 0) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+function bisectSignChange(f: (t: number) => number, a: number, b: number, toleranceS: number): number {
+  const positiveAtA = f(a) > 0;
+  return bisect((t) => f(t) > 0 === positiveAtA, a, b, toleranceS);
 }
 
 /**
@@ -346,13 +340,19 @@ export function findEclipses(
       const wasUmbra = inUmbra(previous.geometry);
       const isUmbra = inUmbra(p.geometry);
       if (!wasIn && isIn)
-        open = { penumbraStart: bisect(penumbraGap, t, next, toleranceS), umbraStart: null, umbraEnd: null };
-      if (open !== null && !wasUmbra && isUmbra) open.umbraStart = bisect(umbraGap, t, next, toleranceS);
-      if (open !== null && wasUmbra && !isUmbra) open.umbraEnd = bisect(umbraGap, t, next, toleranceS);
+        open = {
+          penumbraStart: bisectSignChange(penumbraGap, t, next, toleranceS),
+          umbraStart: null,
+          umbraEnd: null,
+        };
+      if (open !== null && !wasUmbra && isUmbra)
+        open.umbraStart = bisectSignChange(umbraGap, t, next, toleranceS);
+      if (open !== null && wasUmbra && !isUmbra)
+        open.umbraEnd = bisectSignChange(umbraGap, t, next, toleranceS);
       if (open !== null && wasIn && !isIn) {
         events.push({
           penumbraStartTdbS: open.penumbraStart,
-          penumbraEndTdbS: bisect(penumbraGap, t, next, toleranceS),
+          penumbraEndTdbS: bisectSignChange(penumbraGap, t, next, toleranceS),
           umbraStartTdbS: open.umbraStart,
           umbraEndTdbS: open.umbraEnd,
         });

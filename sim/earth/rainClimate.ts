@@ -20,6 +20,7 @@
  */
 import { rainSlantAttenuationDb } from '../beam/index.ts';
 import type { RainPath } from '../beam/rain.ts';
+import { bisect } from '../numeric/search.ts';
 
 /** Exceedance percentages of the PN.837-1 table, % of an average year. */
 export const P837_1_PERCENTAGES = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001] as const;
@@ -73,12 +74,6 @@ export function annualMeanRainLoss(zone: RainZone, path: RainPathGeometry): numb
 export function energyEquivalentRainRateMmH(zone: RainZone, path: RainPathGeometry): number {
   const target = annualMeanRainLoss(zone, path);
   if (!(target > 0)) return 0;
-  let lo = 0;
-  let hi = P837_1_RAIN_ZONES[zone][P837_1_PERCENTAGES.length - 1] as number;
-  while (hi - lo > 1e-6) {
-    const mid = (lo + hi) / 2;
-    if (lossAt(path, mid) < target) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  const highest = P837_1_RAIN_ZONES[zone][P837_1_PERCENTAGES.length - 1] as number;
+  return bisect((rate) => lossAt(path, rate) < target, 0, highest, 1e-6);
 }

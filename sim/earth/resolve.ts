@@ -13,6 +13,7 @@ import { checkForDecay, sgp4 } from 'satellite.js';
 import { SECONDS_PER_DAY } from '../constants.ts';
 import { parseDurationS } from '../duration.ts';
 import { InputError } from '../errors.ts';
+import { locateEventWithin } from '../numeric/locateEvent.ts';
 import { isoToTdbS, julianDateToUtcMs, tdbSToIso, tdbSToUtcMs, utcMsToTdbS } from '../time.ts';
 import { describeSatrecError, readOmm, readTle, type ReadResult } from './elementSets.ts';
 import type { GeodeticSite } from './lookAngles.ts';
@@ -170,12 +171,7 @@ function propagationProblem(orbit: OrbitModel, fromTdbS: number, toTdbS: number)
   for (;;) {
     if (failureAt(orbit, tdbS) !== null) {
       if (tdbS === fromTdbS) return failureAt(orbit, tdbS);
-      let bad = tdbS;
-      while (bad - good > 60) {
-        const mid = (good + bad) / 2;
-        if (failureAt(orbit, mid) === null) good = mid;
-        else bad = mid;
-      }
+      const bad = locateEventWithin((t) => failureAt(orbit, t) !== null, good, tdbS, 60);
       return failureAt(orbit, bad);
     }
     good = tdbS;

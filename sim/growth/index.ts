@@ -25,12 +25,6 @@ export { scheduleAt } from './schedule.ts';
 export type { Schedule } from './schedule.ts';
 export {
   lunarStreamTemplate,
-  lunarStreamPositionsM,
-  lunarStreamRotatingPositionsM,
-  lunarRotatingFrameAt,
-  lunarStreamOffsetScale,
-  siteLaunchRateKgPerS,
-  createMassDriverStreams,
   EARTH_MOON_DISTANCE_M,
   EARTH_MOON_MASS_RATIO,
   EARTH_MOON_MEAN_MOTION_RAD_S,
@@ -38,14 +32,15 @@ export {
   LUNAR_HILL_RADIUS_M,
   LUNAR_ESCAPE_SPEED_MS,
   DEFAULT_STREAM_MAX_AGE_S,
-} from './massDriverStream.ts';
-export type {
-  LunarStreamTemplate,
-  LunarStreamOptions,
-  LunarStreamEnd,
-  LunarRotatingFrame,
-  MassDriverStreamState,
-  MassDriverStreams,
-} from './massDriverStream.ts';
+} from './lunarStreamTemplate.ts';
+export type { LunarStreamTemplate, LunarStreamOptions, LunarStreamEnd } from './lunarStreamTemplate.ts';
+export {
+  lunarStreamPositionsM,
+  lunarStreamRotatingPositionsM,
+  lunarStreamOffsetScale,
+} from './lunarStreamPositions.ts';
+export { siteLaunchRateKgPerS } from './launchRates.ts';
+export { createMassDriverStreams } from './massDriverStream.ts';
+export type { MassDriverStreamState, MassDriverStreams } from './massDriverStream.ts';
 export { createTransitStreams, transitPositionM, EARTH_LONGITUDE_TABLE_STEP_S } from './transit.ts';
 export type { TransitKind, TransitPath, TransitPathState, TransitStreams } from './transit.ts';

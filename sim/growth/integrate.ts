@@ -1,15 +1,15 @@
 /**
  * Integrate the growth model once over the scenario, in float64, and keep the result for random access.
  *
- * Scheme: classical fixed-step RK4 (4th order) on a time grid that contains every discontinuity in time, so no
- * step straddles one: the uniform steps of `stepS`, the landings, the batch commissioning dates, the dates of
- * every stepped schedule (closure, allocation, productivity, price, import cap), and the echoes of all of these
- * one flight time later, where the arrivals on station jump. Steps that end at a jump evaluate their last stage
- * as the limit from the left. Discontinuities in the state (feedstock exhausted, the grow-then-produce switch,
- * the luminosity cap) are located by bisecting the step to 2^-50 of its length, latched as modes, and their
- * echoes added to the grid, so the right-hand side is smooth inside every step. Arrivals are the derivative of
- * the cubic Hermite interpolant of the recorded cumulative launches one flight earlier: what arrives is exactly
- * what was launched. A flight shorter than one step falls back to the current launch rate, an O(flight time)
+ * Scheme: classical fixed-step RK4 (4th order, sim/numeric/rk4.ts) on a time grid that contains every discontinuity
+ * in time, so no step straddles one: the uniform steps of `stepS`, the landings, the batch commissioning dates, the
+ * dates of every stepped schedule (closure, allocation, productivity, price, import cap), and the echoes of all of
+ * these one flight time later, where the arrivals on station jump. Steps that end at a jump evaluate their last
+ * stage as the limit from the left. Discontinuities in the state (feedstock exhausted, the grow-then-produce
+ * switch, the luminosity cap) are located by bisecting the step to 2^-50 of its length, latched as modes, and their
+ * echoes added to the grid, so the right-hand side is smooth inside every step. Arrivals are the derivative of the
+ * cubic Hermite interpolant of the recorded cumulative launches one flight earlier: what arrives is exactly what
+ * was launched. A flight shorter than one step falls back to the current launch rate, an O(flight time)
  * approximation. tests/growth/convergence.test.ts measures that halving the default step (1 day) changes the
  * figures by < 2e-8, far below the 0.1 % required.
  *
@@ -19,6 +19,10 @@
  */
 import { SECONDS_PER_DAY, SECONDS_PER_JULIAN_YEAR, SOLAR_LUMINOSITY_W } from '../constants.ts';
 import { InputError, requireFinite } from '../errors.ts';
+import { hermiteSlope } from '../numeric/hermite.ts';
+import { crossesUpward, locateEvent } from '../numeric/locateEvent.ts';
+import { makeRk4Scratch, rk4Step, type Rk4Derivative } from '../numeric/rk4.ts';
+import { countAtOrBelow, countBelow } from '../numeric/search.ts';
 import type { Cohort } from '../swarm/cohort.ts';
 import { buildCohorts } from './cohorts.ts';
 import { GLOBAL, makeLayout, PATH, SITE, type Layout } from './layout.ts';
@@ -349,25 +353,16 @@ export function integrateGrowth(params: GrowthParams, ctx: GrowthContext): Growt
     const t = times.data;
     if (count === 0 || tdbS < (t[0] ?? 0)) return 0;
     if (tdbS > (t[count - 1] ?? 0)) return null;
-    let lo = 0;
-    let hi = count - 1;
+    let lo: number;
     if (fromLeft) {
       // First sample with time >= tdbS; the interval is the one that ends there.
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((t[mid] ?? 0) >= tdbS) hi = mid;
-        else lo = mid + 1;
-      }
+      lo = countBelow(t, tdbS, count);
       // Nothing was launched before the first sample: the left limit there is 0.
       if (lo === 0) return 0;
       lo -= 1;
     } else {
       // Last sample with time <= tdbS; the interval is the one that starts there.
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((t[mid] ?? 0) <= tdbS) lo = mid;
-        else hi = mid - 1;
-      }
+      lo = countAtOrBelow(t, tdbS, count) - 1;
     }
     const width = layout.pathCount;
     const d0 = launchRates.data[lo * width + path] ?? 0;
@@ -379,8 +374,7 @@ export function integrateGrowth(params: GrowthParams, ctx: GrowthContext): Growt
     const slot = layout.pathOffset(path) + PATH.launchedKg;
     const y0 = states.data[lo * n + slot] ?? 0;
     const y1 = states.data[(lo + 1) * n + slot] ?? 0;
-    const w = (tdbS - t0) / dt;
-    return (6 * w * (w - 1) * (y0 - y1)) / dt + (3 * w * w - 4 * w + 1) * d0 + (3 * w * w - 2 * w) * d1;
+    return hermiteSlope(y0, d0, y1, d1, dt, (tdbS - t0) / dt);
   };
 
   const rateCtx: RateContext = makeRateContext(params, layout, collector, delayedLaunchRate);
@@ -395,25 +389,13 @@ export function integrateGrowth(params: GrowthParams, ctx: GrowthContext): Growt
   const y = new Float64Array(n);
   const yNew = new Float64Array(n);
   const yTry = new Float64Array(n);
-  const k1 = new Float64Array(n);
-  const k2 = new Float64Array(n);
-  const k3 = new Float64Array(n);
-  const k4 = new Float64Array(n);
-  const tmp = new Float64Array(n);
+  const rk4Scratch = makeRk4Scratch(n);
   const scratchDydt = new Float64Array(n);
 
-  const rk4 = (t: number, y0: Float64Array, h: number, out: Float64Array): void => {
-    evaluateRates(t, y0, modes, rateCtx, k1, stageAux);
-    for (let i = 0; i < n; i += 1) tmp[i] = (y0[i] ?? 0) + 0.5 * h * (k1[i] ?? 0);
-    evaluateRates(t + 0.5 * h, tmp, modes, rateCtx, k2, stageAux);
-    for (let i = 0; i < n; i += 1) tmp[i] = (y0[i] ?? 0) + 0.5 * h * (k2[i] ?? 0);
-    evaluateRates(t + 0.5 * h, tmp, modes, rateCtx, k3, stageAux);
-    for (let i = 0; i < n; i += 1) tmp[i] = (y0[i] ?? 0) + h * (k3[i] ?? 0);
-    evaluateRates(t + h, tmp, modes, rateCtx, k4, stageAux, true);
-    for (let i = 0; i < n; i += 1) {
-      out[i] = (y0[i] ?? 0) + (h / 6) * ((k1[i] ?? 0) + 2 * (k2[i] ?? 0) + 2 * (k3[i] ?? 0) + (k4[i] ?? 0));
-    }
-  };
+  const rates: Rk4Derivative = (t, state, out, atEnd) =>
+    evaluateRates(t, state, modes, rateCtx, out, stageAux, atEnd);
+  const rk4 = (t: number, y0: Float64Array, h: number, out: Float64Array): void =>
+    rk4Step(rates, t, y0, h, out, rk4Scratch);
 
   const record = (t: number, fromLeft = false): void => {
     evaluateRates(t, y, modes, rateCtx, scratchDydt, sampleAux, fromLeft);
@@ -453,7 +435,7 @@ export function integrateGrowth(params: GrowthParams, ctx: GrowthContext): Growt
   const after = new Float64Array(eventCount);
   const shellAreas = new Float64Array(params.shellNames.length);
   const fired = (i: number): boolean =>
-    !latched(modes, i, siteCount) && (before[i] ?? 0) < 0 && (after[i] ?? 0) >= 0;
+    !latched(modes, i, siteCount) && crossesUpward(before[i] ?? 0, after[i] ?? 0);
   const anyFired = (): boolean => {
     for (let i = 0; i < eventCount; i += 1) if (fired(i)) return true;
     return false;
@@ -470,15 +452,17 @@ export function integrateGrowth(params: GrowthParams, ctx: GrowthContext): Growt
         y.set(yNew);
         return;
       }
-      let lo = 0;
-      let hi = h;
-      for (let iteration = 0; iteration < 50; iteration += 1) {
-        const mid = 0.5 * (lo + hi);
-        rk4(t, y, mid, yTry);
-        eventValues(params, layout, collector, yTry, after, shellAreas);
-        if (anyFired()) hi = mid;
-        else lo = mid;
-      }
+      // The shortest step over which an event fires, to 2^-50 of the step.
+      const hi = locateEvent(
+        (hTry) => {
+          rk4(t, y, hTry, yTry);
+          eventValues(params, layout, collector, yTry, after, shellAreas);
+          return anyFired();
+        },
+        0,
+        h,
+        50,
+      );
       rk4(t, y, hi, yNew);
       eventValues(params, layout, collector, yNew, after, shellAreas);
       y.set(yNew);

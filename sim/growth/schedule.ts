@@ -3,6 +3,7 @@
  * values at dates held constant (`step`) or linearly interpolated (`linear`) in between. Before the first date the
  * first value holds, after the last the last value holds. Times are TDB seconds past J2000.
  */
+import { countAtOrBelow, countBelow } from '../numeric/search.ts';
 
 /** A resolved schedule. `timesTdbS` is strictly increasing and as long as `values`. */
 export type Schedule =
@@ -22,24 +23,12 @@ export function constantSchedule(value: number): Schedule {
  */
 function lastAtOrBefore(times: readonly number[], tdbS: number, fromLeft: boolean): number {
   // Written without closures: this runs in the integrator's inner loop.
-  let lo = 0;
-  let hi = times.length - 1;
   if (fromLeft) {
     if (!((times[0] ?? Infinity) < tdbS)) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((times[mid] ?? Infinity) < tdbS) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return countBelow(times, tdbS) - 1;
   }
   if (!((times[0] ?? Infinity) <= tdbS)) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((times[mid] ?? Infinity) <= tdbS) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return countAtOrBelow(times, tdbS) - 1;
 }
 
 /**

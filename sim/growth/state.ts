@@ -8,6 +8,8 @@
  */
 import { SECONDS_PER_JULIAN_YEAR } from '../constants.ts';
 import { InputError, requireFinite } from '../errors.ts';
+import { hermiteWeights } from '../numeric/hermite.ts';
+import { countAtOrBelow } from '../numeric/search.ts';
 import type { GrowthHistory } from './integrate.ts';
 import { GLOBAL, PATH, SITE } from './layout.ts';
 import { BINDING_LIMITS, type BindingLimit } from './rates.ts';
@@ -88,16 +90,9 @@ export interface GrowthState {
   readonly energyLedger: EnergyLedger;
 }
 
-/** Index of the last sample with time <= t (samples are non-decreasing). */
+/** Index of the last sample with time <= t (samples are non-decreasing; t >= the first sample's time). */
 function sampleIndex(times: Float64Array, tdbS: number): number {
-  let lo = 0;
-  let hi = times.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((times[mid] ?? 0) <= tdbS) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(countAtOrBelow(times, tdbS) - 1, 0);
 }
 
 /**
@@ -122,12 +117,12 @@ export function growthStateAt(history: GrowthHistory, tdbS: number): GrowthState
   const dt = t1 - t0;
   const w = dt > 0 ? (tdbS - t0) / dt : 0;
   // Cubic Hermite basis (values at 0 and 1, slopes scaled by dt).
-  const w2 = w * w;
-  const w3 = w2 * w;
-  const h00 = 2 * w3 - 3 * w2 + 1;
-  const h10 = (w3 - 2 * w2 + w) * dt;
-  const h01 = -2 * w3 + 3 * w2;
-  const h11 = (w3 - w2) * dt;
+  const weights = new Float64Array(4);
+  hermiteWeights(w, dt, weights);
+  const h00 = weights[0] as number;
+  const h10 = weights[1] as number;
+  const h01 = weights[2] as number;
+  const h11 = weights[3] as number;
   const { states, derivatives } = history;
   const at = (slot: number): number =>
     h00 * (states[i * size + slot] ?? 0) +

@@ -39,7 +39,7 @@
  * directly (2.8 us a call).
  *
  * Packets: packetsPerPath of them, at ages evenly spaced over [0, T] (age 0 and T included). Each carries:
- * - packetRateKgPerS: the path's launch rate at its launch time t - age, read as massDriverStream.ts reads a site's:
+ * - packetRateKgPerS: the path's launch rate at its launch time t - age, read as launchRates.ts reads a site's:
  *   the slope of the path's cumulative launched mass (PATH.launchedKg), piecewise linear between the samples,
  *   right-continuous, 0 outside the history's span;
  * - packetCollectors: the collectors launched in its cell of ages (the ages closer to it than to its neighbours,
@@ -53,9 +53,9 @@ import { InputError, requireFinite } from '../errors.ts';
 import { eccentricAnomaly, trueFromEccentric } from '../orbit/kepler.ts';
 import { effectiveMu } from '../orbit/radiationPressure.ts';
 import { earthHeliocentricEclipticM } from '../geometry/earthPosition.ts';
+import { piecewiseLinearSlope, piecewiseLinearValue } from '../numeric/piecewiseLinear.ts';
 import type { GrowthHistory } from './integrate.ts';
 import { PATH } from './layout.ts';
-import { cumulativeAt, slopeAt } from './massDriverStream.ts';
 import { hohmannTransfer } from './transfer.ts';
 
 /** Node spacing of the Earth longitude table, s (2 days; interpolation error < 5e-8 rad, see the module comment). */
@@ -294,9 +294,9 @@ export function createTransitStreams(history: GrowthHistory): TransitStreams {
     for (const { path, launchedKg } of drawn) {
       const T = path.transferS;
       const cumulative = (i: number): number => launchedKg[i] as number;
-      const launchRateKgPerS = slopeAt(times, count, cumulative, tdbS);
-      const launchedNowKg = cumulativeAt(times, count, launchedKg, tdbS);
-      const inFlightKg = launchedNowKg - cumulativeAt(times, count, launchedKg, tdbS - T);
+      const launchRateKgPerS = piecewiseLinearSlope(times, count, cumulative, tdbS);
+      const launchedNowKg = piecewiseLinearValue(times, count, launchedKg, tdbS);
+      const inFlightKg = launchedNowKg - piecewiseLinearValue(times, count, launchedKg, tdbS - T);
       if (!(inFlightKg > 0 || launchRateKgPerS > 0)) continue;
       const n = packetsPerPath;
       const spacing = n > 1 ? T / (n - 1) : 0;
@@ -311,10 +311,10 @@ export function createTransitStreams(history: GrowthHistory): TransitStreams {
         const age = k === n - 1 && k > 0 ? T : k * spacing;
         agesS[k] = age;
         const nextEdgeAge = k === n - 1 ? T : (k + 0.5) * spacing;
-        const nextEdgeKg = cumulativeAt(times, count, launchedKg, tdbS - nextEdgeAge);
+        const nextEdgeKg = piecewiseLinearValue(times, count, launchedKg, tdbS - nextEdgeAge);
         packetCollectors[k] = (edgeKg - nextEdgeKg) / unitMassKg;
         edgeKg = nextEdgeKg;
-        packetRateKgPerS[k] = slopeAt(times, count, cumulative, tdbS - age);
+        packetRateKgPerS[k] = piecewiseLinearSlope(times, count, cumulative, tdbS - age);
         transitPositionM(path, earthLongitudeRad(table, tdbS - age), age, positionsM, 3 * k);
       }
       states.push({

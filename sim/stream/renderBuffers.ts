@@ -16,6 +16,7 @@
  * Times: TDB seconds past J2000.
  */
 import { SECONDS_PER_DAY } from '../constants.ts';
+import { countAtOrBelow } from '../numeric/search.ts';
 import { createGpuColumns } from '../propagate/gpuRebase.ts';
 import type { TracerTable } from '../propagate/tracerTable.ts';
 
@@ -118,14 +119,7 @@ export function needsSwarmRebase(buffers: SwarmRenderBuffers, refTdbS: number, t
  * tracers the figures count.
  */
 export function countOnStation(stationTdbS: Float64Array, tdbS: number): number {
-  let lo = 0;
-  let hi = stationTdbS.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((stationTdbS[mid] as number) <= tdbS) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countAtOrBelow(stationTdbS, tdbS);
 }
 
 /**

@@ -16,12 +16,9 @@ import { loadBuiltinScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { outputTimes } from '../simulate.ts';
 import { createWorld, type Snapshot, type World } from '../world.ts';
-import {
-  createMassDriverStreams,
-  lunarRotatingFrameAt,
-  lunarStreamRotatingPositionsM,
-  type MassDriverStreams,
-} from '../growth/massDriverStream.ts';
+import { lunarRotatingFrameAt } from '../geometry/lunarFrame.ts';
+import { createMassDriverStreams, type MassDriverStreams } from '../growth/massDriverStream.ts';
+import { lunarStreamRotatingPositionsM } from '../growth/lunarStreamPositions.ts';
 import { createTransitStreams, type TransitStreams } from '../growth/transit.ts';
 import type {
   EarthSceneState,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { besselJ0, besselJ1 } from '../../sim/beam/bessel.ts';
+import { besselJ0, besselJ1 } from '../../sim/numeric/bessel.ts';
 import { buildBeamProfile, encircledFraction } from '../../sim/beam/diffraction.ts';
 import {
   friisFraction,

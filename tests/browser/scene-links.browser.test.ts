@@ -1,6 +1,6 @@
 /**
  * The scene's mass-driver streams, power links and compute nodes in real Chromium: drawn when the core says they
- * exist, and where the core puts them. Positions are compared with the core's own (sim/growth/massDriverStream.ts
+ * exist, and where the core puts them. Positions are compared with the core's own (sim/growth/lunarStreamPositions.ts
  * lunarStreamPositionsM, sim/growth/transit.ts transitAt, sim/energy/placement.ts platformsAt), computed here from a fresh world on the test's main
  * thread; the page's come through its Web Worker and the scene's per-frame layout.
  */

@@ -1,5 +1,6 @@
 /**
- * Mass-driver streams leaving the Moon (sim/growth/massDriverStream.ts), checked against physics:
+ * Mass-driver streams leaving the Moon (sim/growth/lunarStreamTemplate.ts, lunarStreamPositions.ts,
+ * launchRates.ts, massDriverStream.ts; sim/geometry/lunarFrame.ts), checked against physics:
  * - the Jacobi constant of the Earth-Moon CR3BP (Szebehely 1967, sec. 4.2) is conserved along the template;
  * - near the Moon the speed follows two-body vis-viva, and what is left is the Earth's tide;
  * - the template agrees with an independent fixed-step RK4 integration written here;
@@ -16,16 +17,15 @@ import { InputError } from '../../sim/errors.ts';
 import { MOON_GM_M3_S2, MOON_MEAN_RADIUS_M } from '../../sim/growth/bodies.ts';
 import type { GrowthHistory } from '../../sim/growth/integrate.ts';
 import { PATH } from '../../sim/growth/layout.ts';
+import { lunarRotatingFrameAt } from '../../sim/geometry/lunarFrame.ts';
+import { siteLaunchRateKgPerS } from '../../sim/growth/launchRates.ts';
 import {
-  createMassDriverStreams,
-  lunarRotatingFrameAt,
   lunarStreamOffsetScale,
   lunarStreamPositionsM,
   lunarStreamRotatingPositionsM,
-  lunarStreamTemplate,
-  siteLaunchRateKgPerS,
-  type LunarStreamTemplate,
-} from '../../sim/growth/massDriverStream.ts';
+} from '../../sim/growth/lunarStreamPositions.ts';
+import { lunarStreamTemplate, type LunarStreamTemplate } from '../../sim/growth/lunarStreamTemplate.ts';
+import { createMassDriverStreams } from '../../sim/growth/massDriverStream.ts';
 import { equatorialToEcliptic } from '../../sim/orbit/frames.ts';
 import { isoToTdbS, tdbSToTtS } from '../../sim/time.ts';
 import { loadBaselineWithGrowth, runScenario } from './helpers.ts';

@@ -1,6 +1,6 @@
 /**
  * The lunar mass drivers' streams: payloads thrown off the Moon, each a glowing packet along the one curve all of
- * them follow in the Earth-Moon rotating frame (sim/growth/massDriverStream.ts: the circular restricted three-body
+ * them follow in the Earth-Moon rotating frame (sim/growth/lunarStreamTemplate.ts: the circular restricted three-body
  * problem; the Moon is tidally locked, so the launch point and velocity are fixed in that frame). The curve comes
  * once with the world; each snapshot says how much each packet carries (the site's launch rate when it left).
  *
@@ -10,7 +10,7 @@
  * true size (lunarStreamOffsetScale). The packet at age 0 thus sits on the Moon's pole, and the stream turns with
  * the Moon.
  */
-import { lunarStreamOffsetScale } from '../../../sim/growth/massDriverStream.ts';
+import { lunarStreamOffsetScale } from '../../../sim/growth/lunarStreamPositions.ts';
 import type { MassDriverStreamSceneState, MassDriverStreamView } from '../../../sim/stream/messages.ts';
 import { useController } from '../state/context.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
@@ -77,7 +77,7 @@ export function layoutStreams(
       const px = view.rotatingM[3 * k] as number;
       const py = view.rotatingM[3 * k + 1] as number;
       const pz = view.rotatingM[3 * k + 2] as number;
-      // true size near the Moon, scaled with the Earth-Moon distance far from it (massDriverStream.ts), in Mm
+      // true size near the Moon, scaled with the Earth-Moon distance far from it (lunarStreamPositions.ts), in Mm
       const q = lunarStreamOffsetScale(Math.hypot(px, py, pz), distanceM) * 1e-6;
       const rx = px * q;
       const ry = py * q;

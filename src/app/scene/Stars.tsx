@@ -5,26 +5,19 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Points, PointsMaterial } from 'three';
+import { createUniformSource } from '../../../sim/swarm/random.ts';
 
 const STAR_COUNT = 3500;
 const STAR_DISTANCE_MM = 5e7;
 
-/** mulberry32: a small deterministic generator, so the sky is the same on every load. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seed of the sky: the same stars on every load (the project's seeded generator, sim/swarm/random.ts). */
+const STAR_SEED = 0x5eed;
 
 export function Stars() {
   const camera = useThree((state) => state.camera);
   const points = useMemo(() => {
-    const random = mulberry32(0x5eed);
+    const source = createUniformSource(STAR_SEED);
+    const random = (): number => source.next();
     const position = new Float32Array(3 * STAR_COUNT);
     const color = new Float32Array(3 * STAR_COUNT);
     for (let k = 0; k < STAR_COUNT; k += 1) {

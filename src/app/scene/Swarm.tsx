@@ -13,6 +13,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, Points, Sphere, Vector3 } from 'three';
 import { SECONDS_PER_DAY } from '../../../sim/constants.ts';
+import { countBelow } from '../../../sim/numeric/search.ts';
 import {
   countOnStation,
   needsSwarmRebase,
@@ -30,18 +31,6 @@ const NODE_SIZE_PX = 9;
 const NODE_COLOR = [0.35, 1, 0.95] as const;
 /** Node brightness scale: log10 of the power one node receives, W, at the dimmest and at full brightness. */
 const NODE_LOG_W: readonly [number, number] = [6, 10];
-
-/** Number of leading entries of an ascending list below `limit`. */
-function countBelow(sorted: Uint32Array, limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The geometry of a swarm: the render buffers as attributes. There is no 'position': the shader computes it, and

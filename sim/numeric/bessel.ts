@@ -1,9 +1,12 @@
 /**
  * Bessel functions of the first kind J0 and J1 for real arguments, by the polynomial and modulus-phase
  * approximations of Abramowitz & Stegun, "Handbook of Mathematical Functions" (1964), 9.4.1 to 9.4.6.
- * Absolute error below 1e-7 everywhere (A&S state |eps| <= 5e-8 for J0 on |x| <= 3 and <= 1.6e-8 / 7e-8 for
- * the modulus / phase beyond); tests/beam/bessel.test.ts checks them against the integral representation.
- * Both are allocation-free, so the diffraction integrals can call them millions of times.
+ *
+ * Input: x, dimensionless, any finite value (J0 is even, J1 odd); NaN gives NaN. Accuracy: absolute error below
+ * 1e-7 everywhere (A&S state |eps| <= 5e-8 for J0 and 1.3e-8 for J1 / x on |x| <= 3, and 1.6e-8 / 4e-8 for the
+ * moduli, 7e-8 / 9e-8 for the phases beyond); tests/numeric/bessel.test.ts checks A&S Table 9.1, the zeros of
+ * Table 9.5 and the integral representation. Unchecked and allocation-free, so the diffraction integrals
+ * (sim/beam/diffraction.ts, goubau.ts) can call them millions of times.
  */
 
 /** J0(x), dimensionless, for any finite x (J0 is even). */

@@ -1,4 +1,11 @@
-/** Gauss-Legendre quadrature on [0, 1] (Golub & Welsch 1969 give the theory; nodes here by Newton on P_n). */
+/**
+ * Gauss-Legendre quadrature on [0, 1]: the n-point rule of Abramowitz & Stegun, "Handbook of Mathematical
+ * Functions" (1964), 25.4.29 (nodes the zeros x_i of the Legendre polynomial P_n, weights
+ * w_i = 2 / ((1 - x_i^2) P_n'(x_i)^2)), mapped from [-1, 1] to [0, 1]. Nodes by Newton's method on P_n from
+ * the three-term recurrence (Golub & Welsch 1969 give the theory). tests/numeric/gaussLegendre.test.ts checks
+ * A&S Table 25.4 and exactness to degree 2n - 1.
+ */
+import { InputError } from '../errors.ts';
 
 /** Nodes and weights of the n-point Gauss-Legendre rule mapped to [0, 1]. Exact for polynomials of degree 2n-1. */
 export interface QuadratureRule {
@@ -8,11 +15,11 @@ export interface QuadratureRule {
 
 /**
  * The n-point Gauss-Legendre rule on [0, 1]. Newton iteration on the Legendre polynomial P_n from the
- * Tricomi initial guess cos(pi (i - 1/4) / (n + 1/2)); converges to machine precision in a few steps.
+ * Tricomi initial guess cos(pi (i - 1/4) / (n + 1/2)); converges to machine precision in a few steps. Throws
+ * InputError naming n unless n is an integer >= 1. Allocates the two arrays: build a rule once, outside loops.
  */
 export function gaussLegendre01(n: number): QuadratureRule {
-  if (!Number.isInteger(n) || n < 1)
-    throw new RangeError(`gaussLegendre01: n must be a positive integer, got ${n}`);
+  if (!(Number.isInteger(n) && n >= 1)) throw new InputError(`must be an integer >= 1, got ${n}`, 'n');
   const nodes = new Float64Array(n);
   const weights = new Float64Array(n);
   const half = Math.floor((n + 1) / 2);
