@@ -62,8 +62,8 @@ export interface Snapshot {
   /** The power satellites and rectennas around the Earth at t, when the scenario has an earth section. */
   readonly earth: EarthSegmentState | undefined;
   /**
-   * Collectors in front of the solar disc as seen from the Earth's centre (sim/propagate/reduce.ts,
-   * isSunwardOfEarth): those that can dim the Sun for the Earth.
+   * Collectors in front of the solar disc as seen from the Earth's centre (sim/geometry/sunward.ts
+   * isSunwardOfEarth, summed by sim/propagate/shellSums.ts): those that can dim the Sun for the Earth.
    */
   readonly collectorsSunwardOfEarth: number;
   /**

@@ -4,7 +4,7 @@
  * j > 0 is the receiver of hop j - 1. Pure and random access in time, like energyLedgerAt.
  *
  * Output frame: heliocentric ecliptic J2000 (ECLIPJ2000), m, the frame of the swarm's positions and of
- * sim/propagate/reduce.ts earthHeliocentricEclipticM. Time: TDB seconds past J2000.
+ * sim/geometry/earthPosition.ts earthHeliocentricEclipticM. Time: TDB seconds past J2000.
  *
  * Each kind of place:
  * - `cluster`: rides with the swarm's collectors and has no absolute position here (positionM null); the scene
@@ -24,7 +24,7 @@
  * Earth-fixed -> TEME by GMST (IAU-82, UT1 = UTC), TEME -> EQJ by the equation of the equinoxes, nutation and
  * precession, then ECLIPJ2000, plus the Earth's heliocentric position. That position (frames.ts
  * earthHeliocentricEqjM, VSOP87 at TT) is the one the L4 and L5 points are built from too, and the one
- * reduce.ts earthHeliocentricEclipticM gives in the ecliptic.
+ * sim/geometry/earthPosition.ts earthHeliocentricEclipticM gives in the ecliptic.
  *
  * hopEndsAt gives both ends of every hop that has them, with that Earth centre: occultation.ts decides from it
  * whether the Earth hides a hop's receiver from its transmitter.

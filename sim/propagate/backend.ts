@@ -1,9 +1,9 @@
 /**
  * One interface, several propagation backends, and the choice between them.
  *
- * - `cpu64`: the float64 reference (cpu64.ts, reduce.ts reduceCpu64). Correctness first.
- * - `cpu`: the fast float64 path (cpuFast.ts), on the caller's thread or on a pool of workers (CpuPool, created at
- *   the edge: src/node/cpuPool.ts or src/workers/cpuPool.ts). Same bytes whatever the number of threads.
+ * - `cpu64`: the float64 reference (cpu64.ts). Correctness first.
+ * - `cpu`: the fast float64 path (cpuKernel.ts), on the caller's thread or on a pool of workers (cpuPool.ts, its
+ *   workers started at the edge: src/node/cpuPool.ts). Same bytes whatever the number of threads.
  * - `gpu`: gpu.js kernels in float32 (gpu.ts): webgpu or webgl2 in browsers, headlessgl or webasm in Node.
  *
  * Every backend reports what really ran (`device`, `threads`, `software`) and never swaps silently: a backend that
@@ -13,30 +13,19 @@
  * it the first time it sees it, then keeps the prepared form keyed by the table object. A table must therefore not
  * be changed once given to a propagator; call `forget(table)` first if it is. Pass the whole table and a `count`
  * (the tracers on station are a prefix of the world's table), not a fresh prefix view each time.
+ *
+ * A backend computes positions only: what is summed over them (sim/propagate/shellSums.ts) is one routine for all
+ * backends, memory-bound and cheap next to the Kepler solve.
  */
 import { InputError } from '../errors.ts';
+import { checkCount, checkPositionsOut, checkTime } from './checks.ts';
 import { propagateCpu64 } from './cpu64.ts';
-import {
-  addChunkSums,
-  checkPositionsOut,
-  chunkCount,
-  CHUNK_SUMS,
-  CPU_KERNEL,
-  CPU_POSITION_BOUND,
-  type CpuPool,
-  type PooledTable,
-  prepareOrbits,
-  prepareReduction,
-  type PreparedOrbits,
-  type PreparedReduction,
-  REDUCE_PARAMS_LENGTH,
-  writeReduceParams,
-} from './cpuFast.ts';
-import { checkCount, checkReduceParams, checkTime, finishReduction, reduceCpu64 } from './reduce.ts';
-import type { Reduction, ReduceParams } from './reduce.ts';
+import { CPU_KERNEL, CPU_POSITION_BOUND } from './cpuKernel.ts';
+import type { CpuPool, PooledTable } from './cpuPool.ts';
+import { prepareOrbits, type PreparedOrbits } from './cpuPrepare.ts';
 import type { TracerTable } from './tracerTable.ts';
 import { createTracerTable, setTracer, tracerTablePrefix, validateTracerTable } from './tracerTable.ts';
-import { AU_M, GM_SUN_M3_S2, SECONDS_PER_JULIAN_YEAR, SOLAR_RADIUS_M } from '../constants.ts';
+import { AU_M, GM_SUN_M3_S2, SECONDS_PER_JULIAN_YEAR } from '../constants.ts';
 
 export type BackendName = 'cpu64' | 'cpu' | 'gpu';
 
@@ -60,8 +49,6 @@ export interface Propagator {
     out: Float64Array | Float32Array,
     count?: number,
   ): Promise<void>;
-  /** The aggregates of reduce.ts over the first `count` tracers at tdbS. */
-  reduce(table: TracerTable, tdbS: number, count: number, params: ReduceParams): Promise<Reduction>;
   /** Drop what was prepared for `table` (call it before changing a table already used). */
   forget(table: TracerTable): void;
   /** Release workers and GPU resources. The propagator cannot be used afterwards. */
@@ -86,7 +73,7 @@ export interface AutoChoice {
 export type GpuMode = 'webgpu' | 'webgl2' | 'headlessgl' | 'webasm';
 
 export interface PropagatorOptions {
-  /** Workers for `cpu` (from src/node/cpuPool.ts or src/workers/cpuPool.ts); without it `cpu` uses one thread. */
+  /** Workers for `cpu` (from src/node/cpuPool.ts); without it `cpu` uses one thread. */
   readonly pool?: CpuPool;
   /** Force one gpu.js mode for `gpu` instead of the platform's best (see gpu.ts). */
   readonly gpuMode?: GpuMode;
@@ -106,7 +93,6 @@ export type AutoPropagator = Propagator & { readonly choice: AutoChoice };
  */
 export interface SyncPropagator extends Propagator {
   positionsSync(table: TracerTable, tdbS: number, out: Float64Array | Float32Array, count?: number): void;
-  reduceSync(table: TracerTable, tdbS: number, count: number, params: ReduceParams): Reduction;
 }
 
 /**
@@ -181,10 +167,6 @@ export function createCpu64Propagator(): SyncPropagator {
       out.set(scratch);
     }
   }
-  function reduceSync(table: TracerTable, tdbS: number, count: number, params: ReduceParams): Reduction {
-    validated.get(table, () => true);
-    return reduceCpu64(table, tdbS, count, params);
-  }
   return {
     name: 'cpu64',
     device: 'float64 JavaScript reference, 1 thread',
@@ -192,9 +174,7 @@ export function createCpu64Propagator(): SyncPropagator {
     software: false,
     positionBound: 0,
     positionsSync,
-    reduceSync,
     positions: async (table, tdbS, out, count) => positionsSync(table, tdbS, out, count),
-    reduce: async (table, tdbS, count, params) => reduceSync(table, tdbS, count, params),
     forget: (table) => validated.forget(table),
     dispose() {},
   };
@@ -202,21 +182,17 @@ export function createCpu64Propagator(): SyncPropagator {
 
 interface CpuEntry {
   readonly prepared: PreparedOrbits;
-  reduction: PreparedReduction | null;
   pooled: PooledTable | null;
-  pooledReduction: boolean;
-  sums: Float64Array | null;
 }
 
 /**
- * The fast float64 backend: one thread (the caller's) without a pool, else the pool's workers. `positions` and
- * `reduce` resolve when done. Without a pool the work is done on the caller's thread, and the SyncPropagator
+ * The fast float64 backend: one thread (the caller's) without a pool, else the pool's workers. `positions`
+ * resolves when done. Without a pool the work is done on the caller's thread, and the SyncPropagator
  * methods give the results without a promise (for code that must stay synchronous, like World.snapshot).
  */
 export function createCpuPropagator(): SyncPropagator;
 export function createCpuPropagator(pool: CpuPool | undefined): Propagator;
 export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator {
-  const params = new Float64Array(REDUCE_PARAMS_LENGTH);
   const cache = new TableCache<CpuEntry>((entry) => {
     if (pool !== undefined && entry.pooled !== null) void pool.unload(entry.pooled).catch(() => {});
   });
@@ -225,13 +201,7 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
 
   function entryOf(table: TracerTable): CpuEntry {
     if (disposed) throw new Error('cpu propagator: disposed');
-    return cache.get(table, (t) => ({
-      prepared: prepareOrbits(t, pool?.allocate),
-      reduction: null,
-      pooled: null,
-      pooledReduction: false,
-      sums: null,
-    }));
+    return cache.get(table, (t) => ({ prepared: prepareOrbits(t, pool?.allocate), pooled: null }));
   }
 
   function positionsOnThisThread(
@@ -244,39 +214,6 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
     CPU_KERNEL.positions(entry.prepared.orbits, tdbS - entry.prepared.referenceTdbS, out, 0, count);
   }
 
-  /** Fills entry.sums (chunk sums) for the call; returns the entry. */
-  function reduceSetup(
-    table: TracerTable,
-    tdbS: number,
-    count: number,
-    reduceParams: ReduceParams,
-  ): CpuEntry {
-    checkTime(tdbS);
-    checkCount(count, table);
-    checkReduceParams(reduceParams);
-    const entry = entryOf(table);
-    entry.reduction ??= prepareReduction(table, entry.prepared.referenceTdbS, pool?.allocate);
-    entry.sums ??= (pool?.allocate ?? ((n: number) => new Float64Array(n)))(
-      CHUNK_SUMS * chunkCount(table.count),
-    );
-    writeReduceParams(
-      params,
-      tdbS - entry.prepared.referenceTdbS,
-      reduceParams.degradationRatePerS,
-      reduceParams.earthPositionM,
-      SOLAR_RADIUS_M,
-    );
-    return entry;
-  }
-
-  function reduceFinish(entry: CpuEntry, tdbS: number, count: number, reduceParams: ReduceParams): Reduction {
-    const [flux, degraded, sunward, sunwardWeight] = addChunkSums(
-      entry.sums as Float64Array,
-      chunkCount(count),
-    );
-    return finishReduction(tdbS, count, reduceParams, flux, degraded, sunward, sunwardWeight);
-  }
-
   function positionsSync(
     table: TracerTable,
     tdbS: number,
@@ -287,18 +224,6 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
     checkCount(count, table);
     checkPositionsOut(out, count);
     positionsOnThisThread(table, tdbS, out, count);
-  }
-
-  function reduceSync(
-    table: TracerTable,
-    tdbS: number,
-    count: number,
-    reduceParams: ReduceParams,
-  ): Reduction {
-    const entry = reduceSetup(table, tdbS, count, reduceParams);
-    const reduction = entry.reduction as PreparedReduction;
-    CPU_KERNEL.reduce(entry.prepared.orbits, reduction.values, params, entry.sums as Float64Array, 0, count);
-    return reduceFinish(entry, tdbS, count, reduceParams);
   }
 
   const common = {
@@ -320,9 +245,7 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
     return {
       ...common,
       positionsSync,
-      reduceSync,
       positions: async (table, tdbS, out, count) => positionsSync(table, tdbS, out, count),
-      reduce: async (table, tdbS, count, reduceParams) => reduceSync(table, tdbS, count, reduceParams),
     };
   }
   return {
@@ -334,16 +257,6 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
       const entry = entryOf(table);
       entry.pooled ??= await pool.load(entry.prepared);
       await pool.positions(entry.pooled, count, tdbS - entry.prepared.referenceTdbS, out);
-    },
-    async reduce(table, tdbS, count, reduceParams) {
-      const entry = reduceSetup(table, tdbS, count, reduceParams);
-      entry.pooled ??= await pool.load(entry.prepared);
-      if (!entry.pooledReduction) {
-        await pool.loadReduction(entry.pooled, entry.reduction as PreparedReduction);
-        entry.pooledReduction = true;
-      }
-      await pool.reduce(entry.pooled, count, params, entry.sums as Float64Array);
-      return reduceFinish(entry, tdbS, count, reduceParams);
     },
   };
 }
