@@ -8,12 +8,8 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 
-import {
-  createCheckTable,
-  createPropagator,
-  maxRelativeError,
-  SPAN_2030_TDB_S,
-} from '../sim/propagate/backend.ts';
+import { createPropagator } from '../sim/propagate/backend.ts';
+import { createCheckTable, maxRelativeError, SPAN_2030_TDB_S } from '../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../sim/propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from '../sim/geometry/earthPosition.ts';
 import { shellSums } from '../sim/propagate/shellSums.ts';

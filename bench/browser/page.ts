@@ -2,13 +2,8 @@
  * The in-page half of bench/gpu-browser.bench.ts: runs the propagation benchmarks in the browser and hands the
  * entries back through `window.essaimBench`. Baseline: the naive loop (bench/naive.ts) measured here, in this page.
  */
-import {
-  createCheckTable,
-  createPropagator,
-  maxRelativeError,
-  SPAN_2030_TDB_S,
-  type Propagator,
-} from '../../sim/propagate/backend.ts';
+import { createPropagator, type Propagator } from '../../sim/propagate/backend.ts';
+import { createCheckTable, maxRelativeError, SPAN_2030_TDB_S } from '../../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from '../../sim/geometry/earthPosition.ts';
 import { shellSums } from '../../sim/propagate/shellSums.ts';

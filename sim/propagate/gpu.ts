@@ -19,9 +19,10 @@ import {
   toFlatVec4,
   useFlatOutput,
   WebAssemblyKernel,
-} from '../gpu/gpujs.ts';
-import type { GpuBackend, IKernelRunShortcut, KernelDevice } from '../gpu/gpujs.ts';
-import { TableCache, type GpuMode, type Propagator } from './backend.ts';
+} from './gpujs.ts';
+import type { GpuBackend, IKernelRunShortcut, KernelDevice } from './gpujs.ts';
+import type { GpuMode, Propagator } from './propagator.ts';
+import { TableCache } from './tableCache.ts';
 import { checkCount, checkPositionsOut, checkTime } from './checks.ts';
 import { keplerKernel } from './gpuKernels.ts';
 import { createGpuColumns, needsRebase, rebase, type GpuColumns } from './gpuRebase.ts';

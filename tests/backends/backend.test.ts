@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import {
-  createCheckTable,
-  createCpu64Propagator,
-  createCpuPropagator,
-  createPropagator,
-} from '../../sim/propagate/backend.ts';
+import { createCpu64Propagator, createCpuPropagator, createPropagator } from '../../sim/propagate/backend.ts';
+import { createCheckTable } from '../../sim/propagate/checkTable.ts';
 import { createNodePropagator, parseBackend } from '../../src/node/propagators.ts';
 import { SPAN_2030_TDB_S } from './helpers.ts';
 

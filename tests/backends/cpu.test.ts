@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { createCheckTable, createCpuPropagator } from '../../sim/propagate/backend.ts';
+import { createCpuPropagator } from '../../sim/propagate/backend.ts';
+import { createCheckTable } from '../../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
 import { CPU_POSITION_BOUND, cpuPositionBound } from '../../sim/propagate/cpuKernel.ts';
 import { createCpuPool } from '../../sim/propagate/cpuPool.ts';

@@ -6,8 +6,9 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { InputError } from '../../sim/errors.ts';
-import { GPU } from '../../sim/gpu/gpujs.ts';
-import { createCheckTable, createPropagator } from '../../sim/propagate/backend.ts';
+import { GPU } from '../../sim/propagate/gpujs.ts';
+import { createPropagator } from '../../sim/propagate/backend.ts';
+import { createCheckTable } from '../../sim/propagate/checkTable.ts';
 import { bestGpuMode, GPU_POSITION_BOUND } from '../../sim/propagate/gpu.ts';
 import type { TracerTable } from '../../sim/propagate/tracerTable.ts';
 import { createTracerTable } from '../../sim/propagate/tracerTable.ts';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 
 import { AU_M, GM_SUN_M3_S2 } from '../../sim/constants.ts';
-import { SPAN_2030_TDB_S, SPAN_2050_TDB_S } from '../../sim/propagate/backend.ts';
+import { SPAN_2030_TDB_S, SPAN_2050_TDB_S } from '../../sim/propagate/checkTable.ts';
 import type { TracerTable } from '../../sim/propagate/tracerTable.ts';
 import { createTracerTable, setTracer, validateTracerTable } from '../../sim/propagate/tracerTable.ts';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import keplerGlsl from '../../shaders/kepler.glsl?raw';
-import { createCheckTable } from '../../sim/propagate/backend.ts';
+import { createCheckTable } from '../../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
 import { GPU_POSITION_BOUND } from '../../sim/propagate/gpu.ts';
 import { REBASE_MAX_PHASE_RAD } from '../../sim/propagate/gpuKernels.ts';
