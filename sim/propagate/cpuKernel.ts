@@ -116,7 +116,7 @@ export function createCpuKernel(): CpuKernel {
   const blockGuess = new Float64Array(BLOCK);
 
   /**
-   * Solve Kepler's equation for tracers [b, be) and write positions to `out` at 3 (k - outBase), as blocks of
+   * Solve Kepler's equation for tracers [b, be) and write positions to `out` at 3k, as blocks of
    * three passes. Pass 1: mean anomaly and Markley's cubic. Pass 2: the cube root's first guess from the bits.
    * Pass 3: polish the cube root, the starter, sin/cos from the table, one Householder step, position.
    */
@@ -124,7 +124,6 @@ export function createCpuKernel(): CpuKernel {
     orbits: Float64Array,
     dtS: number,
     out: Float64Array | Float32Array,
-    outBase: number,
     b: number,
     be: number,
   ): void => {
@@ -195,7 +194,7 @@ export function createCpuKernel(): CpuKernel {
       const ss = step * (1 - z2 * (1 / 6 - z2 * (1 / 120)));
       const sinE = sign * (s * cs + co * ss);
       const cosEminusE = co * cs - s * ss - e;
-      const p = 3 * (k - outBase);
+      const p = 3 * k;
       out[p] = orbits[o + 3]! * cosEminusE + orbits[o + 6]! * sinE;
       out[p + 1] = orbits[o + 4]! * cosEminusE + orbits[o + 7]! * sinE;
       out[p + 2] = orbits[o + 5]! * cosEminusE + orbits[o + 8]! * sinE;
@@ -205,7 +204,7 @@ export function createCpuKernel(): CpuKernel {
   return {
     positions(orbits, dtS, out, start, end) {
       for (let b = start; b < end; b += BLOCK) {
-        solveBlock(orbits, dtS, out, 0, b, b + BLOCK < end ? b + BLOCK : end);
+        solveBlock(orbits, dtS, out, b, b + BLOCK < end ? b + BLOCK : end);
       }
     },
   };

@@ -55,7 +55,6 @@ const ARGUMENT_TYPES = {
 } as const;
 
 interface GpuEntry {
-  readonly table: TracerTable;
   readonly columns: GpuColumns;
   positions: Kernel | null;
 }
@@ -137,7 +136,6 @@ export async function createGpuPropagator(mode?: GpuMode, webasmThreads?: number
   function entryOf(table: TracerTable, tdbS: number): GpuEntry {
     if (disposed) throw new Error('gpu propagator: disposed');
     const entry = cache.get(table, (t) => ({
-      table: t,
       columns: createGpuColumns(t, tdbS),
       positions: null,
     }));
