@@ -66,10 +66,15 @@ export function describeBackendConformance(
 ): void {
   describe(`${label}: conformance`, () => {
     let p: Propagator;
+    /** Worst |p - p_cpu64| / a seen by the position checks, logged for bench/RESULTS.md. */
+    let observed = 0;
     beforeAll(async () => {
       p = await make();
     });
-    afterAll(() => p?.dispose());
+    afterAll(() => {
+      console.info(`${label}: worst relative position error ${observed} (bound ${p?.positionBound})`);
+      p?.dispose();
+    });
     const allocate = (values: number): Float64Array | Float32Array =>
       options.output === 'float32' ? new Float32Array(values) : new Float64Array(values);
 
@@ -78,7 +83,9 @@ export function describeBackendConformance(
       await p.positions(table, tdbS, out);
       const reference = new Float64Array(3 * table.count);
       propagateCpu64(table, tdbS, reference);
-      return worst(relativeErrors(table, out, reference)).value;
+      const value = worst(relativeErrors(table, out, reference)).value;
+      observed = Math.max(observed, value);
+      return value;
     }
 
     it('reports what runs, and a bound no larger than 5e-7 of a', () => {
