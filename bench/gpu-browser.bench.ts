@@ -1,7 +1,7 @@
 /**
- * Propagation benchmarks in real Chromium: the cpu backend on one thread and on Web Workers, and the gpu backend on
- * webgl2 and webgpu. Here (no GPU on the development machines) Chromium renders with SwiftShader, on the CPU: those
- * entries say `software: true` and measure nothing about GPU speed (bench/RESULTS.md has the GPU machine's figures
+ * Propagation benchmarks in real Chromium: the cpu backend on one thread, and the gpu backend (positions, and
+ * positions + shellSums) on webgl2 and webgpu. Here (no GPU on the development machines) Chromium renders with
+ * SwiftShader, on the CPU: those entries say `software: true` and measure nothing about GPU speed (bench/RESULTS.md has the GPU machine's figures
  * when one was lent). The page (bench/browser/) is served by a vite dev server and driven with playwright-core, with
  * the Chromium of the browser tests and the same flags (vitest.config.ts).
  */

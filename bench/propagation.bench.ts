@@ -1,20 +1,18 @@
 /**
  * Propagation in Node: the naive baseline (bench/naive.ts), the float64 reference cpu64, the fast cpu backend on
- * one thread and on every core (worker_threads), its reduction, and the gpu backend on gpu.js's webasm (WebAssembly
+ * one thread and on every core (worker_threads), positions plus the per-shell sums (sim/propagate/shellSums.ts, the
+ * aggregation every run does), and the gpu backend on gpu.js's webasm (WebAssembly
  * on the CPU: software, not GPU speed). Same table (createCheckTable: a <= 5 au, e <= 0.9, the hard cases mixed in)
  * and times for all; every rate is the best of several repetitions, and the ratio is against the baseline measured
  * here, in this run. GPU figures in real Chromium come from bench/gpu-browser.bench.ts.
  */
 import { availableParallelism, loadavg } from 'node:os';
 
-import {
-  createCheckTable,
-  createPropagator,
-  maxRelativeError,
-  SPAN_2030_TDB_S,
-} from '../sim/propagate/backend.ts';
+import { createPropagator } from '../sim/propagate/backend.ts';
+import { createCheckTable, maxRelativeError, SPAN_2030_TDB_S } from '../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../sim/propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from '../sim/geometry/earthPosition.ts';
+import { shellSums } from '../sim/propagate/shellSums.ts';
 import { createNodeCpuPool } from '../src/node/cpuPool.ts';
 import { bestRate as bestRateOf, quick, rateAndCpu, sink } from './measure.ts';
 import { naivePositions, naivePrecomputedPositions, orientation } from './naive.ts';
@@ -152,21 +150,29 @@ export default async function propagationBench(): Promise<BenchEntry[]> {
       `achieved concurrency ${manyRun.concurrency.toFixed(2)} of ${threads} threads, load average ${loadAverage()}`,
   });
 
-  const params = {
-    unitAreaM2: 1e4,
-    efficiency: 0.2,
-    degradationRatePerS: 1e-9,
-    earthPositionM: earthHeliocentricEclipticM(time(0)),
+  // positions then the per-shell sums, as a run aggregates at each output time (8 shells: createCheckTable's kinds)
+  const earthM = earthHeliocentricEclipticM(time(0));
+  const sums = {
+    weight: new Float64Array(8),
+    sunlight: new Float64Array(8),
+    degradedSunlight: new Float64Array(8),
+    sunward: new Float64Array(2),
   };
-  const reduceOne = await bestRate(count, async (i) => {
-    checksum += (await cpu.reduce(table, time(i), count, params)).capturedPowerW;
+  const aggregate = (positions: Float64Array, i: number): number => {
+    shellSums(positions, count, table, time(i), earthM, 1e4, 1e-9, sums);
+    return sink(sums.sunlight) + sink(sums.sunward);
+  };
+  const aggregateOne = await bestRate(count, async (i) => {
+    await cpu.positions(table, time(i), cpuOut);
+    checksum += aggregate(cpuOut, i);
   });
-  const reduceMany = await bestRate(count, async (i) => {
-    checksum += (await pooled.reduce(table, time(i), count, params)).capturedPowerW;
+  const aggregateMany = await bestRate(count, async (i) => {
+    await pooled.positions(table, time(i), shared);
+    checksum += aggregate(shared, i);
   });
   for (const [name, rate, t, device] of [
-    ['reduce-cpu-1-thread', reduceOne, 1, cpu.device],
-    [`reduce-cpu-${threads}-threads`, reduceMany, threads, pooled.device],
+    ['aggregate-cpu-1-thread', aggregateOne, 1, cpu.device],
+    [`aggregate-cpu-${threads}-threads`, aggregateMany, threads, pooled.device],
   ] as const) {
     entries.push({
       ...common,
@@ -177,7 +183,7 @@ export default async function propagationBench(): Promise<BenchEntry[]> {
       ratioToBaseline: rate / baseline,
       software: false,
       device,
-      note: 'tracers reduced per second (positions, flux, degradation, sunward test; 4 numbers back)',
+      note: 'tracers aggregated per second: positions, then shellSums on the caller thread (flux, degradation, sunward)',
     });
   }
   cpu.dispose();

@@ -7,7 +7,7 @@ import { InputError } from './errors.ts';
 import { countAtOrBelow } from './numeric/search.ts';
 import { propagateCpu64 } from './propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from './geometry/earthPosition.ts';
-import { isSunwardOfEarth } from './geometry/sunward.ts';
+import { shellSums } from './propagate/shellSums.ts';
 import { tracerTablePrefix } from './propagate/tracerTable.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
@@ -62,8 +62,8 @@ export interface Snapshot {
   /** The power satellites and rectennas around the Earth at t, when the scenario has an earth section. */
   readonly earth: EarthSegmentState | undefined;
   /**
-   * Collectors in front of the solar disc as seen from the Earth's centre (sim/propagate/reduce.ts,
-   * isSunwardOfEarth): those that can dim the Sun for the Earth.
+   * Collectors in front of the solar disc as seen from the Earth's centre (sim/geometry/sunward.ts
+   * isSunwardOfEarth, summed by sim/propagate/shellSums.ts): those that can dim the Sun for the Earth.
    */
   readonly collectorsSunwardOfEarth: number;
   /**
@@ -169,13 +169,18 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   cohorts.forEach((c, k) => {
     cumulativeCount[k + 1] = (cumulativeCount[k] ?? 0) + c.collectorCount;
   });
-  const distanceM = new Float64Array(table.count);
   const positionM = new Float64Array(3 * table.count);
   const { collector } = scenario;
   const shellCount = scenario.shells.length;
   const shellWeight = new Float64Array(shellCount);
   const shellSunlight = new Float64Array(shellCount);
   const shellDegradedSunlight = new Float64Array(shellCount);
+  const sums = {
+    weight: shellWeight,
+    sunlight: shellSunlight,
+    degradedSunlight: shellDegradedSunlight,
+    sunward: new Float64Array(2),
+  };
   const shellAreaM2 = new Float64Array(shellCount);
   const shellRadiusM = new Float64Array(shellCount);
   const shellShadedW = new Float64Array(shellCount);
@@ -207,39 +212,23 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   function aggregate(tdbS: number, tracerCount: number, positionsM: Float64Array | Float32Array): Snapshot {
     const collectorCount = cumulativeCount[countAtOrBelow(cohortStation, tdbS)] ?? 0;
     const earthM = earthHeliocentricEclipticM(tdbS);
-    let sunwardWeight = 0;
-    let sunwardSolidAngle = 0;
-    for (let k = 0; k < tracerCount; k += 1) {
-      const x = positionsM[3 * k] ?? 0;
-      const y = positionsM[3 * k + 1] ?? 0;
-      const z = positionsM[3 * k + 2] ?? 0;
-      distanceM[k] = Math.hypot(x, y, z);
-      if (isSunwardOfEarth(x, y, z, earthM)) {
-        const weight = table.weight[k] ?? 0;
-        sunwardWeight += weight;
-        // A Sun-facing collector seen from the Earth near its normal: solid angle A / d^2 per collector.
-        const d2 = (x - earthM[0]) ** 2 + (y - earthM[1]) ** 2 + (z - earthM[2]) ** 2;
-        sunwardSolidAngle += (weight * collector.unitAreaM2) / d2;
-      }
-    }
+    // Per shell: the weight, the unshaded sunlight sum(weight / r^2) (in units of one collector at 1 au) and its
+    // degraded counterpart; and the weight and solid angle of the collectors sunward of the Earth.
+    shellSums(
+      positionsM,
+      tracerCount,
+      table,
+      tdbS,
+      earthM,
+      collector.unitAreaM2,
+      collector.degradationRatePerS,
+      sums,
+    );
+    const sunwardWeight = sums.sunward[0] ?? 0;
+    const sunwardSolidAngle = sums.sunward[1] ?? 0;
     const sunDistance2 = earthM[0] ** 2 + earthM[1] ** 2 + earthM[2] ** 2;
     const solarDiscSolidAngle = (Math.PI * SOLAR_RADIUS_M * SOLAR_RADIUS_M) / sunDistance2;
-    // Per shell: the unshaded sunlight sum(weight / r^2) (in units of one collector at 1 au) and its degraded
-    // counterpart, then each shell's shading factor (sim/growth/shading.ts, Beer-Lambert from the Sun outwards).
-    shellWeight.fill(0);
-    shellSunlight.fill(0);
-    shellDegradedSunlight.fill(0);
-    for (let k = 0; k < tracerCount; k += 1) {
-      const r = (distanceM[k] ?? 0) / AU_M;
-      const weight = table.weight[k] ?? 0;
-      const shell = table.shellIndex[k] ?? 0;
-      const sunlight = weight / (r * r);
-      shellWeight[shell] = (shellWeight[shell] ?? 0) + weight;
-      shellSunlight[shell] = (shellSunlight[shell] ?? 0) + sunlight;
-      shellDegradedSunlight[shell] =
-        (shellDegradedSunlight[shell] ?? 0) +
-        sunlight * Math.exp(-collector.degradationRatePerS * (tdbS - (table.stationTdbS[k] ?? 0)));
-    }
+    // Then each shell's shading factor (sim/growth/shading.ts, Beer-Lambert from the Sun outwards).
     const perTracerSunlightW = collector.unitAreaM2 * SOLAR_IRRADIANCE_1AU_W_M2;
     for (let s = 0; s < shellCount; s += 1) {
       const weight = shellWeight[s] ?? 0;

@@ -2,16 +2,11 @@
  * The in-page half of bench/gpu-browser.bench.ts: runs the propagation benchmarks in the browser and hands the
  * entries back through `window.essaimBench`. Baseline: the naive loop (bench/naive.ts) measured here, in this page.
  */
-import {
-  createCheckTable,
-  createPropagator,
-  maxRelativeError,
-  SPAN_2030_TDB_S,
-  type Propagator,
-} from '../../sim/propagate/backend.ts';
+import { createPropagator, type Propagator } from '../../sim/propagate/backend.ts';
+import { createCheckTable, maxRelativeError, SPAN_2030_TDB_S } from '../../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from '../../sim/geometry/earthPosition.ts';
-import { createBrowserCpuPool } from '../../src/workers/cpuPool.ts';
+import { shellSums } from '../../sim/propagate/shellSums.ts';
 import { bestRate as bestRateOf, sink } from '../measure.ts';
 import { naivePositions } from '../naive.ts';
 import type { BenchEntry } from '../types.ts';
@@ -55,10 +50,6 @@ async function run({ count, gpuCounts }: PageOptions): Promise<BenchEntry[]> {
 
   const cpuCases: Array<[string, () => Promise<Propagator>]> = [
     ['browser-propagate-cpu-1-thread', () => createPropagator('cpu')],
-    [
-      `browser-propagate-cpu-${navigator.hardwareConcurrency}-web-workers`,
-      () => createPropagator('cpu', { pool: createBrowserCpuPool(navigator.hardwareConcurrency) }),
-    ],
   ];
   for (const [name, make] of cpuCases) {
     const cpu = await make();
@@ -89,11 +80,13 @@ async function run({ count, gpuCounts }: PageOptions): Promise<BenchEntry[]> {
     const gpuReference = new Float64Array(3 * gpuCount);
     propagateCpu64(gpuTable, time(0), gpuReference);
     const gpuOut = new Float32Array(3 * gpuCount);
-    const params = {
-      unitAreaM2: 1e4,
-      efficiency: 0.2,
-      degradationRatePerS: 1e-9,
-      earthPositionM: earthHeliocentricEclipticM(time(0)),
+    // positions then the per-shell sums on the page's thread, as a run aggregates (8 shells: createCheckTable's kinds)
+    const earthM = earthHeliocentricEclipticM(time(0));
+    const sums = {
+      weight: new Float64Array(8),
+      sunlight: new Float64Array(8),
+      degradedSunlight: new Float64Array(8),
+      sunward: new Float64Array(2),
     };
     for (const mode of ['webgl2', 'webgpu'] as const) {
       let gpu: Propagator;
@@ -109,16 +102,19 @@ async function run({ count, gpuCounts }: PageOptions): Promise<BenchEntry[]> {
         await gpu.positions(gpuTable, time(0) + 60 * i, gpuOut);
         checksum += sink(gpuOut);
       });
-      const reduceRate = await bestRate(gpuCount, async (i) => {
-        checksum += (await gpu.reduce(gpuTable, time(0) + 60 * i, gpuCount, params)).capturedPowerW;
+      const aggregateRate = await bestRate(gpuCount, async (i) => {
+        const t = time(0) + 60 * i;
+        await gpu.positions(gpuTable, t, gpuOut);
+        shellSums(gpuOut, gpuCount, gpuTable, t, earthM, 1e4, 1e-9, sums);
+        checksum += sink(sums.sunlight) + sink(sums.sunward);
       });
       const label = `gpu ${mode}${gpu.software ? ' (software)' : ''}`;
       for (const [name, value, note] of [
         [`browser-propagate-gpu-${mode}${suffix}`, rate, 'positions read back into a Float32Array'],
         [
-          `browser-reduce-gpu-${mode}${suffix}`,
-          reduceRate,
-          'tracers reduced per second (4 numbers per 32 tracers read back)',
+          `browser-aggregate-gpu-${mode}${suffix}`,
+          aggregateRate,
+          'tracers aggregated per second: positions read back, then shellSums on the page thread',
         ],
       ] as const) {
         entries.push({

@@ -6,14 +6,7 @@
  * fdlibm split, so j π/2 is exact for |j| < 2^20). The kernel gets μ0, j mod 4 and Δt = t - tR, and the host
  * re-bases again whenever max n |t - tR| would exceed REBASE_MAX_PHASE_RAD (a 0.1 au orbit: every 11 hours of
  * simulated time; 1 au: every 14 days). A re-base costs O(count) float64 work and an upload of 8 bytes per tracer.
- *
- * The degradation factor exp(-λ (t - t_station)) is split as exp(-λ (t - tD)) exp(-λ (tD - t_station)), with tD the
- * latest station time: the second factor (<= 1) is folded into the per-tracer weight here, the first is applied to
- * the sum on the host. float32 holds it down to exp(-87): MAX_DEGRADATION_EXPONENT bounds λ times the spread of
- * station times (80 is a 1.7e-35 loss; a collector degrades to nothing long before).
  */
-import { AU_M } from '../constants.ts';
-import { InputError } from '../errors.ts';
 import { REBASE_MAX_PHASE_RAD } from './gpuKernels.ts';
 import type { TracerTable } from './tracerTable.ts';
 
@@ -22,12 +15,9 @@ const PIO2_1 = 1.5707963267341256;
 const PIO2_2 = 6.077100506303966e-11;
 const PIO2_3 = 2.0222662487959506e-21;
 
-/** λ (latest - earliest station time) above this is refused by the float32 reduction. */
-export const MAX_DEGRADATION_EXPONENT = 80;
-
 /**
  * The kernel's inputs for one table (layout in gpuKernels.ts): packed float32 columns, 4 values per tracer in
- * orbitA, orbitB and orbitC, and the weights. Tables of 0 rows get one padding row (never read).
+ * orbitA, orbitB and orbitC. Tables of 0 rows get one padding row (never read).
  */
 export interface GpuColumns {
   readonly count: number;
@@ -35,20 +25,11 @@ export interface GpuColumns {
   readonly orbitA: Float32Array;
   /** [Ax, Ay, Az, Bx] (m). */
   readonly orbitB: Float32Array;
-  /** [By, Bz (m), W, G]; W and G are zero until the first reduce. */
+  /** [By, Bz (m), 0, 0]: the last two are free (sim/stream/renderBuffers.ts puts the scene's values there). */
   readonly orbitC: Float32Array;
-  /** w per tracer (filled on the first reduce). */
-  readonly weight: Float32Array;
   rebaseTdbS: number;
   /** Largest n of the table, rad/s (decides when to re-base). */
   maxMeanMotionRadS: number;
-  /** What the W, G columns were made for (null before the first reduce). */
-  reduction: {
-    /** λ that G was made for, 1/s. */
-    degradationRatePerS: number;
-    /** tD: the latest station time, TDB s. */
-    readonly degradationReferenceTdbS: number;
-  } | null;
 }
 
 /** The columns for a validated table, re-based at `tdbS`. */
@@ -60,10 +41,8 @@ export function createGpuColumns(table: TracerTable, tdbS: number): GpuColumns {
     orbitA: new Float32Array(4 * size),
     orbitB: new Float32Array(4 * size),
     orbitC: new Float32Array(4 * size),
-    weight: new Float32Array(size),
     rebaseTdbS: tdbS,
     maxMeanMotionRadS: 0,
-    reduction: null,
   };
   const { orbitA, orbitB, orbitC } = columns;
   let maxN = 0;
@@ -109,47 +88,4 @@ export function rebase(columns: GpuColumns, table: TracerTable, tdbS: number): v
     orbitA[4 * k + 1] = j - 4 * Math.floor(j / 4);
   }
   columns.rebaseTdbS = tdbS;
-}
-
-/**
- * Make (or re-make, when λ changed) the reduction columns. Throws InputError when λ times the spread of station
- * times exceeds MAX_DEGRADATION_EXPONENT (the float32 weights would underflow).
- */
-export function prepareGpuReduction(
-  columns: GpuColumns,
-  table: TracerTable,
-  degradationRatePerS: number,
-): void {
-  const existing = columns.reduction;
-  if (existing !== null && existing.degradationRatePerS === degradationRatePerS) return;
-  let latest = -Infinity;
-  let earliest = Infinity;
-  for (let k = 0; k < columns.count; k += 1) {
-    const t = table.stationTdbS[k] as number;
-    if (t > latest) latest = t;
-    if (t < earliest) earliest = t;
-  }
-  if (columns.count === 0) {
-    latest = 0;
-    earliest = 0;
-  }
-  const exponent = degradationRatePerS * (latest - earliest);
-  if (!(exponent <= MAX_DEGRADATION_EXPONENT)) {
-    throw new InputError(
-      `times the spread of station times (${latest - earliest} s) is ${exponent}, above ${MAX_DEGRADATION_EXPONENT}: ` +
-        'the gpu backend keeps degradation factors in float32; use the cpu backend',
-      'degradationRatePerS',
-    );
-  }
-  const { orbitC } = columns;
-  for (let k = 0; k < columns.count; k += 1) {
-    const a = table.semiMajorAxisM[k] as number;
-    const w = table.weight[k] as number;
-    const fluxWeight = w * (AU_M / a) * (AU_M / a);
-    orbitC[4 * k + 2] = fluxWeight;
-    orbitC[4 * k + 3] =
-      fluxWeight * Math.exp(-degradationRatePerS * (latest - (table.stationTdbS[k] as number)));
-    columns.weight[k] = w;
-  }
-  columns.reduction = { degradationRatePerS, degradationReferenceTdbS: latest };
 }

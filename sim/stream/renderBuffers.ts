@@ -8,7 +8,7 @@
  *   orbitA = (μ0 rad, j in 0..3, n rad/s, e)   mean anomaly at rebaseTdbS = j π/2 + μ0 (gpuRebase.ts)
  *   orbitB = (Ax, Ay, Az, Bx)                  A = a P, B = a sqrt(1 - e²) Q
  *   orbitC = (By, Bz, station day, shell)      station day: days past J2000 TDB (float32, fading in only)
- * The gpu backend keeps its reduction weights in orbitC.zw; drawing needs none, so the scene uses them as above.
+ * The gpu backend leaves orbitC.zw free; the scene uses them as above.
  *
  * Precision design (see gpuRebase.ts and shaders/kepler.glsl): the mean anomaly reaches the GPU re-based in float64
  * to a time t_ref near the displayed time and split as j π/2 + μ0, so the shader only adds n (t - t_ref) and keeps

@@ -1,33 +1,29 @@
 /**
- * The fast float64 backend (`cpu`) against the reference (`cpu64`): positions within cpuPositionBound per tracer
- * on random tables and on the hard cases, the reduction against reduceCpu64, and the worker_threads pool giving
- * the same bytes as one thread (shared and copied buffers alike).
+ * What the fast float64 backend (`cpu`) promises beyond the conformance suite (conformance.test.ts): positions
+ * within the per-tracer bound cpuPositionBound (much tighter than CPU_POSITION_BOUND) on random tables over
+ * 2000-2100 and on the hard cases, float32 output as the rounding of float64, and the worker_threads pool giving the
+ * same bytes as one thread for any thread count (shared and copied buffers alike).
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { createCheckTable, createCpuPropagator } from '../../sim/propagate/backend.ts';
+import { createCpuPropagator } from '../../sim/propagate/backend.ts';
+import { createCheckTable } from '../../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
-import {
-  CPU_POSITION_BOUND,
-  cpuPositionBound,
-  prepareOrbits,
-  REDUCE_CHUNK,
-} from '../../sim/propagate/cpuFast.ts';
-import { earthHeliocentricEclipticM } from '../../sim/geometry/earthPosition.ts';
-import { reduceCpu64 } from '../../sim/propagate/reduce.ts';
+import { CPU_POSITION_BOUND, cpuPositionBound } from '../../sim/propagate/cpuKernel.ts';
+import { createCpuPool } from '../../sim/propagate/cpuPool.ts';
+import { prepareOrbits } from '../../sim/propagate/cpuPrepare.ts';
+import { POOL_CHUNK } from '../../sim/propagate/cpuWorkerMessages.ts';
 import type { TracerTable } from '../../sim/propagate/tracerTable.ts';
 import { createNodeCpuPool } from '../../src/node/cpuPool.ts';
 import {
   CPU_DOMAIN,
   hardCaseRows,
   hardTimes,
-  nearSunwardBoundary,
   relativeErrors,
   rowArb,
   SPAN_2030_TDB_S,
   SPAN_2050_TDB_S,
-  sunwardRows,
   tableOf,
   worst,
   YEAR_S,
@@ -83,7 +79,7 @@ describe('cpu (fast float64) against cpu64', () => {
     expect(largest).toBeLessThan(CPU_POSITION_BOUND);
   });
 
-  it('stays within CPU_POSITION_BOUND on a large table over 2030-2050', async () => {
+  it('stays within cpuPositionBound on a large table over 2030-2050', async () => {
     const table = createCheckTable(50_000, 7);
     for (const tdbS of [SPAN_2030_TDB_S, SPAN_2030_TDB_S + 7.7 * YEAR_S, SPAN_2050_TDB_S]) {
       const { ratio, error } = await check(table, tdbS);
@@ -101,14 +97,6 @@ describe('cpu (fast float64) against cpu64', () => {
     expect(f32).toEqual(Float32Array.from(f64));
   });
 
-  it('writes only the first `count` positions', async () => {
-    const table = createCheckTable(100, 4);
-    const out = new Float64Array(3 * table.count).fill(-1);
-    await cpu.positions(table, SPAN_2030_TDB_S, out, 37);
-    expect(out[3 * 36 + 2]).not.toBe(-1);
-    expect(Array.from(out.subarray(3 * 37))).toEqual(new Array(3 * 63).fill(-1));
-  });
-
   it('never returns NaN or Infinity, e up to 1 - 1e-9, t up to a century away', async () => {
     const rows = hardCaseRows(CPU_DOMAIN).map((r, k) => ({
       ...r,
@@ -123,72 +111,23 @@ describe('cpu (fast float64) against cpu64', () => {
   });
 });
 
-describe('cpu reduction', () => {
-  const params = (tdbS: number) => ({
-    unitAreaM2: 2500,
-    efficiency: 0.25,
-    degradationRatePerS: 1e-9,
-    earthPositionM: earthHeliocentricEclipticM(tdbS),
-  });
-
-  it('agrees with reduceCpu64: power to 1e-12, sunward count exactly but for tracers on the boundary', async () => {
-    const tdbS = SPAN_2030_TDB_S + 10 * YEAR_S;
-    const earth = params(tdbS).earthPositionM;
-    const table = tableOf([...sunwardRows(earth, 3000, 1), ...hardCaseRows(CPU_DOMAIN)]);
-    const count = table.count - 5;
-    const got = await cpu.reduce(table, tdbS, count, params(tdbS));
-    const want = reduceCpu64(table, tdbS, count, params(tdbS));
-    expect(want.tracersSunwardOfEarth).toBeGreaterThan(100); // the test has teeth
-    expect(got.capturedPowerW / want.capturedPowerW - 1).toBeCloseTo(0, 12);
-    expect(got.interceptedSunlightW / want.interceptedSunlightW - 1).toBeCloseTo(0, 12);
-    const reference = new Float64Array(3 * table.count);
-    propagateCpu64(table, tdbS, reference);
-    const band = nearSunwardBoundary(
-      reference,
-      count,
-      earth,
-      (k) => 1e-9 * (table.semiMajorAxisM[k] as number),
-    );
-    expect(Math.abs(got.tracersSunwardOfEarth - want.tracersSunwardOfEarth)).toBeLessThanOrEqual(band);
-    expect(got.tracerCount).toBe(count);
-  });
-
-  it('is zero for count 0', async () => {
-    const table = createCheckTable(10, 1);
-    const r = await cpu.reduce(table, SPAN_2030_TDB_S, 0, params(SPAN_2030_TDB_S));
-    expect(r).toMatchObject({ capturedPowerW: 0, interceptedSunlightW: 0, tracersSunwardOfEarth: 0 });
-  });
-
-  it('refuses bad parameters with a message naming the field', async () => {
-    const table = createCheckTable(10, 1);
-    const good = params(SPAN_2030_TDB_S);
-    await expect(cpu.reduce(table, SPAN_2030_TDB_S, 10, { ...good, efficiency: 1.5 })).rejects.toThrow(
-      /^efficiency:/,
-    );
-    await expect(cpu.reduce(table, SPAN_2030_TDB_S, 10, { ...good, earthPositionM: [1, 2] })).rejects.toThrow(
-      /^earthPositionM:/,
-    );
-    await expect(cpu.reduce(table, SPAN_2030_TDB_S, 11, good)).rejects.toThrow(/^count:/);
-    await expect(cpu.reduce(table, NaN, 10, good)).rejects.toThrow(/^tdbS:/);
-  });
-});
-
 describe('cpu on worker_threads', () => {
   // 2.5 chunks per worker and a ragged end, so that chunk dealing and the last partial chunk are exercised
-  const table = createCheckTable(5 * REDUCE_CHUNK + 123, 11);
+  const table = createCheckTable(5 * POOL_CHUNK + 123, 11);
   const tdbS = SPAN_2030_TDB_S + 4.2 * YEAR_S;
   const one = new Float64Array(3 * table.count);
   const propagators = [
+    createCpuPropagator(createNodeCpuPool(1)),
     createCpuPropagator(createNodeCpuPool(2)),
     createCpuPropagator(createNodeCpuPool(3)),
     createCpuPropagator(createNodeCpuPool(2, false)),
   ];
   afterAll(() => propagators.forEach((p) => p.dispose()));
 
-  it('gives the same bytes as one thread, shared or copied, float64 or float32, for every prefix', async () => {
+  it('gives the same bytes as one thread for 1, 2 and 3 workers, shared or copied, float64 or float32, for every prefix', async () => {
     await cpu.positions(table, tdbS, one);
     for (const p of propagators) {
-      for (const count of [table.count, 2 * REDUCE_CHUNK + 1, 17, 0]) {
+      for (const count of [table.count, 2 * POOL_CHUNK + 1, 17, 0]) {
         const many = new Float64Array(3 * table.count);
         await p.positions(table, tdbS, many, count);
         const expected = new Float64Array(3 * table.count);
@@ -204,23 +143,11 @@ describe('cpu on worker_threads', () => {
     }
   });
 
-  it('gives the same reduction, to the bit, as one thread', async () => {
-    const params = {
-      unitAreaM2: 100,
-      efficiency: 0.3,
-      degradationRatePerS: 3e-9,
-      earthPositionM: earthHeliocentricEclipticM(tdbS),
-    };
-    for (const count of [table.count, 3 * REDUCE_CHUNK - 1]) {
-      const want = await cpu.reduce(table, tdbS, count, params);
-      for (const p of propagators) expect(await p.reduce(table, tdbS, count, params)).toStrictEqual(want);
-    }
-  });
-
   it('reports what runs', () => {
-    expect(propagators[0]?.device).toBe('float64 JavaScript, 2 worker_threads (shared memory)');
-    expect(propagators[2]?.device).toBe('float64 JavaScript, 2 worker_threads (copied buffers)');
-    expect(propagators[1]?.threads).toBe(3);
+    expect(propagators[0]?.device).toBe('float64 JavaScript, 1 worker_thread (shared memory)');
+    expect(propagators[1]?.device).toBe('float64 JavaScript, 2 worker_threads (shared memory)');
+    expect(propagators[3]?.device).toBe('float64 JavaScript, 2 worker_threads (copied buffers)');
+    expect(propagators[2]?.threads).toBe(3);
     expect(cpu.device).toBe('float64 JavaScript, 1 thread');
   });
 });
@@ -228,7 +155,6 @@ describe('cpu on worker_threads', () => {
 describe('cpu pool failures', () => {
   it('rejects the pending calls when a worker dies, instead of hanging', async () => {
     const { Worker } = await import('node:worker_threads');
-    const { createCpuPool, prepareOrbits } = await import('../../sim/propagate/cpuFast.ts');
     const pool = createCpuPool({
       threads: 1,
       shared: true,
@@ -249,5 +175,9 @@ describe('cpu pool failures', () => {
     await expect(pool.load(prepareOrbits(table, pool.allocate))).rejects.toThrow(/boom at start/);
     await expect(pool.load(prepareOrbits(table, pool.allocate))).rejects.toThrow(/boom at start/);
     pool.destroy();
+  });
+
+  it('refuses a thread count outside [1, 1024]', () => {
+    expect(() => createNodeCpuPool(0)).toThrow(/^threads:/);
   });
 });

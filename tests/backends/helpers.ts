@@ -1,8 +1,8 @@
 /** Tables, arbitraries and error measures shared by the backend tests (not a test file itself). */
 import fc from 'fast-check';
 
-import { AU_M, GM_SUN_M3_S2, SOLAR_RADIUS_M } from '../../sim/constants.ts';
-import { SPAN_2030_TDB_S, SPAN_2050_TDB_S } from '../../sim/propagate/backend.ts';
+import { AU_M, GM_SUN_M3_S2 } from '../../sim/constants.ts';
+import { SPAN_2030_TDB_S, SPAN_2050_TDB_S } from '../../sim/propagate/checkTable.ts';
 import type { TracerTable } from '../../sim/propagate/tracerTable.ts';
 import { createTracerTable, setTracer, validateTracerTable } from '../../sim/propagate/tracerTable.ts';
 
@@ -149,67 +149,4 @@ export function worst(values: ArrayLike<number>): { value: number; index: number
     }
   }
   return { value, index };
-}
-
-/**
- * Reference positions within `marginM[k]` of the sunward-of-Earth boundary (reduce.ts): the cone of the solar
- * disc seen from the Earth and the two planes d·s = 0 and d·s = |s|^2. A backend whose positions are within
- * marginM of the reference may classify exactly those tracers differently.
- */
-export function nearSunwardBoundary(
-  reference: Float64Array,
-  count: number,
-  earth: readonly number[],
-  marginM: (k: number) => number,
-): number {
-  const [ex, ey, ez] = earth as [number, number, number];
-  const sNorm = Math.hypot(ex, ey, ez);
-  const theta = Math.asin(SOLAR_RADIUS_M / sNorm);
-  let near = 0;
-  for (let k = 0; k < count; k += 1) {
-    const dx = (reference[3 * k] as number) - ex;
-    const dy = (reference[3 * k + 1] as number) - ey;
-    const dz = (reference[3 * k + 2] as number) - ez;
-    const along = -(dx * ex + dy * ey + dz * ez) / sNorm;
-    const d = Math.hypot(dx, dy, dz);
-    const phi = Math.acos(Math.max(-1, Math.min(1, along / d)));
-    const margin = marginM(k);
-    if (
-      Math.abs(along) < margin ||
-      Math.abs(sNorm - along) < margin ||
-      (Math.abs(phi - theta) * d < margin && phi < Math.PI / 2)
-    ) {
-      near += 1;
-    }
-  }
-  return near;
-}
-
-/** A table whose tracers sit on or near the Sun-Earth line (so the sunward count is not trivially zero). */
-export function sunwardRows(earth: readonly number[], count: number, seed: number): Row[] {
-  let s = seed >>> 0;
-  const random = (): number => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-  const [ex, ey] = earth as [number, number, number];
-  const lon = Math.atan2(ey, ex);
-  const r = Math.hypot(ex, ey);
-  const rows: Row[] = [];
-  for (let k = 0; k < count; k += 1) {
-    // circular orbits in the ecliptic, at the Earth's longitude at `epoch`, 0.2..0.99 of its distance
-    const a = r * (0.2 + 0.79 * random());
-    rows.push({
-      a,
-      e: 0,
-      i: k % 3 === 0 ? 0 : 0.005 * random(),
-      node: 0,
-      peri: 0,
-      M: lon + 0.02 * (random() - 0.5),
-      epoch: SPAN_2030_TDB_S + 10 * YEAR_S,
-      beta: 0,
-      weight: 1 + k,
-    });
-  }
-  return rows;
 }

@@ -3,8 +3,8 @@
  * (gpujs-webgl2 and gpujs-webgpu). Each case is run on a GPU backend and compared, element by element,
  * with the same formula evaluated in float64 in JavaScript on the original (unrounded) inputs.
  */
-import { kernelBackend, NUMERIC_KERNEL_SETTINGS, toFloat32Array } from '../../sim/gpu/gpujs.ts';
-import type { GPU, GpuBackend, IKernelFunctionThis, IKernelRunShortcut } from '../../sim/gpu/gpujs.ts';
+import { kernelBackend, NUMERIC_KERNEL_SETTINGS, toFloat32Array } from '../../sim/propagate/gpujs.ts';
+import type { GPU, GpuBackend, IKernelFunctionThis, IKernelRunShortcut } from '../../sim/propagate/gpujs.ts';
 
 /** float32 unit roundoff u = 2^-24: the relative error of rounding a real number to float32. */
 export const UNIT_ROUNDOFF_F32 = 2 ** -24;

@@ -3,7 +3,7 @@
  * checked against float64 JavaScript with the float32 bounds stated in gpu-kernel-cases.ts.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { GPU } from '../../sim/gpu/gpujs.ts';
+import { GPU } from '../../sim/propagate/gpujs.ts';
 import { KERNEL_CASES, worstError } from './gpu-kernel-cases.ts';
 
 describe('gpu.js webgl2 backend', () => {

@@ -3,7 +3,7 @@
  * webgpu backend (every kernel call returns a Promise) on the same cases as the webgl2 test.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { GPU } from '../../sim/gpu/gpujs.ts';
+import { GPU } from '../../sim/propagate/gpujs.ts';
 import { KERNEL_CASES, worstError } from './gpu-kernel-cases.ts';
 
 /**

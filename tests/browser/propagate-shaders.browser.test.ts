@@ -1,15 +1,14 @@
 /**
- * The rendering shaders' Kepler (shaders/kepler.glsl, shaders/kepler.wgsl) against the float64 reference, tested
- * like the gpu backend's kernel: WebGL2 runs keplerPosition in a vertex shader and captures it by transform
- * feedback; WebGPU runs it in a compute shader. Both on SwiftShader in real Chromium. Inputs are the packed columns
+ * The rendering shader's Kepler (shaders/kepler.glsl) against the float64 reference, tested like the gpu backend's
+ * kernel: WebGL2 runs keplerPosition in a vertex shader and captures it by transform feedback, on SwiftShader in
+ * real Chromium. Inputs are the packed columns
  * of sim/propagate/gpuRebase.ts, exactly what the scene uploads.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import keplerGlsl from '../../shaders/kepler.glsl?raw';
-import keplerWgsl from '../../shaders/kepler.wgsl?raw';
-import { createCheckTable } from '../../sim/propagate/backend.ts';
+import { createCheckTable } from '../../sim/propagate/checkTable.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
 import { GPU_POSITION_BOUND } from '../../sim/propagate/gpu.ts';
 import { REBASE_MAX_PHASE_RAD } from '../../sim/propagate/gpuKernels.ts';
@@ -103,106 +102,6 @@ void main() {
   };
 }
 
-/** The slice of WebGPU used here (TypeScript 5.9's DOM lib has no WebGPU types). */
-interface GpuDevice {
-  createShaderModule(d: { code: string }): {
-    getCompilationInfo(): Promise<{ messages: Array<{ type: string; message: string }> }>;
-  };
-  createComputePipeline(d: object): { getBindGroupLayout(i: number): object };
-  createBuffer(d: { size: number; usage: number }): {
-    destroy(): void;
-    mapAsync(mode: number): Promise<void>;
-    getMappedRange(): ArrayBuffer;
-    unmap(): void;
-  };
-  createBindGroup(d: object): object;
-  createCommandEncoder(): {
-    beginComputePass(): {
-      setPipeline(p: object): void;
-      setBindGroup(i: number, g: object): void;
-      dispatchWorkgroups(x: number): void;
-      end(): void;
-    };
-    copyBufferToBuffer(a: object, ao: number, b: object, bo: number, size: number): void;
-    finish(): object;
-  };
-  readonly queue: {
-    writeBuffer(b: object, offset: number, data: ArrayBufferView): void;
-    submit(c: object[]): void;
-  };
-}
-
-const STORAGE = 0x80;
-const COPY_DST = 0x08;
-const COPY_SRC = 0x04;
-const MAP_READ = 0x01;
-const UNIFORM = 0x40;
-
-/** keplerPosition in a WebGPU compute shader: xyzw per tracer, read back. */
-async function webgpuEvaluator(): Promise<Evaluate> {
-  const gpu = (
-    navigator as Navigator & {
-      gpu?: { requestAdapter(): Promise<{ requestDevice(): Promise<GpuDevice> } | null> };
-    }
-  ).gpu;
-  const adapter = await gpu?.requestAdapter();
-  if (adapter === undefined || adapter === null) throw new Error('no WebGPU adapter');
-  const device = await adapter.requestDevice();
-  const module = device.createShaderModule({
-    code: `${keplerWgsl}
-@group(0) @binding(0) var<storage, read> orbitA: array<vec4<f32>>;
-@group(0) @binding(1) var<storage, read> orbitB: array<vec4<f32>>;
-@group(0) @binding(2) var<storage, read> orbitC: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read_write> positions: array<vec4<f32>>;
-@group(0) @binding(4) var<uniform> params: vec4<f32>;
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
-  if (k >= arrayLength(&positions)) { return; }
-  positions[k] = vec4<f32>(keplerPosition(orbitA[k], orbitB[k], orbitC[k], params.x), 0.0);
-}`,
-  });
-  const info = await module.getCompilationInfo();
-  const errors = info.messages.filter((m) => m.type === 'error');
-  if (errors.length > 0) throw new Error(errors.map((m) => m.message).join('\n'));
-  const pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' } });
-  return async (columns, dtS) => {
-    const count = columns.count;
-    const upload = (data: Float32Array, usage: number) => {
-      const buffer = device.createBuffer({ size: data.byteLength, usage: usage | COPY_DST });
-      device.queue.writeBuffer(buffer, 0, data);
-      return buffer;
-    };
-    const inputs = [
-      upload(columns.orbitA, STORAGE),
-      upload(columns.orbitB, STORAGE),
-      upload(columns.orbitC, STORAGE),
-    ];
-    const output = device.createBuffer({ size: 16 * count, usage: STORAGE | COPY_SRC });
-    const readback = device.createBuffer({ size: 16 * count, usage: MAP_READ | COPY_DST });
-    const params = upload(new Float32Array([dtS, 0, 0, 0]), UNIFORM);
-    const group = device.createBindGroup({
-      layout: pipeline.getBindGroupLayout(0),
-      entries: [...inputs, output, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
-    });
-    const encoder = device.createCommandEncoder();
-    const pass = encoder.beginComputePass();
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, group);
-    pass.dispatchWorkgroups(Math.ceil(count / 64));
-    pass.end();
-    encoder.copyBufferToBuffer(output, 0, readback, 0, 16 * count);
-    device.queue.submit([encoder.finish()]);
-    await readback.mapAsync(MAP_READ);
-    const xyzw = new Float32Array(readback.getMappedRange().slice(0));
-    readback.unmap();
-    for (const b of [...inputs, output, readback, params]) b.destroy();
-    const result = new Float32Array(3 * count);
-    for (let k = 0; k < count; k += 1) result.set(xyzw.subarray(4 * k, 4 * k + 3), 3 * k);
-    return result;
-  };
-}
-
 async function worstError(
   evaluate: Evaluate,
   table: TracerTable,
@@ -218,7 +117,6 @@ async function worstError(
 
 const evaluators: Array<[string, () => Promise<Evaluate>]> = [
   ['shaders/kepler.glsl on WebGL2', async () => webgl2Evaluator()],
-  ['shaders/kepler.wgsl on WebGPU', webgpuEvaluator],
 ];
 
 for (const [name, make] of evaluators) {
