@@ -637,3 +637,10 @@ export function figureValues(snapshot: Snapshot): {
   }
   return { values, texts };
 }
+
+/** A figure's value at output row `row` of a run (instant figures read that row's snapshot). */
+export function readFigure(figure: Figure, run: SimulationResult, row: number): unknown {
+  if (figure.scope === 'run') return figure.readRun(run, row);
+  const snapshot = run.snapshots[row];
+  return snapshot === undefined ? null : figure.read(snapshot);
+}

@@ -7,7 +7,7 @@ import { tdbSToIso } from '../time.ts';
 import type { SimulationResult } from '../simulate.ts';
 import type { Snapshot } from '../world.ts';
 import type { Step } from '../duration.ts';
-import { FIGURES, type CatalogueFigure, type FigureValue } from './figures.ts';
+import { FIGURES, readFigure, type CatalogueFigure, type FigureValue } from './figures.ts';
 
 /**
  * One row of summary.json: the date, then the catalogue's figures that the files carry (sim/report/figures.ts,
@@ -102,9 +102,7 @@ function collectWarnings(snapshots: readonly Snapshot[]): SummaryWarning[] {
 /** The row of output time `row`: its date, then each figure the files carry, in catalogue order. */
 function toSummaryRow(run: SimulationResult, snapshot: Snapshot, row: number): SummaryRow {
   const out: Record<string, unknown> = { date: tdbSToIso(snapshot.tdbS) };
-  for (const figure of SUMMARY_FIGURES) {
-    out[figure.key] = figure.scope === 'run' ? figure.readRun(run, row) : figure.read(snapshot);
-  }
+  for (const figure of SUMMARY_FIGURES) out[figure.key] = readFigure(figure, run, row);
   return out as SummaryRow;
 }
 
