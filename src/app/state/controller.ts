@@ -9,7 +9,6 @@
 import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import type { LoadedReply, ScenarioSource } from '../../../sim/stream/messages.ts';
 import { isoToTdbS } from '../../../sim/time.ts';
-import { withDerived, withDerivedColumns } from './fields.ts';
 import { createSimWorker, SimClient, type WorkerLike } from './simClient.ts';
 import { DEFAULT_SPEED_INDEX, SPEEDS, speedAt } from './speeds.ts';
 import {
@@ -154,7 +153,7 @@ export class AppController {
             worldSeq: reply.seq,
             resolution: 'monthly',
             timesTdbS,
-            columns: withDerivedColumns(columns, timesTdbS.length),
+            columns,
           },
         });
       },
@@ -177,7 +176,8 @@ export class AppController {
             worldSeq: reply.worldSeq,
             seq: reply.seq,
             tdbS: reply.tdbS,
-            values: withDerived(reply.values),
+            values: reply.values,
+            texts: reply.texts,
             earth: reply.earth,
             links: reply.links,
             streams: reply.streams,
@@ -390,7 +390,7 @@ export class AppController {
         worldSeq: reply.seq,
         resolution: 'yearly',
         timesTdbS,
-        columns: withDerivedColumns(columns, timesTdbS.length),
+        columns,
       },
       snapshot: null,
       loading: null,
