@@ -42,6 +42,7 @@ export {
 } from './propagate/backend.ts';
 export { createWorld, type World, type Snapshot } from './world.ts';
 export { toSummary, summaryToCsv, summaryToJson, type Summary, type SummaryRow } from './report/summary.ts';
+export { FIGURES, FIGURE_GROUPS, figureValues, type FigureKey, type FigureUnit } from './report/figures.ts';
 export { builtinScenarioNames, scenarioFromJson, scenarioFromObject } from './scenario/load.ts';
 export type { Scenario } from './scenario/resolve.ts';
 export type { CollectorSpec } from './swarm/collector.ts';

@@ -48,7 +48,7 @@ export interface Snapshot {
   readonly massInOrbitKg: number;
   /**
    * Sunlight falling on the collectors, W: sum of weight * area * S(1 au) * (1 au / r)^2, reduced by each shell's
-   * shading factor (inner shells shade outer ones; never more than the Sun sends out; sim/growth/shading.ts).
+   * shading factor (inner shells shade outer ones; never more than the Sun sends out; sim/geometry/shading.ts).
    */
   readonly interceptedSunlightW: number;
   /** Electrical power captured, W: intercepted sunlight * conversion efficiency * degradation. */
@@ -228,7 +228,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     const sunwardSolidAngle = sums.sunward[1] ?? 0;
     const sunDistance2 = earthM[0] ** 2 + earthM[1] ** 2 + earthM[2] ** 2;
     const solarDiscSolidAngle = (Math.PI * SOLAR_RADIUS_M * SOLAR_RADIUS_M) / sunDistance2;
-    // Then each shell's shading factor (sim/growth/shading.ts, Beer-Lambert from the Sun outwards).
+    // Then each shell's shading factor (sim/geometry/shading.ts, Beer-Lambert from the Sun outwards).
     const perTracerSunlightW = collector.unitAreaM2 * SOLAR_IRRADIANCE_1AU_W_M2;
     for (let s = 0; s < shellCount; s += 1) {
       const weight = shellWeight[s] ?? 0;

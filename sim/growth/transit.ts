@@ -5,7 +5,7 @@
  *
  * Paths drawn: every growth path p (site -> shell) with transferS > 0 whose site has a heliocentric position. Sites
  * with body 'moon' leave from the Earth-Moon system, so a packet launched at t_L departs in the Earth's
- * heliocentric direction at t_L (sim/propagate/reduce.ts earthHeliocentricEclipticM: astronomy-engine, VSOP87),
+ * heliocentric direction at t_L (sim/geometry/earthPosition.ts earthHeliocentricEclipticM: astronomy-engine, VSOP87),
  * projected on the ecliptic, at the model's own radius r1 = site.heliocentricDistanceM (1 au): the growth model
  * treats the site's orbit as a circle of that radius, so the drawn departure point lies within the Earth's orbital
  * eccentricity (0.0167, 2.5e6 km radially) of the drawn Earth, plus the Earth's height above the J2000 ecliptic

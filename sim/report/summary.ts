@@ -7,62 +7,22 @@ import { tdbSToIso } from '../time.ts';
 import type { SimulationResult } from '../simulate.ts';
 import type { Snapshot } from '../world.ts';
 import type { Step } from '../duration.ts';
+import { FIGURES, readFigure, type CatalogueFigure, type FigureValue } from './figures.ts';
 
-export interface SummaryRow {
-  date: string;
-  collectorCount: number;
-  tracerCount: number;
-  collectorAreaM2: number;
-  massInOrbitKg: number;
-  capturedPowerW: number;
-  solarLuminosityFraction: number;
-  interceptedSunlightW: number;
-  /** Collectors in front of the solar disc as seen from the Earth. */
-  collectorsSunwardOfEarth: number;
-  /** Fraction of the Sun's light they take from the Earth. */
-  earthDimmingFraction: number;
-  // The growth model's figures (null when the scenario has no growth section).
-  /** Working factory mass, all sites, kg. */
-  factoryMassKg: number | null;
-  factoryMassKgBySite: Record<string, number> | null;
-  /** Working factory units, where the scenario gives a unit mass. */
-  factoryCount: number | null;
-  /** Mass landed from Earth (seeds, resupply, vitamins), kg, and its launch cost, USD. */
-  earthImportsKg: number | null;
-  earthImportsUsd: number | null;
-  /** Mass launched by the mass drivers so far, kg. */
-  massLaunchedKg: number | null;
-  /** Collectors on station according to the growth model (the swarm's count includes any fixed schedule too). */
-  collectorsOnStation: number | null;
-  /** Energy spent on mining, processing and launching so far, J. */
-  energyInvestedJ: number | null;
-  /** Years the swarm needs at its present power to return the energy invested (null: captures nothing yet). */
-  energyPaybackYears: number | null;
-  /** The limit holding growth back now: none, feedstock, heat, power, luminosity, mass-driver or imports. */
-  bindingLimit: string | null;
-  // The energy ledger's figures (null when the scenario has no energy section).
-  /** Power delivered to the orbital compute nodes, W. */
-  deliveredPowerComputeW: number | null;
-  /** Power delivered to the ground grid, W. */
-  deliveredPowerGridW: number | null;
-  /** Power delivered to all loads / sunlight intercepted by the swarm. */
-  endToEndEfficiency: number | null;
-  /** Sustained operations per second of the compute nodes. */
-  computeOpsPerS: number | null;
-  /** Compute nodes flying among the collectors (energy links received `cluster`); 0 when none is placed there. */
-  computeNodeCount: number;
-  /** Energy per task (the scenario defines the task), J. */
-  energyPerTaskJ: number | null;
-  /** Radiator area the compute nodes' waste heat needs, m^2. */
-  radiatorAreaM2: number | null;
-  // The Earth segment (null when the scenario has no earth section).
-  /** Power satellites in service in geostationary orbit. */
-  powerSatelliteCount: number | null;
-  /** Ground rectennas in operation. */
-  rectennaCount: number | null;
-  /** Energy the power satellites lost to eclipses since the previous row, J. */
-  eclipseEnergyLossJ: number | null;
-}
+/**
+ * One row of summary.json: the date, then the catalogue's figures that the files carry (sim/report/figures.ts,
+ * `summary: true`), in catalogue order, each with its value type (null when the scenario lacks its section).
+ */
+export type SummaryRow = { date: string } & {
+  -readonly [F in SummaryFigure as F['key']]: FigureValue<F>;
+};
+
+type SummaryFigure = Extract<CatalogueFigure, { summary: true }>;
+
+/** The catalogue's figures that summary.json and timeseries.csv carry, in order. */
+export const SUMMARY_FIGURES: readonly SummaryFigure[] = FIGURES.filter(
+  (figure): figure is SummaryFigure => figure.summary,
+);
 
 export interface SummaryWarning {
   message: string;
@@ -93,35 +53,7 @@ export interface Summary {
 /** Column order of timeseries.csv (the row fields of summary.json, in the same order). */
 export const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
   'date',
-  'collectorCount',
-  'tracerCount',
-  'collectorAreaM2',
-  'massInOrbitKg',
-  'capturedPowerW',
-  'solarLuminosityFraction',
-  'interceptedSunlightW',
-  'collectorsSunwardOfEarth',
-  'earthDimmingFraction',
-  'factoryMassKg',
-  'factoryMassKgBySite',
-  'factoryCount',
-  'earthImportsKg',
-  'earthImportsUsd',
-  'massLaunchedKg',
-  'collectorsOnStation',
-  'energyInvestedJ',
-  'energyPaybackYears',
-  'bindingLimit',
-  'deliveredPowerComputeW',
-  'deliveredPowerGridW',
-  'endToEndEfficiency',
-  'computeOpsPerS',
-  'computeNodeCount',
-  'energyPerTaskJ',
-  'radiatorAreaM2',
-  'powerSatelliteCount',
-  'rectennaCount',
-  'eclipseEnergyLossJ',
+  ...SUMMARY_FIGURES.map((figure) => figure.key),
 ];
 
 export function toSummary(result: SimulationResult): Summary {
@@ -134,7 +66,7 @@ export function toSummary(result: SimulationResult): Summary {
     to: tdbSToIso(result.toTdbS),
     step: result.step,
     tracerTableSize: result.tracerTableSize,
-    rows: result.snapshots.map((snapshot, k) => toSummaryRow(snapshot, result.eclipseEnergyLossJ[k] ?? null)),
+    rows: result.snapshots.map((snapshot, k) => toSummaryRow(result, snapshot, k)),
     warnings: collectWarnings(result.snapshots),
   };
 }
@@ -167,46 +99,11 @@ function collectWarnings(snapshots: readonly Snapshot[]): SummaryWarning[] {
   return [...byKind.values()];
 }
 
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-function toSummaryRow(s: Snapshot, eclipseEnergyLossJ: number | null): SummaryRow {
-  const g = s.growth;
-  const e = s.energy;
-  return {
-    date: tdbSToIso(s.tdbS),
-    collectorCount: s.collectorCount,
-    tracerCount: s.tracerCount,
-    collectorAreaM2: s.collectorAreaM2,
-    massInOrbitKg: s.massInOrbitKg,
-    capturedPowerW: s.capturedPowerW,
-    solarLuminosityFraction: s.solarLuminosityFraction,
-    interceptedSunlightW: s.interceptedSunlightW,
-    collectorsSunwardOfEarth: s.collectorsSunwardOfEarth,
-    earthDimmingFraction: s.earthDimmingFraction,
-    factoryMassKg: g?.factoryMassKg ?? null,
-    factoryMassKgBySite: g === undefined ? null : { ...g.factoryMassKgBySite },
-    factoryCount: g?.factoryCount ?? null,
-    earthImportsKg: g?.earthImportsKg ?? null,
-    earthImportsUsd: g?.earthImportsUsd ?? null,
-    massLaunchedKg: g?.massLaunchedKg ?? null,
-    collectorsOnStation: g?.collectorsOnStation ?? null,
-    energyInvestedJ: g?.energyInvestedJ ?? null,
-    energyPaybackYears: g === undefined ? null : finiteOrNull(g.energyPaybackYears),
-    bindingLimit: g?.bindingLimit ?? null,
-    deliveredPowerComputeW: e?.deliveredPowerComputeW ?? null,
-    // With an energy section its ledger already includes the Earth segment's grid power.
-    deliveredPowerGridW: e?.deliveredPowerGridW ?? s.earth?.deliveredPowerGridW ?? null,
-    endToEndEfficiency: e?.endToEndEfficiency ?? null,
-    computeOpsPerS: e?.computeOpsPerS ?? null,
-    computeNodeCount: s.computeNodeCount,
-    energyPerTaskJ: e?.energyPerTaskJ ?? null,
-    radiatorAreaM2: e?.radiatorAreaM2 ?? null,
-    powerSatelliteCount: s.earth?.powerSatelliteCount ?? null,
-    rectennaCount: s.earth?.rectennaCount ?? null,
-    eclipseEnergyLossJ,
-  };
+/** The row of output time `row`: its date, then each figure the files carry, in catalogue order. */
+function toSummaryRow(run: SimulationResult, snapshot: Snapshot, row: number): SummaryRow {
+  const out: Record<string, unknown> = { date: tdbSToIso(snapshot.tdbS) };
+  for (const figure of SUMMARY_FIGURES) out[figure.key] = readFigure(figure, run, row);
+  return out as SummaryRow;
 }
 
 /** summary.json text: two-space indentation, trailing newline. Numbers print as JavaScript's shortest round trip. */

@@ -19,7 +19,7 @@ import type { ReceiverPlacement } from '../energy/resolve.ts';
 import type { SwarmRenderBuffers } from './renderBuffers.ts';
 
 /** Bumped whenever a message changes shape. */
-export const SIM_PROTOCOL_VERSION = 1;
+export const SIM_PROTOCOL_VERSION = 2;
 
 /** Where a scenario comes from. */
 export type ScenarioSource =
@@ -79,8 +79,9 @@ export interface ScenarioMeta {
 }
 
 /**
- * Aggregates sampled over the scenario's span, for the charts. `columns[key][k]` is the snapshot field `key`
- * (flattened, see flattenNumbers) at `timesTdbS[k]`; NaN where a snapshot lacked that field.
+ * Figures sampled over the scenario's span, for the charts. `columns[key][k]` is the catalogue figure `key`
+ * (sim/report/figures.ts; a per-site figure as `key.site`, as timeseries.csv names its columns) at `timesTdbS[k]`;
+ * NaN where the figure has no value then. The numeric figures of an instant only: no text, no run figure.
  */
 export interface TimeSeries {
   readonly timesTdbS: Float64Array;
@@ -224,8 +225,13 @@ export interface SnapshotReply {
   readonly seq: number;
   readonly worldSeq: number;
   readonly tdbS: number;
-  /** Every finite number of the core's Snapshot, flattened to dotted keys (see flattenNumbers). */
+  /**
+   * The catalogue's figures at this instant (sim/report/figures.ts figureValues): numbers by figure key, a
+   * per-site figure as `key.site`. A figure without a value (its section absent, a ratio 0/0) is left out.
+   */
   readonly values: Readonly<Record<string, number>>;
+  /** The catalogue's text figures at this instant (the binding limit on growth), by figure key. */
+  readonly texts: Readonly<Record<string, string>>;
   /** The Earth segment for the scene, when the scenario has one. */
   readonly earth: EarthSceneState | null;
   /** The energy links, for the beams, relays and nodes the scene draws (empty without an energy section). */
@@ -284,40 +290,6 @@ export function transferablesOf(reply: SimReply): ArrayBuffer[] {
   add(reply.series.timesTdbS);
   Object.values(reply.series.columns).forEach(add);
   return [...buffers];
-}
-
-/** Deepest nesting flattenNumbers follows. */
-const MAX_FLATTEN_DEPTH = 4;
-
-/**
- * Every finite number of a plain object, keyed by its dotted path (`beam.deliveredPowerW`). Arrays, typed arrays,
- * non-finite numbers and booleans are left out; keys named in `skip` are left out at every depth (e.g. the
- * `tdbS` that nested states repeat). This is how fields that later modules add to the Snapshot reach the page
- * without changing the contract.
- */
-export function flattenNumbers(
-  value: object,
-  skip: readonly string[] = [],
-  out: Record<string, number> = {},
-  prefix = '',
-  depth = 0,
-): Record<string, number> {
-  for (const [key, item] of Object.entries(value)) {
-    if (skip.includes(key)) continue;
-    const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (typeof item === 'number') {
-      if (Number.isFinite(item)) out[path] = item;
-    } else if (
-      item !== null &&
-      typeof item === 'object' &&
-      !Array.isArray(item) &&
-      !ArrayBuffer.isView(item) &&
-      depth < MAX_FLATTEN_DEPTH
-    ) {
-      flattenNumbers(item as object, skip, out, path, depth + 1);
-    }
-  }
-  return out;
 }
 
 /** Type guard for messages arriving on the main thread (anything else is ignored, never trusted). */

@@ -8,7 +8,8 @@
  *   snapshot requests for the current world keep being answered while it runs: the scene and the panels keep
  *   running on the previous scenario. A newer load supersedes it: the older one stops at its next chunk and is
  *   never answered. A load that fails leaves the current world as it was.
- * - `snapshot` answers from the current world with world.snapshot(tdbS): exactly the core's numbers.
+ * - `snapshot` answers from the current world with world.snapshot(tdbS), read through the catalogue of figures
+ *   (sim/report/figures.ts): exactly the core's numbers, under the same keys as summary.json and the CSV.
  */
 import { InputError } from '../errors.ts';
 import { builtinScenarioNames, scenarioFromJson, scenarioFromObject } from '../scenario/load.ts';
@@ -34,7 +35,7 @@ import type {
   SnapshotRequest,
   TimeSeries,
 } from './messages.ts';
-import { flattenNumbers } from './messages.ts';
+import { figureValues } from '../report/figures.ts';
 import { markerTracers, packSwarm } from './renderBuffers.ts';
 
 /** Most compute-node markers the scene draws: one per node up to this many (the panel gives the full count). */
@@ -238,12 +239,14 @@ export function createSimSession(host: SimSessionHost): SimSession {
       return;
     }
     const snapshot = current.world.snapshot(request.tdbS);
+    const { values, texts } = figureValues(snapshot);
     host.post({
       type: 'snapshot',
       seq: request.seq,
       worldSeq: request.worldSeq,
       tdbS: snapshot.tdbS,
-      values: flattenNumbers(snapshot, ['tdbS']),
+      values,
+      texts,
       earth: earthSceneOf(current.world, snapshot),
       links: linkSceneOf(current.world, snapshot),
       streams: streamSceneOf(current.streams, snapshot.tdbS),
@@ -269,7 +272,7 @@ export function createSimSession(host: SimSessionHost): SimSession {
     const keys = new Set<string>();
     let chunkStart = host.now();
     for (let k = 0; k < times.length; k += 1) {
-      const row = flattenNumbers(world.snapshot(times[k] as number), ['tdbS']);
+      const row = figureValues(world.snapshot(times[k] as number)).values;
       Object.keys(row).forEach((key) => keys.add(key));
       rows.push(row);
       if (host.now() - chunkStart >= CHUNK_MS) {

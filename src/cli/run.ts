@@ -7,16 +7,10 @@ import { SingleBar } from 'cli-progress';
 import { join } from 'node:path';
 import { BACKEND_NAMES, simulateWith, type BackendName, type SimulateOptions } from '../../sim/simulate.ts';
 import { createNodePropagator } from '../node/propagators.ts';
-import {
-  summaryToCsv,
-  summaryToJson,
-  toSummary,
-  type Summary,
-  type SummaryRow,
-} from '../../sim/report/summary.ts';
+import { summaryToCsv, summaryToJson, toSummary } from '../../sim/report/summary.ts';
 import { AU_M } from '../../sim/constants.ts';
 import { ensureWritableFolder, writeFilesAtomically } from '../node/atomicWrite.ts';
-import { formatNumber, formatTable } from './format.ts';
+import { yearlyTable } from './figureTable.ts';
 import type { CliIo } from './io.ts';
 import { parseChoiceFlag, parseDateFlag, parseIntegerFlag } from './options.ts';
 import { parseDurationS, parseStep } from '../../sim/duration.ts';
@@ -34,112 +28,6 @@ interface RunFlags {
   json?: boolean;
   eclipseResolution?: string;
   skipBadSatellites?: boolean;
-}
-
-/** The rows printed: the first row of each calendar year, and the last row. */
-function yearlyRows(summary: Summary): SummaryRow[] {
-  return summary.rows.filter((row, index, all) => {
-    const previous = all[index - 1];
-    return (
-      index === all.length - 1 || previous === undefined || previous.date.slice(0, 4) !== row.date.slice(0, 4)
-    );
-  });
-}
-
-const gw = (watts: number | null): string => (watts === null ? '-' : formatNumber(watts / 1e9));
-const tonnes = (kg: number | null): string => (kg === null ? '-' : formatNumber(kg / 1e3));
-const sci = (value: number | null): string =>
-  value === null ? '-' : value === 0 ? '0' : value.toExponential(3);
-
-/** The printed tables (swarm; growth and power when the scenario models them), one row per year. */
-export function yearlyTable(summary: Summary): string {
-  const rows = yearlyRows(summary);
-  const date = (row: SummaryRow) => row.date.slice(0, 10);
-  const tables = [
-    'Swarm\n' +
-      formatTable(
-        [
-          'date',
-          'collectors',
-          'tracers',
-          'area km2',
-          'mass t',
-          'captured GW',
-          'L_sun fraction',
-          'Earth dimming',
-        ],
-        rows.map((row) => [
-          date(row),
-          formatNumber(row.collectorCount, 6),
-          String(row.tracerCount),
-          formatNumber(row.collectorAreaM2 / 1e6),
-          tonnes(row.massInOrbitKg),
-          gw(row.capturedPowerW),
-          sci(row.solarLuminosityFraction),
-          sci(row.earthDimmingFraction),
-        ]),
-      ),
-  ];
-  if (rows.some((row) => row.powerSatelliteCount !== null)) {
-    tables.push(
-      'Power satellites in geostationary orbit\n' +
-        formatTable(
-          ['date', 'satellites', 'rectennas', 'to grid GW', 'eclipse loss GWh'],
-          rows.map((row) => [
-            date(row),
-            String(row.powerSatelliteCount ?? '-'),
-            String(row.rectennaCount ?? '-'),
-            gw(row.deliveredPowerGridW),
-            row.eclipseEnergyLossJ === null ? '-' : formatNumber(row.eclipseEnergyLossJ / 3.6e12),
-          ]),
-        ),
-    );
-  }
-  if (rows.some((row) => row.factoryMassKg !== null)) {
-    tables.push(
-      'Growth\n' +
-        formatTable(
-          [
-            'date',
-            'factories t',
-            'imports t',
-            'imports $M',
-            'launched t',
-            'invested J',
-            'payback y',
-            'limit',
-          ],
-          rows.map((row) => [
-            date(row),
-            tonnes(row.factoryMassKg),
-            tonnes(row.earthImportsKg),
-            row.earthImportsUsd === null ? '-' : formatNumber(row.earthImportsUsd / 1e6),
-            tonnes(row.massLaunchedKg),
-            sci(row.energyInvestedJ),
-            row.energyPaybackYears === null ? '-' : formatNumber(row.energyPaybackYears, 3),
-            row.bindingLimit ?? '-',
-          ]),
-        ),
-    );
-  }
-  if (rows.some((row) => row.deliveredPowerComputeW !== null || row.deliveredPowerGridW !== null)) {
-    tables.push(
-      'Power delivered and computation\n' +
-        formatTable(
-          ['date', 'to compute GW', 'to grid GW', 'end-to-end', 'ops/s', 'J per task', 'radiator km2'],
-          rows.map((row) => [
-            date(row),
-            gw(row.deliveredPowerComputeW),
-            gw(row.deliveredPowerGridW),
-            row.endToEndEfficiency === null ? '-' : formatNumber(row.endToEndEfficiency, 3),
-            sci(row.computeOpsPerS),
-            row.energyPerTaskJ === null ? '-' : formatNumber(row.energyPerTaskJ, 4),
-            row.radiatorAreaM2 === null ? '-' : formatNumber(row.radiatorAreaM2 / 1e6),
-          ]),
-        ),
-    );
-  }
-  return tables.join('\n');
 }
 
 async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
@@ -207,7 +95,7 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
       `${summary.tracerTableSize} tracers, shells: ${shells.join(', ')}\n` +
       `collector beta = ${scenario.collector.lightnessNumber.toFixed(4)} (radiation pressure / solar gravity)\n\n`,
   );
-  io.stdout(yearlyTable(summary));
+  io.stdout(yearlyTable(result));
   if (summary.warnings.length > 0) {
     io.stdout(
       '\nLink budget warnings\n' +

@@ -6,8 +6,8 @@
  */
 import { expect, test } from 'vitest';
 import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
+import { FIGURES, figureValues } from '../../sim/report/figures.ts';
 import {
-  flattenNumbers,
   transferablesOf,
   type LoadedReply,
   type SeriesReply,
@@ -26,6 +26,7 @@ function emptySnapshotReply(seq: number, worldSeq: number, tdbS: number): Snapsh
     worldSeq,
     tdbS,
     values: {},
+    texts: {},
     earth: null,
     links: [],
     streams: [],
@@ -138,7 +139,7 @@ test('stale snapshot replies are dropped; the figures are the core’s', async (
 
   // and the figures are exactly the core's
   const reference = createWorld(loadScenario('baseline'), { tracers: 500 }).snapshot(t2);
-  expect(shown[1]?.values).toEqual(flattenNumbers(reference, ['tdbS']));
+  expect(shown[1]?.values).toEqual(figureValues(reference).values);
 });
 
 test('a failed load names the field and keeps the current world answering', async () => {
@@ -230,4 +231,10 @@ test('the world comes with a yearly series, and the monthly one follows for that
   expect(k).toBeGreaterThan(0);
   expect(fine?.columns['capturedPowerW']?.[k]).toBe(world.snapshot(t).capturedPowerW);
   expect(coarse?.columns['capturedPowerW']?.[15]).toBe(world.snapshot(t).capturedPowerW);
+  // the columns are the catalogue's figures (a per-site one per site), with the values it reads
+  const keys = new Set<string>(FIGURES.map((figure) => figure.key));
+  for (const key of Object.keys(fine?.columns ?? {}))
+    expect(keys.has(key.split('.')[0] ?? ''), key).toBe(true);
+  const values = figureValues(world.snapshot(t)).values;
+  for (const [key, value] of Object.entries(values)) expect(fine?.columns[key]?.[k], key).toBe(value);
 });

@@ -151,7 +151,7 @@ export function Swarm({ frame }: { frame: SceneFrame }) {
     // bright as the power one node receives
     const values = controller.store.getState().snapshot?.values;
     const nodeCount = values?.['computeNodeCount'] ?? 0;
-    const nodePowerW = nodeCount > 0 ? (values?.['energy.deliveredPowerComputeW'] ?? 0) / nodeCount : 0;
+    const nodePowerW = nodeCount > 0 ? (values?.['deliveredPowerComputeW'] ?? 0) / nodeCount : 0;
     const drawnNodes =
       nodePowerW > 0 ? Math.min(countBelow(world.nodeMarkers, onStation), Math.ceil(nodeCount)) : 0;
     // left visible with an empty draw range when there is none, so its shader is compiled with the scene's, at load

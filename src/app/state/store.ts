@@ -57,19 +57,21 @@ export interface WorldView {
   readonly elapsedMs: number;
 }
 
-/** The figures over the timeline, for the charts: the worker's series plus the derived columns (fields.ts). */
+/** The figures over the timeline, for the charts: the worker's series (the catalogue's figures, sim/report/figures.ts). */
 export interface SeriesView extends TimeSeries {
   readonly worldSeq: number;
   /** Yearly first, monthly once the worker has refined it. */
   readonly resolution: 'yearly' | 'monthly';
 }
 
-/** The figures at one instant, as the core computed them (plus derived ratios). */
+/** The figures at one instant, as the core computed them (the catalogue's, sim/report/figures.ts). */
 export interface SnapshotView {
   readonly worldSeq: number;
   readonly seq: number;
   readonly tdbS: number;
   readonly values: Readonly<Record<string, number>>;
+  /** The catalogue's text figures (the binding limit on growth). */
+  readonly texts: Readonly<Record<string, string>>;
   /** The Earth segment for the scene (sim/earth), when the scenario has one. */
   readonly earth: EarthSceneState | null;
   /** The energy links for the scene (beams, relays, nodes). */

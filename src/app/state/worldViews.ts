@@ -1,6 +1,6 @@
 /**
- * The worker's replies as the page holds them (the views of store.ts): figures with their derived ratios
- * (fields.ts), and the store update that shows a newly built world. Pure: the controller applies them.
+ * The worker's replies as the page holds them (the views of store.ts): the catalogue's figures by key
+ * (sim/report/figures.ts), and the store update that shows a newly built world. Pure: the controller applies them.
  */
 import type {
   LoadedReply,
@@ -10,17 +10,17 @@ import type {
   TimeSeries,
 } from '../../../sim/stream/messages.ts';
 import { clampTime } from './clock.ts';
-import { withDerived, withDerivedColumns } from './fields.ts';
 import type { AppState, ScenarioRef, SeriesView, SnapshotView } from './store.ts';
 import { shellTarget, type TargetId } from './targets.ts';
 
-/** The figures at one instant, with the derived ratios. */
+/** The figures at one instant. */
 export function snapshotViewOf(reply: SnapshotReply): SnapshotView {
   return {
     worldSeq: reply.worldSeq,
     seq: reply.seq,
     tdbS: reply.tdbS,
-    values: withDerived(reply.values),
+    values: reply.values,
+    texts: reply.texts,
     earth: reply.earth,
     links: reply.links,
     streams: reply.streams,
@@ -30,14 +30,14 @@ export function snapshotViewOf(reply: SnapshotReply): SnapshotView {
   };
 }
 
-/** A series of world `worldSeq` for the charts, with the derived columns. */
+/** A series of world `worldSeq` for the charts. */
 export function seriesViewOf(
   worldSeq: number,
   series: TimeSeries,
   resolution: SeriesView['resolution'],
 ): SeriesView {
   const { timesTdbS, columns } = series;
-  return { worldSeq, resolution, timesTdbS, columns: withDerivedColumns(columns, timesTdbS.length) };
+  return { worldSeq, resolution, timesTdbS, columns };
 }
 
 /** The camera's target in a new world: kept, unless it is a shell that world does not have (then the Sun). */

@@ -1,16 +1,17 @@
 /**
  * Charts of the figures over the scenario's whole span (uPlot, log scale: they grow by decades), from the monthly
  * series the worker computed with the core. A vertical line marks the displayed time and follows it without
- * re-rendering; clicking a chart moves the time there. Catalogued figures the core does not compute yet are listed
- * instead of drawn.
+ * re-rendering; clicking a chart moves the time there. The charted figures are the catalogue's (sim/report/figures.ts,
+ * `chart`); those without a value in this scenario are listed instead of drawn.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { tdbSToUtcMs, utcMsToTdbS } from '../../../sim/time.ts';
 import { useAppState, useController } from '../state/context.tsx';
-import { FIELDS, type FieldSpec } from '../state/fields.ts';
-import { formatDate, formatSi } from '../state/format.ts';
+import type { Figure } from '../../../sim/report/figures.ts';
+import { CHARTED_FIGURES, chartUnitOf, tickTextOf } from '../state/fields.ts';
+import { formatDate } from '../state/format.ts';
 
 const CHART_HEIGHT = 64;
 const COLORS: Readonly<Record<string, string>> = {
@@ -21,7 +22,7 @@ const COLORS: Readonly<Record<string, string>> = {
   deliveredPowerW: '#7dff9a',
   solarLuminosityFraction: '#ff7dbd',
   computeOpsPerS: '#9af0ff',
-  'growth.factoryMassKg': '#a0e07a',
+  factoryMassKg: '#a0e07a',
 };
 
 /** Charts in order of interest; others follow in catalogue order. */
@@ -37,13 +38,6 @@ const chartRank = (key: string): number => {
   return rank < 0 ? CHART_ORDER.length : rank;
 };
 
-function tickText(field: FieldSpec, value: number): string {
-  if (field.unit === 'W') return formatSi(value, 'W');
-  if (field.unit === 'kg') return value >= 1e3 ? formatSi(value / 1e3, 't') : formatSi(value, 'kg');
-  if (field.unit === 'of L☉') return value.toExponential(0);
-  return formatSi(value, '').trim();
-}
-
 /** uPlot's data for one chart: log-scale values, with non-positive and missing ones as gaps. */
 function chartData(xs: Float64Array, ys: Float64Array): uPlot.AlignedData {
   return [Array.from(xs), Array.from(ys, (v) => (Number.isFinite(v) && v > 0 ? v : null))];
@@ -53,7 +47,7 @@ function chartData(xs: Float64Array, ys: Float64Array): uPlot.AlignedData {
  * One chart. The uPlot instance is built once per field and given new data with setData when the series is
  * refined (yearly, then monthly): rebuilding every chart at once made a main-thread task of about 100 ms.
  */
-function Chart({ field, xs, ys }: { field: FieldSpec; xs: Float64Array; ys: Float64Array }) {
+function Chart({ field, xs, ys }: { field: Figure; xs: Float64Array; ys: Float64Array }) {
   const controller = useController();
   const host = useRef<HTMLDivElement>(null);
   const data = useRef({ xs, ys });
@@ -92,7 +86,7 @@ function Chart({ field, xs, ys }: { field: FieldSpec; xs: Float64Array; ys: Floa
             ticks: { stroke: 'rgba(255,255,255,0.1)' },
             font: '10px system-ui, sans-serif',
             size: 54,
-            values: (_u, splits) => splits.map((s) => (Number.isFinite(s) ? tickText(field, s) : '')),
+            values: (_u, splits) => splits.map((s) => (Number.isFinite(s) ? tickTextOf(field, s) : '')),
           },
         ],
         series: [{}, { label: field.label, stroke: color, width: 1.6, fill: `${color}22`, spanGaps: false }],
@@ -152,7 +146,7 @@ export function TimelineCharts() {
   );
   if (world === null || series === null || xs === null) return null;
   const { columns } = series;
-  const charted = FIELDS.filter((field) => field.chart).sort((a, b) => chartRank(a.key) - chartRank(b.key));
+  const charted = [...CHARTED_FIGURES].sort((a, b) => chartRank(a.key) - chartRank(b.key));
   const drawn = charted.filter((field) => columns[field.key] !== undefined);
   const waiting = charted.filter((field) => columns[field.key] === undefined);
   return (
@@ -167,15 +161,16 @@ export function TimelineCharts() {
         <div key={field.key} className="chart-block">
           <div className="chart-title">
             {field.label}
-            <span className="muted">{field.unit === '' ? '' : ` · ${field.unit}, log scale`}</span>
+            <span className="muted">
+              {chartUnitOf(field) === '' ? ' · log scale' : ` · ${chartUnitOf(field)}, log scale`}
+            </span>
           </div>
           <Chart field={field} xs={xs} ys={columns[field.key] as Float64Array} />
         </div>
       ))}
       {waiting.length > 0 ? (
         <p className="muted small" data-testid="charts-pending">
-          Not charted until the core computes them:{' '}
-          {waiting.map((field) => `${field.label} (${field.pending ?? 'pending'})`).join('; ')}.
+          Not charted, no value in this scenario: {waiting.map((field) => field.label).join('; ')}.
         </p>
       ) : null}
     </section>

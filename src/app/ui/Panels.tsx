@@ -1,97 +1,82 @@
 /**
- * The figures at the displayed time, grouped as in fields.ts, and the system panel (backends, frame time).
- * Rows are rendered once per world; their values are written to the DOM as snapshots arrive. Each value node
- * carries the exact number in data-value (the core's float64, shortest round-trip text) for tests and tooltips.
+ * The figures at the displayed time: every figure of the catalogue (sim/report/figures.ts) in its groups, as
+ * fields.ts presents them, and the system panel (backends, frame time). Rows are rendered once per world; their
+ * values are written to the DOM as snapshots arrive. Each value node carries the exact number in data-value (the
+ * core's float64, shortest round-trip text) for tests and tooltips.
  */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useAppState, useStoreEffect } from '../state/context.tsx';
-import {
-  ALIAS_KEYS,
-  FIELDS,
-  fieldOf,
-  genericField,
-  GROUP_TITLES,
-  pendingModule,
-  type FieldGroup,
-  type FieldSpec,
-} from '../state/fields.ts';
+import { FIGURE_GROUPS, panelRows, type PanelRow } from '../state/fields.ts';
 import { formatCount, formatDateTime } from '../state/format.ts';
 import { LiveText } from './LiveText.tsx';
 import { TimelineCharts } from './Charts.tsx';
 
-function FigureRow({ field }: { field: FieldSpec }) {
+/** The title of a row without a value: why there is none. */
+function noValueTitle(row: PanelRow): string {
+  return row.figure.scope === 'run'
+    ? `A figure of a run, not of an instant: essaim run gives it (${row.key})`
+    : `No value at this time in this scenario (${row.key})`;
+}
+
+function FigureRow({ row }: { row: PanelRow }) {
   const value = useRef<HTMLSpanElement>(null);
   useStoreEffect(
     (state) => state.snapshot,
     (snapshot) => {
       const node = value.current;
       if (node === null) return;
-      const v = snapshot?.values[field.key];
-      let text: string;
+      const text = row.figure.kind === 'text' ? snapshot?.texts[row.key] : undefined;
+      const v = row.figure.kind === 'text' ? undefined : snapshot?.values[row.key];
+      let shown: string;
       let status: string;
-      if (v !== undefined) {
-        text = field.format(v);
+      if (v !== undefined || text !== undefined) {
+        shown = text ?? row.format(v as number);
         status = 'value';
-        node.dataset['value'] = String(v);
+        node.dataset['value'] = text ?? String(v);
       } else {
         delete node.dataset['value'];
         if (snapshot === null) {
-          text = '…';
+          shown = '…';
           status = 'waiting';
-        } else if (field.pending !== undefined) {
-          text = 'not computed';
-          status = 'pending';
+        } else if (row.figure.scope === 'run') {
+          shown = 'per run';
+          status = 'run';
         } else {
-          text = '—';
+          shown = '—';
           status = 'undefined';
         }
       }
-      // attributes are written only when they change: every write invalidates style, ~100 rows per snapshot
+      // attributes are written only when they change: every write invalidates style, ~50 rows per snapshot
       if (node.dataset['status'] !== status) node.dataset['status'] = status;
       if (snapshot !== null) node.dataset['tdbS'] = String(snapshot.tdbS);
       const title =
         status === 'value'
-          ? `${String(v)} (${field.key})`
-          : status === 'pending'
-            ? `Not computed for this scenario by this version of the core: ${field.key} comes from ${pendingModule(field) ?? ''}`
-            : '';
+          ? `${text ?? String(v)} (${row.key})`
+          : status === 'waiting'
+            ? ''
+            : noValueTitle(row);
       if (node.title !== title) node.title = title;
-      if (node.textContent !== text) node.textContent = text;
+      if (node.textContent !== shown) node.textContent = shown;
     },
-    [field],
+    [row],
   );
   return (
-    <div className="figure" data-field={field.key} title={field.help}>
-      <span className="figure-label">{field.label}</span>
-      <span className="figure-value" ref={value} data-testid={`figure-${field.key}`} />
+    <div className="figure" data-field={row.key} title={row.figure.help}>
+      <span className="figure-label">{row.label}</span>
+      <span className="figure-value" ref={value} data-testid={`figure-${row.key}`} />
     </div>
   );
 }
 
-const columnNamesCache = new WeakMap<object, string>();
-
-/** The series' column names, one per line (cached per series: the selector runs on every store change). */
-function columnNamesOf(series: { readonly columns: Readonly<Record<string, unknown>> } | null): string {
-  if (series === null) return '';
-  let names = columnNamesCache.get(series);
-  if (names === undefined) {
-    names = Object.keys(series.columns).join('\n');
-    columnNamesCache.set(series, names);
-  }
-  return names;
-}
-
-/** Snapshot keys that no catalogue entry covers (new core fields show up here until catalogued). */
-function extraFields(columns: readonly string[]): FieldSpec[] {
-  return columns.filter((key) => fieldOf(key) === undefined && !ALIAS_KEYS.has(key)).map(genericField);
-}
+const NO_SITES: readonly string[] = [];
 
 export function FiguresPanel() {
-  // the column names only: the panel re-renders when a world brings new figures, not when its series is refined
-  const columnNames = useAppState((state) => columnNamesOf(state.series));
-  const columns = columnNames === '' ? [] : columnNames.split('\n');
-  const groups = Object.keys(GROUP_TITLES) as FieldGroup[];
-  const extras = extraFields(columns);
+  // the sites only: the rows change with the world's sites (a per-site figure), not with its snapshots
+  const sites = useAppState((state) => state.world?.scenario.sites ?? NO_SITES);
+  const groups = useMemo(
+    () => FIGURE_GROUPS.map((group) => ({ ...group, rows: panelRows(group.group, sites) })),
+    [sites],
+  );
   return (
     <section className="card figures" aria-label="Figures at the displayed time">
       <h2>
@@ -102,26 +87,14 @@ export function FiguresPanel() {
           format={(snapshot, state) => formatDateTime(snapshot?.tdbS ?? state.timeTdbS)}
         />
       </h2>
-      {groups.map((group) => {
-        const fields = FIELDS.filter((field) => field.group === group);
-        // a pending field disappears from "pending" and shows its value once the core produces it
-        return (
-          <div key={group} className={`figure-group group-${group}`}>
-            <h3>{GROUP_TITLES[group]}</h3>
-            {fields.map((field) => (
-              <FigureRow key={field.key} field={field} />
-            ))}
-          </div>
-        );
-      })}
-      {extras.length > 0 ? (
-        <details className="figure-group group-extra">
-          <summary>{`Other figures from the core (${extras.length})`}</summary>
-          {extras.map((field) => (
-            <FigureRow key={field.key} field={field} />
+      {groups.map(({ group, title, rows }) => (
+        <div key={group} className={`figure-group group-${group}`}>
+          <h3>{title}</h3>
+          {rows.map((row) => (
+            <FigureRow key={row.key} row={row} />
           ))}
-        </details>
-      ) : null}
+        </div>
+      ))}
     </section>
   );
 }
