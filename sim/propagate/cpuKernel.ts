@@ -21,7 +21,7 @@
  *   overlaps independent tracers instead of waiting on one long chain.
  * - No allocation per call; everything is preallocated in createCpuKernel.
  *
- * Precision (tests/backends): within CPU_POSITION_BOUND of cpu64, relative to the semi-major axis.
+ * Precision (tests/propagate): within CPU_POSITION_BOUND of cpu64, relative to the semi-major axis.
  *
  * Threads: each worker (src/node/cpuWorker.ts) imports this module and builds its own kernel, so every thread runs
  * the same code on the same inputs, and the bytes agree with one thread exactly.
@@ -34,7 +34,7 @@
  * That difference in M moves the position by at most sqrt((1 + e) / (1 - e)) a per radian (the speed at
  * periapsis over n a). The solver adds about 1e-15 rad. So, with ε = 2^-52:
  *   |Δp| / a <= 2e-14 + 4 ε (|n (t - epoch)| + |n (tRef - epoch)| + |n (t - tRef)| + 2π) sqrt((1 + e) / (1 - e)).
- * Tested per tracer in tests/backends/cpu.test.ts; CPU_POSITION_BOUND is its value over the stated domain.
+ * Tested per tracer in tests/propagate/cpu.test.ts; CPU_POSITION_BOUND is its value over the stated domain.
  */
 export function cpuPositionBound(
   e: number,

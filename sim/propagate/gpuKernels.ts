@@ -20,7 +20,7 @@
  *   float32 precision in 4; 5 are run.
  * - Position: A (cos E - e) + B sin E with A = a P, B = a sqrt(1 - e^2) Q rounded once from float64.
  * Observed worst errors: in tests/browser/propagate.browser.test.ts (webgl2, webgpu) and
- * tests/backends (webasm), recorded in bench/RESULTS.md.
+ * tests/propagate (webasm), recorded in bench/RESULTS.md.
  */
 
 /** Halley steps after Danby's starter. */

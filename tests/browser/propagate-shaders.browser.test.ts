@@ -24,7 +24,7 @@ import {
   SPAN_2050_TDB_S,
   tableOf,
   worst,
-} from '../backends/helpers.ts';
+} from '../propagate/helpers.ts';
 
 type Evaluate = (columns: GpuColumns, dtS: number) => Promise<Float32Array>;
 

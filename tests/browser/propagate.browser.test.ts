@@ -1,15 +1,15 @@
 /**
  * The propagation backends in real Chromium: the `gpu` backend's gpu.js kernels on webgl2 and on webgpu (both on
  * SwiftShader under the flags in vitest.config.ts: software, so nothing here says anything about speed) run the
- * conformance suite of tests/backends/conformance.ts (positions within GPU_POSITION_BOUND of cpu64, the per-shell
+ * conformance suite of tests/propagate/conformance.ts (positions within GPU_POSITION_BOUND of cpu64, the per-shell
  * sums of those positions, bad input refused); and `auto`.
  */
 import { describe, expect, it } from 'vitest';
 
 import { createPropagator } from '../../sim/propagate/backend.ts';
 import { GPU_POSITION_BOUND } from '../../sim/propagate/gpu.ts';
-import { describeBackendConformance } from '../backends/conformance.ts';
-import { GPU_DOMAIN } from '../backends/helpers.ts';
+import { describeBackendConformance } from '../propagate/conformance.ts';
+import { GPU_DOMAIN } from '../propagate/helpers.ts';
 
 for (const mode of ['webgl2', 'webgpu'] as const) {
   describe(`gpu backend on ${mode} (SwiftShader)`, () => {

@@ -5,7 +5,7 @@ import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
 import { SUMMARY_COLUMNS } from '../../sim/report/summary.ts';
 import { CPU_POSITION_BOUND } from '../../sim/propagate/cpuKernel.ts';
 import { GPU_POSITION_BOUND } from '../../sim/propagate/gpu.ts';
-import { rowRelativeBound, worstRelativeDifference } from '../core/backendRows.ts';
+import { rowRelativeBound, worstRelativeDifference } from '../backendRows.ts';
 import { cli, filesIn, tempDir } from './helpers.ts';
 
 const FAST = ['--tracers', '400'];

@@ -1,14 +1,14 @@
 /**
  * The API run with positions from the fast cpu backend (one thread, and the Node worker_threads pool) against the
  * float64 reference run (`simulate`, cpu64): every field of every snapshot within the bound that CPU_POSITION_BOUND
- * implies (tests/core/backendRows.ts), on the baseline with few tracers over 2047-2050.
+ * implies (tests/backendRows.ts), on the baseline with few tracers over 2047-2050.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { isoToTdbS, loadScenario, simulate, simulateWith } from '../../sim/index.ts';
-import { createCpuPropagator } from '../../sim/propagate/backend.ts';
-import { CPU_POSITION_BOUND } from '../../sim/propagate/cpuKernel.ts';
-import { createNodeCpuPool } from '../../src/node/cpuPool.ts';
+import { isoToTdbS, loadScenario, simulate, simulateWith } from '../sim/index.ts';
+import { createCpuPropagator } from '../sim/propagate/backend.ts';
+import { CPU_POSITION_BOUND } from '../sim/propagate/cpuKernel.ts';
+import { createNodeCpuPool } from '../src/node/cpuPool.ts';
 import { rowRelativeBound, worstRelativeDifference } from './backendRows.ts';
 
 describe('simulateWith the cpu backend', () => {

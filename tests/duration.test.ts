@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurationS, parseStep, stepTime } from '../../sim/duration.ts';
-import { isoToTdbS, tdbSToIso } from '../../sim/time.ts';
+import { parseDurationS, parseStep, stepTime } from '../sim/duration.ts';
+import { isoToTdbS, tdbSToIso } from '../sim/time.ts';
 
 describe('output steps', () => {
   it('parses fixed durations to exact seconds', () => {

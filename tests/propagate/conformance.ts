@@ -5,7 +5,7 @@
  * those positions imply; finite output for any valid input; only the first `count` positions written; invalid
  * tables and arguments refused with an InputError before any work; a changed table seen only after forget().
  *
- * Node: tests/backends/conformance.test.ts (cpu64, cpu on one thread, cpu on the Node pool, gpu on webasm).
+ * Node: tests/propagate/conformance.test.ts (cpu64, cpu on one thread, cpu on the Node pool, gpu on webasm).
  * Chromium: tests/browser/propagate.browser.test.ts (gpu on webgl2 and webgpu). Browser-safe: no Node API here.
  */
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W } from '../../sim/constants.ts';
-import { createWorld, isoToTdbS, loadScenario, simulate } from '../../sim/index.ts';
-import { parseStep } from '../../sim/duration.ts';
+import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W } from '../sim/constants.ts';
+import { createWorld, isoToTdbS, loadScenario, simulate } from '../sim/index.ts';
+import { parseStep } from '../sim/duration.ts';
 
 const YEAR_S = 365.25 * 86400;
 

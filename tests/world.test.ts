@@ -3,8 +3,8 @@
 // out here independently, and against the analytic expectation for a ring in the ecliptic.
 import { AstroTime, Body, HelioVector } from 'astronomy-engine';
 import { describe, expect, it } from 'vitest';
-import { AU_M, OBLIQUITY_J2000_RAD, SOLAR_RADIUS_M } from '../../sim/constants.ts';
-import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
+import { AU_M, OBLIQUITY_J2000_RAD, SOLAR_RADIUS_M } from '../sim/constants.ts';
+import { createWorld, isoToTdbS, loadScenario } from '../sim/index.ts';
 
 const N = 20_000;
 const RING_AU = 0.5;

@@ -12,7 +12,7 @@ import {
   tdbSToTtS,
   UNIX_EPOCH_JD,
   utcMsToJulianDate,
-} from '../../sim/time.ts';
+} from '../sim/time.ts';
 
 /**
  * Calendar date -> Julian date, published pairs: Meeus, "Astronomical Algorithms", 2nd ed. (1998), ch. 7,
