@@ -118,19 +118,25 @@ describe('the energy schema', () => {
 });
 
 describe('resolving the energy section', () => {
+  /** Degrees to radians and shares, decimal digits: one multiplication, exact to float64 rounding. */
+  const SI_CONVERSION_DIGITS = 15;
+  /** Days between dates, digits (5e-7 day = 43 ms): the TDB-UTC periodic term differs by ms at most. */
+  const TDB_DAYS_DIGITS = 6;
+  /** Sum of two shares scaled to 1: the addition rounds by a few ulp of 1 (2.2e-16 each). */
+  const SHARE_SUM_ROUNDING = 1e-15;
   it('converts to SI: degrees to radians, dates to TDB seconds, absent units to one', () => {
     const params = resolveEnergy(parseEnergy(baseline()));
     const ground = params.links[1]?.hops[2];
-    expect(ground?.link.elevationRad).toBeCloseTo((49.34 * Math.PI) / 180, 15);
-    expect(ground?.link.latitudeRad).toBeCloseTo((35 * Math.PI) / 180, 15);
+    expect(ground?.link.elevationRad).toBeCloseTo((49.34 * Math.PI) / 180, SI_CONVERSION_DIGITS);
+    expect(ground?.link.latitudeRad).toBeCloseTo((35 * Math.PI) / 180, SI_CONVERSION_DIGITS);
     expect(ground?.link).not.toHaveProperty('elevationDeg');
     expect(ground?.dcRfEfficiency).toBe(0.63);
     expect(ground?.unitDcPowerW).toBe(1.3e9);
-    expect(params.allocatedShare).toBeCloseTo(0.98, 15);
+    expect(params.allocatedShare).toBeCloseTo(0.98, SI_CONVERSION_DIGITS);
     expect(params.compute?.efficiencyTdbS.length).toBe(6);
     // 2030-01-01 to 2040-01-01 is 3652 days plus the TDB-UTC periodic term (ms).
     const t = params.compute?.efficiencyTdbS ?? [];
-    expect(((t[4] ?? 0) - (t[3] ?? 0)) / 86_400).toBeCloseTo(3652, 6);
+    expect(((t[4] ?? 0) - (t[3] ?? 0)) / 86_400).toBeCloseTo(3652, TDB_DAYS_DIGITS);
     const optical = resolveEnergy(
       parseEnergy({
         links: [
@@ -174,6 +180,8 @@ describe('resolving the energy section', () => {
     raw.links[1].share = 0.08 + 5e-10;
     const params = resolveEnergy(parseEnergy(raw));
     expect(params.allocatedShare).toBeLessThanOrEqual(1);
-    expect((params.links[0]?.share ?? 0) + (params.links[1]?.share ?? 0)).toBeLessThanOrEqual(1 + 1e-15);
+    expect((params.links[0]?.share ?? 0) + (params.links[1]?.share ?? 0)).toBeLessThanOrEqual(
+      1 + SHARE_SUM_ROUNDING,
+    );
   });
 });

@@ -20,6 +20,22 @@ import { isoToTdbS } from '../../sim/time.ts';
 
 /** Relative tolerance of the balance: rounding in sums of a few dozen terms. */
 const BALANCE_REL = 1e-12;
+/** Log-linear interpolation of ops/J stays between and monotonic in its points, relative: exp(log) rounding. */
+const INTERPOLATION_REL = 1e-12;
+/** Ratios computed two ways (interpolated ops/J, ops/s over power), digits: float64 rounding of log/exp. */
+const ROUNDING_DIGITS = 12;
+/** Against the hand value 6.78389e10 ops/J, digits (relative 5e-6): its six printed digits. */
+const HAND_OPS_PER_J_DIGITS = 5;
+/** Against the hand value 1910.429 J, digits (5e-3 J): the hand division, printed to three decimals. */
+const HAND_TASK_J_DIGITS = 2;
+/** Node heat against its three terms, digits (5 W on ~1e10 W): rounding of sums at that magnitude. */
+const HEAT_SUM_DIGITS = -1;
+/** Against the hand value 1070.247 W/m^2, digits (relative 5e-7): its seven printed digits. */
+const HAND_RADIATOR_DIGITS = 6;
+/** Powers of 1e9-1e11 W compared to 0.5 W, digits: rounding of sums at that magnitude (ulp ~1e-5 W). */
+const WATT_DIGITS = 0;
+/** Density ratio for units split in three, digits: float64 rounding of a power over an area. */
+const SPLIT_RATIO_DIGITS = 9;
 
 const BASELINE_URL = new URL('../../assets/scenarios/baseline.json', import.meta.url);
 const baselineRaw = (): any => JSON.parse(readFileSync(BASELINE_URL, 'utf8')).energy;
@@ -253,8 +269,8 @@ describe('the computing-efficiency trajectory is log-linear between dated points
     expect(opsPerJouleAt(compute, t1 + 1e8)).toBe(73.282e9);
     // Log-linear: sqrt(62.8e9 x 73.282e9) = 6.78389e10, not the arithmetic mean 6.8041e10.
     const middle = opsPerJouleAt(compute, (t0 + t1) / 2);
-    expect(middle / Math.sqrt(62.8e9 * 73.282e9)).toBeCloseTo(1, 12);
-    expect(middle / 6.78389e10).toBeCloseTo(1, 5);
+    expect(middle / Math.sqrt(62.8e9 * 73.282e9)).toBeCloseTo(1, ROUNDING_DIGITS);
+    expect(middle / 6.78389e10).toBeCloseTo(1, HAND_OPS_PER_J_DIGITS);
   });
 
   it('random trajectories: exact at every point, monotone and bounded between points', () => {
@@ -286,15 +302,15 @@ describe('the computing-efficiency trajectory is log-linear between dated points
             const b = points[k + 1] as { t: number; y: number };
             const times = [...u].sort((x, y) => x - y).map((f) => a.t + f * (b.t - a.t));
             const values = times.map((t) => opsPerJouleAt(c, t));
-            const lo = Math.min(a.y, b.y) * (1 - 1e-12);
-            const hi = Math.max(a.y, b.y) * (1 + 1e-12);
+            const lo = Math.min(a.y, b.y) * (1 - INTERPOLATION_REL);
+            const hi = Math.max(a.y, b.y) * (1 + INTERPOLATION_REL);
             values.forEach((v, i) => {
               expect(v).toBeGreaterThanOrEqual(lo);
               expect(v).toBeLessThanOrEqual(hi);
               if (i > 0) {
                 const step = v - (values[i - 1] as number);
-                if (b.y >= a.y) expect(step).toBeGreaterThanOrEqual(-1e-12 * v);
-                else expect(step).toBeLessThanOrEqual(1e-12 * v);
+                if (b.y >= a.y) expect(step).toBeGreaterThanOrEqual(-INTERPOLATION_REL * v);
+                else expect(step).toBeLessThanOrEqual(INTERPOLATION_REL * v);
               }
             });
           }
@@ -316,16 +332,22 @@ describe('what the compute power buys', () => {
     const p = params(energy);
     const atPoint = energyLedgerAt(p, isoToTdbS('2025-11-01'), inputs);
     expect(atPoint.opsPerJoule).toBe(73.282e9);
-    expect(atPoint.computeOpsPerS / (atPoint.deliveredPowerComputeW * 73.282e9)).toBeCloseTo(1, 12);
+    expect(atPoint.computeOpsPerS / (atPoint.deliveredPowerComputeW * 73.282e9)).toBeCloseTo(
+      1,
+      ROUNDING_DIGITS,
+    );
     const middle = energyLedgerAt(p, (isoToTdbS('2022-06-01') + isoToTdbS('2025-11-01')) / 2, inputs);
     const handOpsPerJoule = Math.sqrt(62.8e9 * 73.282e9);
-    expect(middle.computeOpsPerS / (middle.deliveredPowerComputeW * handOpsPerJoule)).toBeCloseTo(1, 12);
+    expect(middle.computeOpsPerS / (middle.deliveredPowerComputeW * handOpsPerJoule)).toBeCloseTo(
+      1,
+      ROUNDING_DIGITS,
+    );
     expect(middle.deliveredPowerComputeW).toBeGreaterThan(0);
   });
 
   it('energy per task = ops per task / ops per joule: 1.4e14 / 73.282e9 = 1910.4 J for 1000 tokens', () => {
     const ledger = energyLedgerAt(params(energy), isoToTdbS('2030-01-01'), inputs);
-    expect(ledger.energyPerTaskJ).toBeCloseTo(1910.429, 2);
+    expect(ledger.energyPerTaskJ).toBeCloseTo(1910.429, HAND_TASK_J_DIGITS);
     expect(ledger.taskName).toBe('1000 tokens, 70B model');
   });
 
@@ -336,12 +358,12 @@ describe('what the compute power buys', () => {
     if (link === undefined || hop0 === undefined) throw new Error('missing link');
     expect(ledger.computeHeatW).toBeCloseTo(
       ledger.deliveredPowerComputeW + hop0.receiverHeatW + link.loadInterfaceLossW,
-      -1,
+      HEAT_SUM_DIGITS,
     );
     expect(ledger.computeHeatW).toBeGreaterThan(ledger.deliveredPowerComputeW * 1.2);
     // By hand: 2 faces x 0.9 x 5.670374419e-8 x (320^4 - 2.72548^4) = 2 x 0.9 x 5.670374419e-8 x 1.04857599e10
     //        = 1070.247 W per m^2 of panel.
-    expect(ledger.radiatorAreaM2 / (ledger.computeHeatW / 1070.247)).toBeCloseTo(1, 6);
+    expect(ledger.radiatorAreaM2 / (ledger.computeHeatW / 1070.247)).toBeCloseTo(1, HAND_RADIATOR_DIGITS);
   });
 
   it('without a compute section: no operations, no energy per task, no radiator', () => {
@@ -363,7 +385,7 @@ describe('grid power, units and bad input', () => {
     const base = { interceptedSunlightW: 2e12, capturedPowerW: 4e11 };
     const without = energyLedgerAt(p, t, base);
     const withEarth = energyLedgerAt(p, t, { ...base, earthGridDeliveredW: 5e9 });
-    expect(withEarth.deliveredPowerGridW).toBeCloseTo(without.deliveredPowerGridW + 5e9, 0);
+    expect(withEarth.deliveredPowerGridW).toBeCloseTo(without.deliveredPowerGridW + 5e9, WATT_DIGITS);
     expect(withEarth.swarmDeliveredPowerGridW).toBe(without.swarmDeliveredPowerGridW);
     expect(withEarth.endToEndEfficiency).toBe(without.endToEndEfficiency);
     expect(Math.abs(residualW(withEarth))).toBeLessThanOrEqual(BALANCE_REL * base.interceptedSunlightW);
@@ -379,12 +401,12 @@ describe('grid power, units and bad input', () => {
     const three = energyLedgerAt(split, 0, inputs).links[0]?.hops[0];
     expect(one?.unitCount).toBe(1);
     expect(three?.unitCount).toBe(3);
-    expect(three?.unitDcPowerW).toBeCloseTo(1e10 / 3, 0);
+    expect(three?.unitDcPowerW).toBeCloseTo(1e10 / 3, WATT_DIGITS);
     expect((three?.budget?.peakPowerDensityWm2 ?? 0) / (one?.budget?.peakPowerDensityWm2 ?? 1)).toBeCloseTo(
       1 / 3,
-      9,
+      SPLIT_RATIO_DIGITS,
     );
-    expect(three?.outputDcPowerW).toBeCloseTo(one?.outputDcPowerW ?? 0, 0);
+    expect(three?.outputDcPowerW).toBeCloseTo(one?.outputDcPowerW ?? 0, WATT_DIGITS);
   });
 
   it('refuses non-finite times, negative or non-finite powers, and captured > intercepted, naming the field', () => {
@@ -427,7 +449,7 @@ describe('the proposed baseline energy section (the energy section of assets/sce
     const inputs = { interceptedSunlightW: 5e12, capturedPowerW: 1e12 };
     const ledger = energyLedgerAt(p, isoToTdbS('2050-06-01'), inputs);
     expect(Math.abs(residualW(ledger))).toBeLessThanOrEqual(BALANCE_REL * inputs.interceptedSunlightW);
-    expect(ledger.unallocatedPowerW / inputs.capturedPowerW).toBeCloseTo(0.02, 12);
+    expect(ledger.unallocatedPowerW / inputs.capturedPowerW).toBeCloseTo(0.02, ROUNDING_DIGITS);
     expect(ledger.deliveredPowerComputeW).toBeGreaterThan(50 * ledger.swarmDeliveredPowerGridW);
     const [compute, earth] = ledger.links;
     expect(earth?.efficiency).toBeLessThan((compute?.efficiency ?? 0) / 5);

@@ -39,6 +39,29 @@ const params = (energy: EnergyInput): EnergyParams => resolveEnergy(parseEnergy(
 
 /** Relative tolerance of the ledger's balance: rounding in sums of a few dozen terms (as tests/energy/ledger). */
 const BALANCE_REL = 1e-12;
+/** u . w for the two constructed unit vectors: each normalised component rounds within an ulp below 1. */
+const PERPENDICULAR_ABS = 1e-16;
+/** Distance of a line through the centre, m: 0 to the rounding of 1.5e11 m vectors (ulp 3e-5 m). */
+const THROUGH_CENTRE_M = 1e-3;
+/** Segment distances against closed forms, digits: differences of 1.5e11 m vectors over a 4e7 m distance. */
+const SEGMENT_DISTANCE_DIGITS = 9;
+/** Distances to a segment end, digits: no cancellation, float64 rounding only. */
+const SEGMENT_END_DIGITS = 12;
+/** The analytic fraction against the by-hand 0.975 %, digits (5e-6): the hand value's three printed digits. */
+const HAND_FRACTION_DIGITS = 5;
+/**
+ * Sampled hidden fraction against the analytic one, relative: sampling gives each hub a standard deviation of
+ * 0.26 %, the analytic model adds < 0.2 %; 1.5 % is five standard deviations plus the model.
+ */
+const HIDDEN_FRACTION_REL = 0.015;
+/** The longest outage (70.9 min) and the season (46.3 days) against the hand values, digits: one printed decimal. */
+const HAND_DURATION_DIGITS = 1;
+/** Days with an outage, days: each of the four seasons can gain or lose a day at either edge, 4 x 2. */
+const SEASON_EDGE_DAYS = 8;
+/** A halved link, digits: one multiplication by the clear share 0.5, float64 rounding only. */
+const HALVED_DIGITS = 12;
+/** Line-of-sight losses summed over hops, relative to the 1e12 W captured: a few roundings of the sum. */
+const LINE_OF_SIGHT_SUM_REL = 1e-15;
 
 function add(a: Point, b: Point, k = 1): Point {
   return [a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2]];
@@ -86,12 +109,12 @@ describe('the line of sight past a sphere: constructed geometry against closed f
   const hub = add(c, u, D);
 
   it('w is perpendicular to u (the construction)', () => {
-    expect(Math.abs(dot(u, w))).toBeLessThan(1e-16);
+    expect(Math.abs(dot(u, w))).toBeLessThan(PERPENDICULAR_ABS);
   });
 
   it('hub, Earth and relay collinear, the relay behind the Earth: the line passes through the centre, blocked', () => {
     const relay = add(c, u, -r);
-    expect(segmentDistanceFrom(hub, relay, c)).toBeLessThan(1e-3); // 0 to the rounding of 1.5e11 m vectors
+    expect(segmentDistanceFrom(hub, relay, c)).toBeLessThan(THROUGH_CENTRE_M);
     expect(lineOfSightClear(platform('sun-earth-L4', hub), platform('geostationary', relay), c)).toBe(false);
     // Either direction.
     expect(lineOfSightClear(platform('geostationary', relay), platform('sun-earth-L4', hub), c)).toBe(false);
@@ -99,14 +122,14 @@ describe('the line of sight past a sphere: constructed geometry against closed f
 
   it('the relay on the hub side of the Earth, collinear: the nearest point is the relay, r from the centre, clear', () => {
     const relay = add(c, u, r);
-    expect(segmentDistanceFrom(hub, relay, c) / r).toBeCloseTo(1, 9);
+    expect(segmentDistanceFrom(hub, relay, c) / r).toBeCloseTo(1, SEGMENT_DISTANCE_DIGITS);
     expect(lineOfSightClear(platform('sun-earth-L4', hub), platform('geostationary', relay), c)).toBe(true);
   });
 
   it('relay perpendicular to the hub direction: the line passes D r / sqrt(D^2 + r^2) from the centre, clear', () => {
     const relay = add(c, w, r);
     const expected = (D * r) / Math.hypot(D, r);
-    expect(segmentDistanceFrom(hub, relay, c) / expected).toBeCloseTo(1, 9);
+    expect(segmentDistanceFrom(hub, relay, c) / expected).toBeCloseTo(1, SEGMENT_DISTANCE_DIGITS);
     expect(lineOfSightClear(platform('sun-earth-L5', hub), platform('geostationary', relay), c)).toBe(true);
   });
 
@@ -119,7 +142,7 @@ describe('the line of sight past a sphere: constructed geometry against closed f
     ] as const) {
       const b = (missM * (D + s)) / Math.sqrt(D * D - missM * missM);
       const relay = add(add(c, u, -s), w, b);
-      expect(segmentDistanceFrom(hub, relay, c) / missM).toBeCloseTo(1, 9);
+      expect(segmentDistanceFrom(hub, relay, c) / missM).toBeCloseTo(1, SEGMENT_DISTANCE_DIGITS);
       expect(lineOfSightClear(platform('sun-earth-L4', hub), platform('geostationary', relay), c)).toBe(
         clear,
       );
@@ -128,9 +151,9 @@ describe('the line of sight past a sphere: constructed geometry against closed f
 
   it('a degenerate segment is its point; the sphere beyond either end does not block', () => {
     const p = add(c, w, 2 * R);
-    expect(segmentDistanceFrom(p, p, c) / (2 * R)).toBeCloseTo(1, 12);
+    expect(segmentDistanceFrom(p, p, c) / (2 * R)).toBeCloseTo(1, SEGMENT_END_DIGITS);
     // Both ends on the same side, the Earth beyond the near one.
-    expect(segmentDistanceFrom(add(c, u, 2 * r), add(c, u, r), c) / r).toBeCloseTo(1, 12);
+    expect(segmentDistanceFrom(add(c, u, 2 * r), add(c, u, r), c) / r).toBeCloseTo(1, SEGMENT_END_DIGITS);
   });
 
   it('a ground end: clear when the other end is above its geocentric horizon, hidden below it', () => {
@@ -290,12 +313,13 @@ describe("the baseline's hubs at L4 and L5 and the geostationary relay, 2045-204
   it('each hub is hidden 0.97 % of the time, the analytic yearly integral, within 1.5 %', () => {
     const analytic = analyticYearlyFraction(alpha, OBLIQUITY_J2000_RAD);
     // By hand: alpha = asin(6498.1 / 42164.17) = 8.866 deg; seasons |lambda| < asin(sin alpha / sin eps) = 22.8 deg.
-    expect(analytic).toBeCloseTo(0.00975, 5);
+    expect(analytic).toBeCloseTo(0.00975, HAND_FRACTION_DIGITS);
     // The bound: each sampled outage errs by under one step, independently (see STEP_S): over ~184 outages per
     // hub a standard deviation of sqrt(184) x 293 s / sqrt(6) = 27 min against ~10,250 min hidden, 0.26 %; the
     // analytic model adds < 0.2 % (parallel lines 3e-4, eccentricity to second order 1e-3, 730 days for two
     // years). 1.5 % is five standard deviations plus the model.
-    for (const name of hubs) expect(Math.abs(fraction[name] / analytic - 1), name).toBeLessThan(0.015);
+    for (const name of hubs)
+      expect(Math.abs(fraction[name] / analytic - 1), name).toBeLessThan(HIDDEN_FRACTION_REL);
   });
 
   it('the longest outage is 2 asin(R / r) over the relay-hub turn rate, 70.9 min, to one sample', () => {
@@ -303,7 +327,7 @@ describe("the baseline's hubs at L4 and L5 and the geostationary relay, 2045-204
     // rate times cos eps; the relay turns at the Earth's rotation rate.
     const sunRateRadS = (2 * Math.PI) / (365.2422 * SECONDS_PER_DAY);
     const longestS = (2 * alpha) / (EARTH_ROTATION_RAD_S - sunRateRadS * Math.cos(OBLIQUITY_J2000_RAD));
-    expect(longestS / 60).toBeCloseTo(70.9, 1);
+    expect(longestS / 60).toBeCloseTo(70.9, HAND_DURATION_DIGITS);
     for (const name of hubs)
       expect(Math.abs(longestRun[name] * STEP_S - longestS), name).toBeLessThan(STEP_S);
   });
@@ -311,10 +335,11 @@ describe("the baseline's hubs at L4 and L5 and the geostationary relay, 2045-204
   it('in seasons that add up to 4 x 46 days in two years, the analytic 2 asin(sin alpha / sin eps) each', () => {
     const seasonDays =
       ((2 * Math.asin(Math.sin(alpha) / Math.sin(OBLIQUITY_J2000_RAD))) / (2 * Math.PI)) * 365.2422;
-    expect(seasonDays).toBeCloseTo(46.3, 1);
+    expect(seasonDays).toBeCloseTo(46.3, HAND_DURATION_DIGITS);
     // Days with an outage, counted by whole days from t0: each of the four seasons can gain or lose a day at
     // either edge; eccentricity lengthens and shortens the seasons in pairs.
-    for (const name of hubs) expect(Math.abs(days[name].size - 4 * seasonDays), name).toBeLessThanOrEqual(8);
+    for (const name of hubs)
+      expect(Math.abs(days[name].size - 4 * seasonDays), name).toBeLessThanOrEqual(SEASON_EDGE_DAYS);
   });
 });
 
@@ -369,7 +394,7 @@ describe('the ledger at an outage', () => {
     expect(hop.outputDcPowerW).toBe(0.5 * clearHop.outputDcPowerW);
     expect(hop.transmitterHeatW).toBe(0.5 * clearHop.transmitterHeatW);
     // The relay's downlink then carries half: its units and their budgets follow the power, efficiencies do not.
-    expect(hidden.swarmDeliveredPowerGridW / clear.swarmDeliveredPowerGridW).toBeCloseTo(0.5, 12);
+    expect(hidden.swarmDeliveredPowerGridW / clear.swarmDeliveredPowerGridW).toBeCloseTo(0.5, HALVED_DIGITS);
     expect(hidden.deliveredPowerComputeW).toBe(clear.deliveredPowerComputeW);
     expectBalanced(hidden);
     expectBalanced(clear);
@@ -455,7 +480,9 @@ describe('random placed chains: the ledger balances and curtails exactly the hid
           curtailed += loss;
           if (share < 1 && h.inputDcPowerW > 0) partial += 1;
         }
-        expect(Math.abs(ledger.losses.lineOfSightW - curtailed)).toBeLessThanOrEqual(1e-15 * 1e12);
+        expect(Math.abs(ledger.losses.lineOfSightW - curtailed)).toBeLessThanOrEqual(
+          LINE_OF_SIGHT_SUM_REL * 1e12,
+        );
       }),
       { numRuns: 150, seed: 20_450_521 },
     );

@@ -48,6 +48,22 @@ const baselineEnergy = (): any => baselineScenario().energy;
 
 /** Relative tolerance of the equilateral triangle: float64 rounding of a rotation of a 1.5e11 m vector. */
 const TRIANGLE_REL = 1e-12;
+/** Angles of the triangle (cos 60 deg, sqrt(3)), digits: the same float64 rounding as TRIANGLE_REL. */
+const TRIANGLE_DIGITS = 12;
+/** Kepler period of GEOSTATIONARY_RADIUS_M against the stellar day, s: WGS-84's rounded rate gives 86164.1006 s. */
+const STELLAR_DAY_S_TOL = 0.005;
+/** GEOSTATIONARY_RADIUS_M against 42,164 km, m: the quoted value's last printed digit (1 km). */
+const GEO_RADIUS_PRINTED_M = 1e3;
+/** The relay's distance from the Earth, relative: float64 rounding of a rotation of a 4.2e7 m vector. */
+const GEO_RADIUS_REL = 1e-12;
+/** The scenario's stated 37,120 km slant range against the geometry, relative: the 0.1 % of the test's title. */
+const STATED_SLANT_RANGE_REL = 1e-3;
+/** Slant range against sim/earth's closed form, relative: 1.5e11 m heliocentric positions differenced to 3.7e7 m. */
+const CLOSED_FORM_SLANT_RANGE_REL = 1e-9;
+/** Slack beyond the fixed-ellipse range of |L4 - Earth|, relative: the Earth's wobble about the Earth-Moon barycentre. */
+const HUB_DISTANCE_SLACK_REL = 2e-4;
+/** Compute nodes against collectors x share / collectors per receiver, digits: float64 rounding of one ratio. */
+const NODE_COUNT_DIGITS = 9;
 /**
  * Out of the Earth's orbital plane, and off the 60 deg direction, as a fraction of |Earth|, when the plane is
  * taken from a +-60 s central difference of astronomy-engine's positions instead of the analytic velocity
@@ -187,7 +203,7 @@ describe('Sun-Earth L4 and L5', () => {
           TRIANGLE_REL,
         );
         // 60 deg from the Earth, ahead (L4) or behind (L5) along its motion, in its orbital plane.
-        expect(dot(p, earth) / (r * r)).toBeCloseTo(0.5, 12);
+        expect(dot(p, earth) / (r * r)).toBeCloseTo(0.5, TRIANGLE_DIGITS);
         expect(
           Math.abs(dot(p, ahead) / r - sign * Math.sin(60 * DEG)),
           `${date} ${point?.label}`,
@@ -205,7 +221,7 @@ describe('Sun-Earth L4 and L5', () => {
     // L4 and L5 are 120 deg apart on a circle of radius |Earth|: sqrt(3) |Earth|.
     expect((hopGeometricDistanceM(chain, 0, 1, t) as number) / norm(earthAt(t))).toBeCloseTo(
       Math.sqrt(3),
-      12,
+      TRIANGLE_DIGITS,
     );
   });
 });
@@ -216,8 +232,8 @@ describe('a geostationary relay', () => {
   it('is on the circular orbit whose Kepler period is the stellar day: 42,164 km', () => {
     const periodS = 2 * Math.PI * Math.sqrt(GEOSTATIONARY_RADIUS_M ** 3 / GM_EARTH_M3_S2);
     // WGS-84's rounded rotation rate 7.292115e-5 rad/s gives 86164.1006 s.
-    expect(Math.abs(periodS - STELLAR_DAY_S)).toBeLessThan(0.005);
-    expect(Math.abs(GEOSTATIONARY_RADIUS_M - 42_164e3)).toBeLessThan(1e3);
+    expect(Math.abs(periodS - STELLAR_DAY_S)).toBeLessThan(STELLAR_DAY_S_TOL);
+    expect(Math.abs(GEOSTATIONARY_RADIUS_M - 42_164e3)).toBeLessThan(GEO_RADIUS_PRINTED_M);
   });
 
   it('stays 42,164 km from the Earth centre, in the equator plane of date, over its longitude', () => {
@@ -231,7 +247,7 @@ describe('a geostationary relay', () => {
           expect(relay.kind).toBe('geostationary');
           const p = relay.positionM as readonly number[];
           const geo = sub(p, earthAt(t));
-          expect(Math.abs(norm(geo) / GEOSTATIONARY_RADIUS_M - 1)).toBeLessThan(1e-12);
+          expect(Math.abs(norm(geo) / GEOSTATIONARY_RADIUS_M - 1)).toBeLessThan(GEO_RADIUS_REL);
 
           // The pole of the true equator of date, from astronomy-engine (EQD z axis -> J2000 ecliptic).
           const time = AstroTime.FromTerrestrialTime(tdbSToTtS(t) / SECONDS_PER_DAY);
@@ -347,8 +363,8 @@ describe("the baseline's hops", () => {
       // hourly over the first day, then about every 15 days through 2050
       const t = k < 24 ? t0 + k * 3600 : t0 + (k - 24) * 15.3 * SECONDS_PER_DAY;
       const d = hopGeometricDistanceM(energy, 1, 2, t) as number;
-      expect(Math.abs(d / stated - 1)).toBeLessThan(1e-3);
-      expect(Math.abs(d / closedForm - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(d / stated - 1)).toBeLessThan(STATED_SLANT_RANGE_REL);
+      expect(Math.abs(d / closedForm - 1)).toBeLessThan(CLOSED_FORM_SLANT_RANGE_REL);
     }
   });
 
@@ -356,7 +372,7 @@ describe("the baseline's hops", () => {
     const stated = links[1]?.hops[1]?.link.distanceM as number;
     expect(stated).toBe(AU_M);
     // |L4 - Earth| = |Earth| in [a(1 - e), a(1 + e)], e = 0.0167; plus the relay's 42,164 km from the Earth.
-    const bound = 0.0167 + GEOSTATIONARY_RADIUS_M / AU_M + 2e-4;
+    const bound = 0.0167 + GEOSTATIONARY_RADIUS_M / AU_M + HUB_DISTANCE_SLACK_REL;
     const ratios: number[] = [];
     for (let year = 2040; year <= 2050; year += 1) {
       for (let month = 1; month <= 12; month += 1) {
@@ -532,7 +548,7 @@ describe('compute nodes among the collectors', () => {
     expect(snapshot.collectorCount).toBeGreaterThan(1000);
     expect(snapshot.computeNodeCount).toBeCloseTo(
       (snapshot.collectorCount * link.share) / last.collectorsPerReceiver,
-      9,
+      NODE_COUNT_DIGITS,
     );
     // no placement, no nodes in the swarm
     delete link.hops[link.hops.length - 1].receiverAt;

@@ -12,6 +12,24 @@ import {
 
 /** Absolute residual |E - e sin E - M| allowed, rad (the acceptance criterion). */
 const RESIDUAL_TOLERANCE_RAD = 1e-12;
+/** Slack on |E - M| <= e, rad: a few ulp of the reduced M (|M| <= π, ulp 4.4e-16). */
+const BRANCH_SLACK_RAD = 1e-15;
+/** Slack on the Lipschitz bound |dE| <= |dM| / (1 - e), rad: a few ulp of E, per the comment in the test. */
+const LIPSCHITZ_SLACK_RAD = 1e-13;
+/** Jump across a ±(2k+1)π boundary for a 2e-9 rad step, rad: there dE/dM = 1 / (1 + e) <= 1, so 2e-9 at most. */
+const BOUNDARY_JUMP_RAD = 1e-8;
+/** E at M = (2k+1)π, rad: E = M there exactly; the Newton iterate rounds within ~ulp of 11π. */
+const BOUNDARY_FIXED_POINT_RAD = 1e-12;
+/** Residual relative to M near M = 0 for e = 0.999999, relative: about two ulp (the 'full relative accuracy'). */
+const SMALL_M_RESIDUAL_REL = 4e-16;
+/** Small-M cubic limit, relative: 1 - e evaluated in float64 carries eps / (1 - e) = 1.1e-10 relative error. */
+const SMALL_M_CUBIC_REL = 1e-9;
+/** Slack on |E - M| <= e for |M| up to 5e3 rad: the range reduction rounds by ~ulp(5e3) = 9e-13. */
+const LARGE_M_BRANCH_SLACK_RAD = 1e-12;
+/** ν against the half-angle formula and cos ν, rad and absolute: two atan2/sqrt paths, ~1e4 ulp of margin. */
+const TRUE_ANOMALY_RAD = 1e-12;
+/** E recovered from ν, relative to max(1, |E|): a few hundred ulp of the branch offset for |E| <= 20. */
+const ECCENTRIC_FROM_TRUE_REL = 1e-13;
 
 const eccentricity = fc.double({ min: 0, max: 0.99, noNaN: true });
 const meanAnomaly = fc.double({ min: -10 * Math.PI, max: 10 * Math.PI, noNaN: true });
@@ -42,9 +60,9 @@ describe('solveKepler', () => {
           const step = M2 - M; // the step actually taken after rounding (exact subtraction)
           const E1 = solveKepler(M, e);
           const E2 = solveKepler(M2, e);
-          expect(Math.abs(E1 - M)).toBeLessThanOrEqual(e + 1e-15);
+          expect(Math.abs(E1 - M)).toBeLessThanOrEqual(e + BRANCH_SLACK_RAD);
           // dE/dM = 1 / (1 - e cos E) <= 1 / (1 - e): no 2π jumps. Slack: a few ulp of E.
-          expect(Math.abs(E2 - E1)).toBeLessThanOrEqual(Math.abs(step) / (1 - e) + 1e-13);
+          expect(Math.abs(E2 - E1)).toBeLessThanOrEqual(Math.abs(step) / (1 - e) + LIPSCHITZ_SLACK_RAD);
           // Monotonic (non-decreasing) in M.
           expect((E2 - E1) * Math.sign(step)).toBeGreaterThanOrEqual(0);
         },
@@ -60,8 +78,8 @@ describe('solveKepler', () => {
         const below = solveKepler(boundary - 1e-9, e);
         const above = solveKepler(boundary + 1e-9, e);
         expect(above - below).toBeGreaterThan(0);
-        expect(above - below).toBeLessThan(1e-8);
-        expect(Math.abs(solveKepler(boundary, e) - boundary)).toBeLessThan(1e-12);
+        expect(above - below).toBeLessThan(BOUNDARY_JUMP_RAD);
+        expect(Math.abs(solveKepler(boundary, e) - boundary)).toBeLessThan(BOUNDARY_FIXED_POINT_RAD);
       }
     }
   });
@@ -89,7 +107,7 @@ describe('solveKepler', () => {
       expect(Number.isFinite(E)).toBe(true);
       expect(E).toBeGreaterThan(previous);
       // Residual relative to M, evaluated without cancellation: (1 - e) E + e (E - sin E) - M.
-      expect(Math.abs(meanFromEccentric(E, e) - M)).toBeLessThanOrEqual(4e-16 * M);
+      expect(Math.abs(meanFromEccentric(E, e) - M)).toBeLessThanOrEqual(SMALL_M_RESIDUAL_REL * M);
       expect(residual(E, e, M)).toBeLessThan(RESIDUAL_TOLERANCE_RAD);
       expect(solveKepler(-M, e)).toBe(-E);
       previous = E;
@@ -97,7 +115,7 @@ describe('solveKepler', () => {
     // Small-M limit: (1 - e) E + E^3 / 6 = M.
     const M = 1e-12;
     const E = solveKepler(M, e);
-    expect(Math.abs((1 - e) * E + (E * E * E) / 6 - M) / M).toBeLessThan(1e-9);
+    expect(Math.abs((1 - e) * E + (E * E * E) / 6 - M) / M).toBeLessThan(SMALL_M_CUBIC_REL);
   });
 
   it('handles large |M| (hundreds of revolutions) with the residual at rounding level', () => {
@@ -105,7 +123,7 @@ describe('solveKepler', () => {
       fc.property(eccentricity, fc.double({ min: -5e3, max: 5e3, noNaN: true }), (e, M) => {
         const E = solveKepler(M, e);
         expect(residual(E, e, M)).toBeLessThan(64 * Number.EPSILON * Math.max(1, Math.abs(M)));
-        expect(Math.abs(E - M)).toBeLessThanOrEqual(e + 1e-12);
+        expect(Math.abs(E - M)).toBeLessThanOrEqual(e + LARGE_M_BRANCH_SLACK_RAD);
       }),
     );
   });
@@ -138,10 +156,12 @@ describe('true anomaly', () => {
           const halfAngle =
             2 * Math.atan2(Math.sqrt(1 + e) * Math.sin(E / 2), Math.sqrt(1 - e) * Math.cos(E / 2));
           const d = nu - halfAngle;
-          expect(Math.abs(Math.atan2(Math.sin(d), Math.cos(d)))).toBeLessThan(1e-12);
+          expect(Math.abs(Math.atan2(Math.sin(d), Math.cos(d)))).toBeLessThan(TRUE_ANOMALY_RAD);
           expect(Math.abs(nu - E)).toBeLessThan(Math.PI);
           // cos ν = (cos E - e) / (1 - e cos E)
-          expect(Math.abs(Math.cos(nu) - (Math.cos(E) - e) / (1 - e * Math.cos(E)))).toBeLessThan(1e-12);
+          expect(Math.abs(Math.cos(nu) - (Math.cos(E) - e) / (1 - e * Math.cos(E)))).toBeLessThan(
+            TRUE_ANOMALY_RAD,
+          );
         },
       ),
     );
@@ -154,7 +174,7 @@ describe('true anomaly', () => {
         fc.double({ min: -20, max: 20, noNaN: true }),
         (e, E) => {
           expect(Math.abs(eccentricFromTrue(trueFromEccentric(E, e), e) - E)).toBeLessThan(
-            1e-13 * Math.max(1, Math.abs(E)),
+            ECCENTRIC_FROM_TRUE_REL * Math.max(1, Math.abs(E)),
           );
         },
       ),

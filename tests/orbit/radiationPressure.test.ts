@@ -4,17 +4,24 @@ import { CRITICAL_AREAL_DENSITY_KG_M2, GM_SUN_M3_S2 } from '../../sim/constants.
 import { InputError } from '../../sim/errors.ts';
 import { effectiveMu, lightnessNumber } from '../../sim/orbit/radiationPressure.ts';
 
+/** Decimal digits of beta = sigma* / sigma and its reflectivity scaling: one division, exact to rounding. */
+const EXACT_RATIO_DIGITS = 15;
+/** Digits against McInnes (1999)'s sigma* = 1.531 g/m^2: its printed digits. */
+const MCINNES_SIGMA_DIGITS = 3;
+/** Digits of the period ratio: two sqrt and a cube on 1.5e11 m, ~1e-14 after rounding. */
+const PERIOD_RATIO_DIGITS = 14;
+
 describe('lightnessNumber', () => {
   it('is sigma*/sigma for a perfect reflector', () => {
     expect(lightnessNumber(CRITICAL_AREAL_DENSITY_KG_M2)).toBe(1);
-    expect(lightnessNumber(10 * CRITICAL_AREAL_DENSITY_KG_M2)).toBeCloseTo(0.1, 15);
+    expect(lightnessNumber(10 * CRITICAL_AREAL_DENSITY_KG_M2)).toBeCloseTo(0.1, EXACT_RATIO_DIGITS);
     // sigma* = 1.53 g/m^2 (McInnes 1999), so a 5 g/m^2 mirror has beta ~ 0.306.
-    expect(lightnessNumber(5e-3)).toBeCloseTo(1.531e-3 / 5e-3, 3);
+    expect(lightnessNumber(5e-3)).toBeCloseTo(1.531e-3 / 5e-3, MCINNES_SIGMA_DIGITS);
   });
 
   it('scales as (1 + reflectivity) / 2', () => {
     expect(lightnessNumber(CRITICAL_AREAL_DENSITY_KG_M2, 0)).toBe(0.5);
-    expect(lightnessNumber(2 * CRITICAL_AREAL_DENSITY_KG_M2, 0.9)).toBeCloseTo(0.475, 15);
+    expect(lightnessNumber(2 * CRITICAL_AREAL_DENSITY_KG_M2, 0.9)).toBeCloseTo(0.475, EXACT_RATIO_DIGITS);
   });
 
   it('rejects non-positive density and reflectivity outside [0, 1]', () => {
@@ -36,7 +43,10 @@ describe('effectiveMu', () => {
     const beta = lightnessNumber(8e-3, 0.9);
     const a = 1.5e11;
     const period = (mu: number): number => 2 * Math.PI * Math.sqrt(a ** 3 / mu);
-    expect(period(effectiveMu(beta)) / period(GM_SUN_M3_S2)).toBeCloseTo(1 / Math.sqrt(1 - beta), 14);
+    expect(period(effectiveMu(beta)) / period(GM_SUN_M3_S2)).toBeCloseTo(
+      1 / Math.sqrt(1 - beta),
+      PERIOD_RATIO_DIGITS,
+    );
   });
 
   it('refuses beta >= 1 (statite or escape) and beta < 0', () => {

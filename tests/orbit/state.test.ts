@@ -15,6 +15,29 @@ import { MU, angleDiff, boundStateArb, diffNorm, elementsArb, norm } from './arb
 
 /** Round trip state -> elements -> state, relative to |r| and |v| (the acceptance criterion). */
 const ROUND_TRIP_RELATIVE = 1e-10;
+/** Angles of the singular-case conventions, rad: atan2 of rounded components of a 1 au state, ~1e3 ulp of 2π. */
+const SINGULAR_ANGLE_RAD = 1e-12;
+/** Inclination of a circular inclined orbit, rad: acos of a unit normal's rounded z, a few tens of ulp of 0.4. */
+const CIRCULAR_INCLINATION_RAD = 1e-14;
+/** Inclination of an equatorial retrograde orbit, rad: about two ulp of π (4.4e-16 each). */
+const RETROGRADE_INCLINATION_RAD = 1e-15;
+/** a, e and i recovered where well defined (relative for a, absolute for e and i, rad): ~1e4 ulp of rounding. */
+const WELL_DEFINED_SHAPE_REL = 1e-12;
+/**
+ * Ω, ω and M recovered where well defined, rad: down to e = 1e-3 and i = 1e-3 the node and periapsis directions
+ * are ill-conditioned by 1 / e and 1 / sin i (~1e3), on top of the 1e-12 shape tolerance.
+ */
+const WELL_DEFINED_ANGLE_RAD = 1e-9;
+/** Vis-viva energy and angular momentum, relative: a handful of products and a sqrt, ~1e4 ulp of margin. */
+const INVARIANT_REL = 1e-12;
+/** A circular 1 au orbit's |r| and |v|, relative: a few ulp (eps = 2.2e-16) of a norm of three products. */
+const CIRCULAR_NORM_REL = 1e-15;
+/** M advanced by n dt and reduced to [-π, π], rad: about two ulp of π. */
+const MEAN_ANOMALY_STEP_RAD = 1e-15;
+/** Floor of the there-and-back tolerance, relative: the round trip's own rounding (ROUND_TRIP_RELATIVE / 100). */
+const REVERSE_FLOOR_REL = 1e-12;
+/** State after 7 whole periods, relative: M returns to itself within ulp of 7 * 2π, state to ~1e4 ulp. */
+const WHOLE_PERIODS_REL = 1e-12;
 
 function relativeStateError(a: StateVector, b: StateVector): number {
   return Math.max(
@@ -94,34 +117,38 @@ describe('stateToKepler singular-case conventions', () => {
     const el = stateToKepler(keplerToState({ ...base, eccentricity: 0 }, MU), MU);
     expect(el.eccentricity).toBeLessThan(CIRCULAR_ECCENTRICITY_TOLERANCE);
     expect(el.argPeriapsisRad).toBe(0);
-    expect(angleDiff(el.ascendingNodeRad, base.ascendingNodeRad)).toBeLessThan(1e-12);
-    expect(angleDiff(el.meanAnomalyRad, u)).toBeLessThan(1e-12);
-    expect(Math.abs(el.inclinationRad - base.inclinationRad)).toBeLessThan(1e-14);
+    expect(angleDiff(el.ascendingNodeRad, base.ascendingNodeRad)).toBeLessThan(SINGULAR_ANGLE_RAD);
+    expect(angleDiff(el.meanAnomalyRad, u)).toBeLessThan(SINGULAR_ANGLE_RAD);
+    expect(Math.abs(el.inclinationRad - base.inclinationRad)).toBeLessThan(CIRCULAR_INCLINATION_RAD);
   });
 
   it('equatorial prograde: Ω = 0 and ω is the longitude of periapsis', () => {
     const el = stateToKepler(keplerToState({ ...base, inclinationRad: 0 }, MU), MU);
     expect(el.inclinationRad).toBe(0);
     expect(el.ascendingNodeRad).toBe(0);
-    expect(angleDiff(el.argPeriapsisRad, base.ascendingNodeRad + base.argPeriapsisRad)).toBeLessThan(1e-12);
-    expect(angleDiff(el.meanAnomalyRad, base.meanAnomalyRad)).toBeLessThan(1e-12);
+    expect(angleDiff(el.argPeriapsisRad, base.ascendingNodeRad + base.argPeriapsisRad)).toBeLessThan(
+      SINGULAR_ANGLE_RAD,
+    );
+    expect(angleDiff(el.meanAnomalyRad, base.meanAnomalyRad)).toBeLessThan(SINGULAR_ANGLE_RAD);
   });
 
   it('equatorial retrograde: Ω = 0 and ω is measured from the x axis in the direction of motion', () => {
     const el = stateToKepler(keplerToState({ ...base, inclinationRad: Math.PI }, MU), MU);
-    expect(Math.abs(el.inclinationRad - Math.PI)).toBeLessThan(1e-15);
+    expect(Math.abs(el.inclinationRad - Math.PI)).toBeLessThan(RETROGRADE_INCLINATION_RAD);
     expect(el.ascendingNodeRad).toBe(0);
-    expect(angleDiff(el.argPeriapsisRad, base.argPeriapsisRad - base.ascendingNodeRad)).toBeLessThan(1e-12);
-    expect(angleDiff(el.meanAnomalyRad, base.meanAnomalyRad)).toBeLessThan(1e-12);
+    expect(angleDiff(el.argPeriapsisRad, base.argPeriapsisRad - base.ascendingNodeRad)).toBeLessThan(
+      SINGULAR_ANGLE_RAD,
+    );
+    expect(angleDiff(el.meanAnomalyRad, base.meanAnomalyRad)).toBeLessThan(SINGULAR_ANGLE_RAD);
   });
 
   it('circular equatorial: Ω = ω = 0 and the anomaly is the true longitude', () => {
     const pro = stateToKepler(keplerToState({ ...base, eccentricity: 0, inclinationRad: 0 }, MU), MU);
     expect([pro.ascendingNodeRad, pro.argPeriapsisRad]).toEqual([0, 0]);
-    expect(angleDiff(pro.meanAnomalyRad, base.ascendingNodeRad + u)).toBeLessThan(1e-12);
+    expect(angleDiff(pro.meanAnomalyRad, base.ascendingNodeRad + u)).toBeLessThan(SINGULAR_ANGLE_RAD);
     const retro = stateToKepler(keplerToState({ ...base, eccentricity: 0, inclinationRad: Math.PI }, MU), MU);
     expect([retro.ascendingNodeRad, retro.argPeriapsisRad]).toEqual([0, 0]);
-    expect(angleDiff(retro.meanAnomalyRad, u - base.ascendingNodeRad)).toBeLessThan(1e-12);
+    expect(angleDiff(retro.meanAnomalyRad, u - base.ascendingNodeRad)).toBeLessThan(SINGULAR_ANGLE_RAD);
   });
 });
 
@@ -138,12 +165,14 @@ describe('elements -> state -> elements where well defined', () => {
     fc.assert(
       fc.property(wellDefined, (el) => {
         const back = stateToKepler(keplerToState(el, MU), MU);
-        expect(Math.abs(back.semiMajorAxisM - el.semiMajorAxisM) / el.semiMajorAxisM).toBeLessThan(1e-12);
-        expect(Math.abs(back.eccentricity - el.eccentricity)).toBeLessThan(1e-12);
-        expect(Math.abs(back.inclinationRad - el.inclinationRad)).toBeLessThan(1e-12);
-        expect(angleDiff(back.ascendingNodeRad, el.ascendingNodeRad)).toBeLessThan(1e-9);
-        expect(angleDiff(back.argPeriapsisRad, el.argPeriapsisRad)).toBeLessThan(1e-9);
-        expect(angleDiff(back.meanAnomalyRad, el.meanAnomalyRad)).toBeLessThan(1e-9);
+        expect(Math.abs(back.semiMajorAxisM - el.semiMajorAxisM) / el.semiMajorAxisM).toBeLessThan(
+          WELL_DEFINED_SHAPE_REL,
+        );
+        expect(Math.abs(back.eccentricity - el.eccentricity)).toBeLessThan(WELL_DEFINED_SHAPE_REL);
+        expect(Math.abs(back.inclinationRad - el.inclinationRad)).toBeLessThan(WELL_DEFINED_SHAPE_REL);
+        expect(angleDiff(back.ascendingNodeRad, el.ascendingNodeRad)).toBeLessThan(WELL_DEFINED_ANGLE_RAD);
+        expect(angleDiff(back.argPeriapsisRad, el.argPeriapsisRad)).toBeLessThan(WELL_DEFINED_ANGLE_RAD);
+        expect(angleDiff(back.meanAnomalyRad, el.meanAnomalyRad)).toBeLessThan(WELL_DEFINED_ANGLE_RAD);
       }),
       { numRuns: 3_000 },
     );
@@ -157,7 +186,7 @@ describe('keplerToState physics', () => {
         const { positionM: r, velocityMS: v } = keplerToState(el, MU);
         const energy = 0.5 * norm(v) ** 2 - MU / norm(r);
         expect(Math.abs(energy + MU / (2 * el.semiMajorAxisM)) / (MU / (2 * el.semiMajorAxisM))).toBeLessThan(
-          1e-12,
+          INVARIANT_REL,
         );
         const h = [r[1] * v[2] - r[2] * v[1], r[2] * v[0] - r[0] * v[2], r[0] * v[1] - r[1] * v[0]];
         const { inclinationRad: i, ascendingNodeRad: node } = el;
@@ -167,7 +196,7 @@ describe('keplerToState physics', () => {
           -hMag * Math.sin(i) * Math.cos(node),
           hMag * Math.cos(i),
         ];
-        expect(diffNorm(h, expected) / hMag).toBeLessThan(1e-12);
+        expect(diffNorm(h, expected) / hMag).toBeLessThan(INVARIANT_REL);
       }),
       { numRuns: 2_000 },
     );
@@ -175,8 +204,10 @@ describe('keplerToState physics', () => {
 
   it('puts a circular 1 au orbit at 1 au moving at sqrt(mu / a)', () => {
     const { positionM, velocityMS } = keplerToState({ ...base, semiMajorAxisM: AU_M, eccentricity: 0 }, MU);
-    expect(Math.abs(norm(positionM) - AU_M) / AU_M).toBeLessThan(1e-15);
-    expect(Math.abs(norm(velocityMS) - Math.sqrt(MU / AU_M)) / Math.sqrt(MU / AU_M)).toBeLessThan(1e-15);
+    expect(Math.abs(norm(positionM) - AU_M) / AU_M).toBeLessThan(CIRCULAR_NORM_REL);
+    expect(Math.abs(norm(velocityMS) - Math.sqrt(MU / AU_M)) / Math.sqrt(MU / AU_M)).toBeLessThan(
+      CIRCULAR_NORM_REL,
+    );
   });
 });
 
@@ -185,7 +216,7 @@ describe('propagateElements', () => {
     const dt = 12_345.678;
     const out = propagateElements(base, MU, dt);
     const n = Math.sqrt(MU / base.semiMajorAxisM ** 3);
-    expect(angleDiff(out.meanAnomalyRad, base.meanAnomalyRad + n * dt)).toBeLessThan(1e-15);
+    expect(angleDiff(out.meanAnomalyRad, base.meanAnomalyRad + n * dt)).toBeLessThan(MEAN_ANOMALY_STEP_RAD);
     expect({ ...out, meanAnomalyRad: 0 }).toEqual({ ...base, meanAnomalyRad: 0 });
     expect(Math.abs(out.meanAnomalyRad)).toBeLessThanOrEqual(Math.PI);
   });
@@ -199,14 +230,17 @@ describe('propagateElements', () => {
         // sqrt((1 + e) / (1 - e)^3) (periapsis, |dr/dM| / r) times that, relative.
         const e = el.eccentricity;
         const nDt = Math.sqrt(MU / el.semiMajorAxisM ** 3) * Math.abs(dt);
-        const tolerance = 8 * Number.EPSILON * Math.max(1, nDt) * Math.sqrt((1 + e) / (1 - e) ** 3) + 1e-12;
+        const tolerance =
+          8 * Number.EPSILON * Math.max(1, nDt) * Math.sqrt((1 + e) / (1 - e) ** 3) + REVERSE_FLOOR_REL;
         expect(relativeStateError(keplerToState(back, MU), keplerToState(el, MU))).toBeLessThan(tolerance);
       }),
       { numRuns: 1_000 },
     );
     const period = 2 * Math.PI * Math.sqrt(base.semiMajorAxisM ** 3 / MU);
     const later = propagateElements(base, MU, 7 * period);
-    expect(relativeStateError(keplerToState(later, MU), keplerToState(base, MU))).toBeLessThan(1e-12);
+    expect(relativeStateError(keplerToState(later, MU), keplerToState(base, MU))).toBeLessThan(
+      WHOLE_PERIODS_REL,
+    );
   });
 
   it('rejects bad input', () => {
