@@ -9,9 +9,9 @@
  * - Ratios read null where they are undefined (0/0 before the first collector), never NaN.
  * - Figures of scope `run` depend on the run, not on the instant (the eclipse loss since the previous output row):
  *   they are read from the SimulationResult, and the stream, which samples instants, has none of them.
- * - Figures with `summary: false` are shown by the table, the panels and the charts but are not (yet) written to
- *   summary.json and timeseries.csv, whose rows are a contract (see summary.ts): adding them there is a
- *   deliberate change of the files.
+ * - Every figure is in every output: summary.json and timeseries.csv (run figures included), the table, the
+ *   panels and the stream (instant figures only). The files' rows are a contract (see summary.ts): a new figure
+ *   adds a field, an existing one is never renamed.
  *
  * Snapshot fields that no figure reads are listed in SNAPSHOT_LEFT_OUT with the reason
  * (tests/report/figures.test.ts checks that every field of real snapshots is one or the other).
@@ -62,8 +62,6 @@ interface FigureCommon<K extends string> {
   /** Plotted over the timeline by the app (log scale: these figures span decades). */
   readonly chart: boolean;
   readonly help: string;
-  /** Written to summary.json and timeseries.csv (the files' contract, see the module comment). */
-  readonly summary: boolean;
 }
 
 /** A figure of the instant: read from the Snapshot alone. */
@@ -83,34 +81,26 @@ export interface RunFigure<K extends string = string, V = unknown> extends Figur
 
 export type Figure = InstantFigure | RunFigure;
 
-type Common<K extends string> = Omit<FigureCommon<K>, 'key' | 'summary' | 'group'>;
+type Common<K extends string> = Omit<FigureCommon<K>, 'key' | 'group'>;
 
 /** A figure builder per group, so the entries below read as a table. */
 function inGroup(group: FigureGroup) {
   return {
     number<const K extends string, V extends number | null>(key: K, reader: Reader<V>, common: Common<K>) {
-      return { key, group, summary: true, scope: 'instant', kind: 'number', ...reader, ...common } as const;
-    },
-    /** A number figure the files do not carry (see the module comment). */
-    notInFiles<const K extends string, V extends number | null>(
-      key: K,
-      reader: Reader<V>,
-      common: Common<K>,
-    ) {
-      return { key, group, summary: false, scope: 'instant', kind: 'number', ...reader, ...common } as const;
+      return { key, group, scope: 'instant', kind: 'number', ...reader, ...common } as const;
     },
     text<const K extends string, V extends string | null>(key: K, reader: Reader<V>, common: Common<K>) {
-      return { key, group, summary: true, scope: 'instant', kind: 'text', ...reader, ...common } as const;
+      return { key, group, scope: 'instant', kind: 'text', ...reader, ...common } as const;
     },
     byName<const K extends string>(key: K, reader: Reader<Record<string, number> | null>, common: Common<K>) {
-      return { key, group, summary: true, scope: 'instant', kind: 'byName', ...reader, ...common } as const;
+      return { key, group, scope: 'instant', kind: 'byName', ...reader, ...common } as const;
     },
     run<const K extends string, V extends number | null>(
       key: K,
       readRun: (run: SimulationResult, row: number) => V,
       common: Common<K>,
     ) {
-      return { key, group, summary: true, scope: 'run', kind: 'number', readRun, ...common } as const;
+      return { key, group, scope: 'run', kind: 'number', readRun, ...common } as const;
     },
   };
 }
@@ -193,14 +183,14 @@ export const FIGURES = [
     chart: false,
     help: 'Solid angle of those collectors over the solar disc’s (randomly overlapping screens).',
   }),
-  power.notInFiles('transmittedPowerW', at('energy.radiatedPowerW'), {
+  power.number('transmittedPowerW', at('energy.radiatedPowerW'), {
     label: 'Transmitted (beamed)',
     short: 'beamed',
     unit: 'W',
     chart: true,
     help: 'Radiated by the first hop of every swarm link (null without an energy section).',
   }),
-  power.notInFiles('deliveredPowerW', sumOf(at('energy.deliveredPowerComputeW'), deliveredGrid), {
+  power.number('deliveredPowerW', sumOf(at('energy.deliveredPowerComputeW'), deliveredGrid), {
     label: 'Delivered to loads',
     short: 'delivered',
     unit: 'W',
@@ -249,14 +239,14 @@ export const FIGURES = [
     chart: false,
     help: 'Mass launched by the mass drivers so far.',
   }),
-  growth.notInFiles('collectorsLaunched', at('growth.collectorsLaunched'), {
+  growth.number('collectorsLaunched', at('growth.collectorsLaunched'), {
     label: 'Collectors launched',
     short: 'collectors launched',
     unit: 'count',
     chart: false,
     help: 'Collectors launched by the growth model so far (on station or in transit).',
   }),
-  growth.notInFiles('collectorsInTransit', at('growth.collectorsInTransit'), {
+  growth.number('collectorsInTransit', at('growth.collectorsInTransit'), {
     label: 'Collectors in transit',
     short: 'in transit',
     unit: 'count',
@@ -305,21 +295,28 @@ export const FIGURES = [
     chart: false,
     help: 'Power delivered to the ground grid; with an energy section its ledger includes the Earth segment’s.',
   }),
-  efficiency.notInFiles('captureEfficiency', ratioOf(at('capturedPowerW'), at('interceptedSunlightW')), {
+  power.number('lineOfSightCurtailedW', at('energy.losses.lineOfSightW'), {
+    label: 'Curtailed: receiver behind the Earth',
+    short: 'curtailed',
+    unit: 'W',
+    chart: false,
+    help: 'Power the platforms did not send because the Earth hid their receiver (a relay seen from a hub at L4/L5).',
+  }),
+  efficiency.number('captureEfficiency', ratioOf(at('capturedPowerW'), at('interceptedSunlightW')), {
     label: 'Sunlight → electricity',
     short: 'capture',
     unit: '1',
     chart: false,
     help: 'Captured / intercepted: conversion efficiency after degradation, averaged over the swarm.',
   }),
-  efficiency.notInFiles('transmitEfficiency', ratioOf(at('energy.radiatedPowerW'), at('capturedPowerW')), {
+  efficiency.number('transmitEfficiency', ratioOf(at('energy.radiatedPowerW'), at('capturedPowerW')), {
     label: 'Electricity → beam',
     short: 'transmit',
     unit: '1',
     chart: false,
     help: 'Transmitted / captured.',
   }),
-  efficiency.notInFiles(
+  efficiency.number(
     'linkEfficiency',
     ratioOf(
       sumOf(at('energy.deliveredPowerComputeW'), at('energy.swarmDeliveredPowerGridW')),
@@ -375,7 +372,7 @@ export const FIGURES = [
     chart: false,
     help: 'Power satellites in service in geostationary orbit (null without an earth section).',
   }),
-  earth.notInFiles('satellitesInEclipse', at('earth.satellitesInEclipse'), {
+  earth.number('satellitesInEclipse', at('earth.satellitesInEclipse'), {
     label: '… in the Earth’s shadow',
     short: 'in eclipse',
     unit: 'count',
@@ -389,7 +386,7 @@ export const FIGURES = [
     chart: false,
     help: 'Ground rectennas in operation.',
   }),
-  earth.notInFiles('geoDeliveredPowerGridW', at('earth.deliveredPowerGridW'), {
+  earth.number('geoDeliveredPowerGridW', at('earth.deliveredPowerGridW'), {
     label: 'Delivered to grids from GEO',
     short: 'GEO to grid',
     unit: 'W',
@@ -445,7 +442,14 @@ export const SNAPSHOT_LEFT_OUT: Readonly<Partial<Record<SnapshotPath, string>>> 
   'energy.allocatedPowerW': 'the ledger’s balance detail (DC into the links)',
   'energy.unallocatedPowerW': 'the ledger’s balance detail (captured power no link takes)',
   'energy.receivedPowerW': 'the ledger’s balance detail (incident on the last receivers)',
-  'energy.losses': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.powerConditioningW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.transmitterW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.phaseErrorW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.atmosphereW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.beamSpillW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.receiveApertureW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.receiverConversionW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
+  'energy.losses.loadInterfaceW': 'the ledger’s losses by kind (tests/energy check the balance), detail',
   'energy.totalLossW': 'the sum of energy.losses',
   'energy.heat': 'the ledger’s heat by location, detail; radiatorAreaM2 is the figure it drives',
   'energy.earthGridDeliveredW':

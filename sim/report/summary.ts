@@ -10,19 +10,15 @@ import type { Step } from '../duration.ts';
 import { FIGURES, readFigure, type CatalogueFigure, type FigureValue } from './figures.ts';
 
 /**
- * One row of summary.json: the date, then the catalogue's figures that the files carry (sim/report/figures.ts,
- * `summary: true`), in catalogue order, each with its value type (null when the scenario lacks its section).
+ * One row of summary.json: the date, then every figure of the catalogue (sim/report/figures.ts), in catalogue
+ * order, each with its value type (null when the scenario lacks its section).
  */
 export type SummaryRow = { date: string } & {
-  -readonly [F in SummaryFigure as F['key']]: FigureValue<F>;
+  -readonly [F in CatalogueFigure as F['key']]: FigureValue<F>;
 };
 
-type SummaryFigure = Extract<CatalogueFigure, { summary: true }>;
-
-/** The catalogue's figures that summary.json and timeseries.csv carry, in order. */
-export const SUMMARY_FIGURES: readonly SummaryFigure[] = FIGURES.filter(
-  (figure): figure is SummaryFigure => figure.summary,
-);
+/** The figures summary.json and timeseries.csv carry, in order: the whole catalogue. */
+export const SUMMARY_FIGURES: readonly CatalogueFigure[] = FIGURES;
 
 export interface SummaryWarning {
   message: string;

@@ -7,6 +7,7 @@ import { InputError } from '../../sim/errors.ts';
 import { processIo, type CliIo } from './io.ts';
 import { createBeamCommand } from './beam.ts';
 import { createBenchCommand } from './bench.ts';
+import { createFiguresCommand } from './figuresCommand.ts';
 import { createRunCommand } from './run.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
 
@@ -23,6 +24,7 @@ function createProgram(io: CliIo): Command {
   program.addCommand(createRunCommand(io));
   program.addCommand(createScenarioCommand(io));
   program.addCommand(createBeamCommand(io));
+  program.addCommand(createFiguresCommand(io));
   program.addCommand(createBenchCommand(io));
   // Every command, nested ones included, throws instead of calling process.exit.
   const applyToAll = (command: Command): void => {

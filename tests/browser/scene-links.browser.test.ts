@@ -156,7 +156,7 @@ test('while the Earth hides the relay from a hub, that hub draws no beam, as the
   if (snapshot === null) throw new Error('no snapshot');
   // the ledger at the page's instant curtails half of hop 1 (one of the two hubs)
   expect(lineOfSightAt(energy, snapshot.tdbS)[1]?.[1]?.clearShare).toBe(0.5);
-  expect(snapshot.values['energy.losses.lineOfSightW']).toBeGreaterThan(0);
+  expect(snapshot.values['lineOfSightCurtailedW']).toBeGreaterThan(0);
   // 4 platforms, and 1 + 1 beams: the hub still in sight, and the relay's downlink
   const counts = await drawn(
     () => ({ ...controller.drawnLinks }),

@@ -128,9 +128,12 @@ function leaves(value: object, prefix = '', out: string[] = []): string[] {
 }
 
 describe('the catalogue of figures', () => {
-  it('keeps the v1 row of summary.json: the same keys, each value type within v1’s', () => {
-    expectTypeOf<keyof SummaryRow>().toEqualTypeOf<keyof SummaryRowV1>();
-    expectTypeOf<SummaryRow>().toExtend<SummaryRowV1>();
+  it('keeps the v1 row of summary.json: every v1 key, each value type within v1’s (later versions only add)', () => {
+    expectTypeOf<keyof SummaryRowV1>().toExtend<keyof SummaryRow>();
+    expectTypeOf<Pick<SummaryRow, keyof SummaryRowV1>>().toExtend<SummaryRowV1>();
+    // and in v1's order: the added fields fall between v1's, never reorder them
+    const v1Keys = Object.keys(v1Row(runOf('baseline').snapshots[0] as Snapshot, null, ''));
+    expect(SUMMARY_COLUMNS.filter((key) => v1Keys.includes(key))).toEqual(v1Keys);
   });
 
   it('reads every field of the core’s snapshots, or leaves it out with a reason', () => {
@@ -184,14 +187,58 @@ describe('the catalogue of figures', () => {
     }
   });
 
-  it('reads each file figure as the hand-written v1 row did, in all four scenarios', () => {
+  it('reads each v1 figure as the hand-written v1 row did, in all four scenarios', () => {
     for (const name of SCENARIOS) {
       const run = runOf(name);
       const summary = toSummary(run);
       run.snapshots.forEach((snapshot, k) => {
-        const row = summary.rows[k];
-        const date = row?.date ?? '';
-        expect(row).toStrictEqual(v1Row(snapshot, run.eclipseEnergyLossJ[k] ?? null, date));
+        const row = summary.rows[k] as SummaryRow;
+        const expected = v1Row(snapshot, run.eclipseEnergyLossJ[k] ?? null, row.date);
+        const v1Part = Object.fromEntries(
+          Object.keys(expected).map((key) => [key, row[key as keyof SummaryRow]]),
+        );
+        expect(v1Part).toStrictEqual(expected);
+      });
+    }
+  });
+
+  it('reads the fields version 2 added as a hand-written reading of the snapshot, in all four scenarios', () => {
+    const ratio = (a: number | undefined, b: number | undefined) =>
+      a === undefined || b === undefined || b === 0 ? null : a / b;
+    for (const name of SCENARIOS) {
+      const run = runOf(name);
+      const summary = toSummary(run);
+      run.snapshots.forEach((s, k) => {
+        const row = summary.rows[k] as SummaryRow;
+        const e = s.energy;
+        const grid = e?.deliveredPowerGridW ?? s.earth?.deliveredPowerGridW;
+        expect({
+          transmittedPowerW: row.transmittedPowerW,
+          deliveredPowerW: row.deliveredPowerW,
+          collectorsLaunched: row.collectorsLaunched,
+          collectorsInTransit: row.collectorsInTransit,
+          lineOfSightCurtailedW: row.lineOfSightCurtailedW,
+          captureEfficiency: row.captureEfficiency,
+          transmitEfficiency: row.transmitEfficiency,
+          linkEfficiency: row.linkEfficiency,
+          satellitesInEclipse: row.satellitesInEclipse,
+          geoDeliveredPowerGridW: row.geoDeliveredPowerGridW,
+        }).toStrictEqual({
+          transmittedPowerW: e?.radiatedPowerW ?? null,
+          deliveredPowerW:
+            e === undefined && grid === undefined ? null : (e?.deliveredPowerComputeW ?? 0) + (grid ?? 0),
+          collectorsLaunched: s.growth?.collectorsLaunched ?? null,
+          collectorsInTransit: s.growth?.collectorsInTransit ?? null,
+          lineOfSightCurtailedW: e?.losses.lineOfSightW ?? null,
+          captureEfficiency: ratio(s.capturedPowerW, s.interceptedSunlightW),
+          transmitEfficiency: ratio(e?.radiatedPowerW, s.capturedPowerW),
+          linkEfficiency: ratio(
+            e === undefined ? undefined : e.deliveredPowerComputeW + e.swarmDeliveredPowerGridW,
+            e?.radiatedPowerW,
+          ),
+          satellitesInEclipse: s.earth?.satellitesInEclipse ?? null,
+          geoDeliveredPowerGridW: s.earth?.deliveredPowerGridW ?? null,
+        });
       });
     }
   });
