@@ -99,8 +99,9 @@ export interface ProgressReply {
 }
 
 /**
- * A mass driver's stream leaving the Moon (sim/growth/massDriverStream.ts): every payload follows the same curve
- * in the Earth-Moon rotating frame, so the curve is sent once, and each snapshot says how much each packet carries.
+ * A mass driver's stream leaving the Moon (sim/growth/massDriverStream.ts, its curve from lunarStreamTemplate.ts):
+ * every payload follows the same curve in the Earth-Moon rotating frame, so the curve is sent once, and each
+ * snapshot says how much each packet carries.
  */
 export interface MassDriverStreamView {
   readonly site: string;
@@ -110,7 +111,7 @@ export interface MassDriverStreamView {
   readonly agesS: Float64Array;
   /**
    * The packets' positions relative to the Moon's centre in the Earth-Moon rotating frame, m, xyz per packet:
-   * x from the Earth towards the Moon, z along the Moon's orbital pole, y = z × x (massDriverStream.ts; the scene
+   * x from the Earth towards the Moon, z along the Moon's orbital pole, y = z × x (sim/geometry/lunarFrame.ts; the scene
    * scales them with lunarStreamOffsetScale for the Earth-Moon distance of the displayed time).
    */
   readonly rotatingM: Float64Array;

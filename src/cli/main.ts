@@ -7,6 +7,7 @@ import { InputError } from '../../sim/errors.ts';
 import { processIo, type CliIo } from './io.ts';
 import { createBeamCommand } from './beam.ts';
 import { createBenchCommand } from './bench.ts';
+import { createExportCommand } from './exportCommand.ts';
 import { createFiguresCommand } from './figuresCommand.ts';
 import { createRunCommand } from './run.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
@@ -25,6 +26,7 @@ function createProgram(io: CliIo): Command {
   program.addCommand(createScenarioCommand(io));
   program.addCommand(createBeamCommand(io));
   program.addCommand(createFiguresCommand(io));
+  program.addCommand(createExportCommand(io));
   program.addCommand(createBenchCommand(io));
   // Every command, nested ones included, throws instead of calling process.exit.
   const applyToAll = (command: Command): void => {

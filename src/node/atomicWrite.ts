@@ -3,7 +3,7 @@
  * name. rename() within one folder is atomic on POSIX file systems, so a reader (or a crash) sees the old file or
  * the new one, never half of one. Several files are committed together only after all were written.
  */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 import { InputError } from '../../sim/errors.ts';
@@ -57,5 +57,41 @@ export async function ensureWritableFolder(folder: string, flag: string): Promis
           ? 'no permission to write there'
           : (error as Error).message;
     throw new InputError(`cannot write into ${JSON.stringify(folder)}: ${why} (${code})`, flag);
+  }
+}
+
+/**
+ * Make sure the file `path` can be written (its folder created and writable, the path itself not a folder), before
+ * any work is done: `--out FILE` of the exports and the report. `flag` names the option in the message.
+ */
+export async function ensureWritableFile(path: string, flag: string): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory() === true) {
+    throw new InputError(`${JSON.stringify(path)} is a folder; name the file to write`, flag);
+  }
+  await ensureWritableFolder(dirname(path), flag);
+}
+
+/**
+ * Write one large file as a stream, atomically: `write` gets a handle on a temporary file beside `path`, which is
+ * renamed over `path` only once `write` has resolved; if it throws, the temporary is removed and `path` is left as
+ * it was. For outputs too big to hold as one string (tracer states of millions of tracers).
+ */
+export async function writeStreamAtomically(
+  path: string,
+  write: (handle: FileHandle) => Promise<void>,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const handle = await open(temporary, 'wx');
+  try {
+    await write(handle);
+    await handle.sync();
+    await handle.close();
+    await rename(temporary, path);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
   }
 }
