@@ -228,7 +228,8 @@ export interface EnergyLedger {
 /** The first stage of a hop whose ends are placed: the share of its units whose receiver is in view. */
 const LINE_OF_SIGHT_STAGE = 'line-of-sight';
 
-const STAGE_KIND: Readonly<Record<string, keyof LossesByKind>> = {
+/** The loss kind of each link-budget stage (LossesByKind); the load interface is a link's, not a stage. */
+export const STAGE_KIND: Readonly<Record<string, keyof LossesByKind>> = {
   [LINE_OF_SIGHT_STAGE]: 'lineOfSightW',
   'power-conditioning': 'powerConditioningW',
   'dc-to-rf': 'transmitterW',

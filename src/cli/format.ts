@@ -1,4 +1,5 @@
 /** Human formatting for tables: fixed widths, SI prefixes where they help, dates as YYYY-MM-DD. */
+export { formatNumber } from '../../sim/report/formatNumber.ts';
 
 /** Pad each column to its widest cell; numbers right-aligned, text left-aligned. */
 export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
@@ -14,13 +15,4 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
       .join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
-}
-
-/** A number with a fixed count of significant digits, in plain notation up to 1e9 and scientific above. */
-export function formatNumber(value: number, digits = 4): string {
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e9 || magnitude < 1e-3) return value.toExponential(digits - 1);
-  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude)));
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
