@@ -41,6 +41,8 @@ const LAYERS = [
   ['api', '^sim/index[.]ts$'],
   // src/: the edges
   ['node', '^src/node/'],
+  // the HTML report (reads the chart library's files from node_modules)
+  ['htmlReport', '^src/report/'],
   ['workers', '^src/workers/'],
   ['bench', '^bench/'],
   ['cli', '^src/cli/'],

@@ -10,6 +10,7 @@ import { createBenchCommand } from './bench.ts';
 import { createExportCommand } from './exportCommand.ts';
 import { createFiguresCommand } from './figuresCommand.ts';
 import { createRunCommand } from './run.ts';
+import { createReportCommand } from './reportCommand.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
 
 export const EXIT_OK = 0;
@@ -27,6 +28,7 @@ function createProgram(io: CliIo): Command {
   program.addCommand(createBeamCommand(io));
   program.addCommand(createFiguresCommand(io));
   program.addCommand(createExportCommand(io));
+  program.addCommand(createReportCommand(io));
   program.addCommand(createBenchCommand(io));
   // Every command, nested ones included, throws instead of calling process.exit.
   const applyToAll = (command: Command): void => {
