@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts';
+import { reportCommands } from './tests/browser/reportCommands.ts';
 
 export default defineConfig({
   test: {
@@ -51,6 +52,8 @@ export default defineConfig({
               launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
             }),
             instances: [{ browser: 'chromium' }],
+            // Node-side helpers of tests/browser/report.browser.test.ts (run the CLI, open a page offline)
+            commands: reportCommands,
           },
         },
       },
