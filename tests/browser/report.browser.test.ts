@@ -166,4 +166,24 @@ test('the report opens offline, draws every chart, and its tables are summary.js
   // guards: every figure of the catalogue has a column, and every row of every column was compared
   expect([...keysSeen].sort()).toEqual(FIGURES.map((figure) => figure.key).sort());
   expect(compared).toBeGreaterThanOrEqual(FIGURES.length * summary.rows.length);
+
+  // 4. the efficiency chain's levels: summary.json's last row in GW, and bars as long as their power
+  const last = summary.rows.at(-1) as unknown as Record<string, number>;
+  const levels = [...doc.querySelectorAll<SVGGElement>('svg.waterfall g.step-level')];
+  const byStep = new Map(levels.map((g) => [g.dataset['step'] ?? '', g]));
+  const barOf = (g: SVGGElement | undefined): number =>
+    Number(g?.querySelector('rect')?.getAttribute('width'));
+  const interceptedBar = barOf(byStep.get('interceptedSunlightW'));
+  for (const key of ['interceptedSunlightW', 'capturedPowerW', 'transmittedPowerW', 'deliveredPowerW']) {
+    const g = byStep.get(key);
+    const text = g?.querySelectorAll('text')[1]?.textContent ?? '';
+    const gw = /^([\d,.e+-]+) GW/.exec(text)?.[1];
+    if (gw === undefined) throw new Error(`chain ${key}: no GW value in ${JSON.stringify(text)}`);
+    const { value, halfUlp } = parseCell(gw);
+    const expectedW = last[key] ?? Number.NaN;
+    expect(Math.abs(value * 1e9 - expectedW), key).toBeLessThanOrEqual(halfUlp * 1e9 + FLOAT_REL * expectedW);
+    // a bar's length is its share of the sunlight, to the 0.01 px the SVG writes (and the 1 px floor of a bar)
+    const lengthPx = (expectedW / (last['interceptedSunlightW'] ?? Number.NaN)) * interceptedBar;
+    expect(Math.abs(barOf(g) - Math.max(1, lengthPx)), `${key} bar`).toBeLessThanOrEqual(0.01);
+  }
 });

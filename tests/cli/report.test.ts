@@ -96,6 +96,49 @@ describe('essaim report', () => {
     expect(html.match(/<script\b/g)).toHaveLength(3);
   });
 
+  it('shows the notes and sources of every section of the scenario file', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'report.html');
+    const flags = [
+      '--from',
+      '2049-06-01',
+      '--to',
+      '2050-01-01',
+      '--tracers',
+      '200',
+      '--eclipse-resolution',
+      '1h',
+    ];
+    expect((await cli('report', ...flags, '--out', out)).code).toBe(0);
+    const html = await readFile(out, 'utf8');
+    // read from the scenario file itself, section by section, escaped as the report escapes text
+    const file = JSON.parse(await readFile('assets/scenarios/baseline.json', 'utf8')) as {
+      description: string;
+      notes: Record<string, string>;
+      sources: string[];
+      energy: { notes: Record<string, string>; sources: string[]; compute: { task: { source: string } } };
+      earth: { notes: Record<string, string>; sources: string[] };
+    };
+    const escaped = (text: string): string =>
+      text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;');
+    const texts = [
+      file.description,
+      ...Object.values(file.notes),
+      ...file.sources,
+      ...Object.values(file.energy.notes),
+      ...file.energy.sources,
+      file.energy.compute.task.source,
+      ...Object.values(file.earth.notes),
+      ...file.earth.sources,
+    ];
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) expect(html, text).toContain(escaped(text).replaceAll('"', '&quot;'));
+    // each note under the field it defends, with its section
+    expect(html).toContain('<dt>energy.links[0].hops[0].taperDb</dt>');
+    expect(html).toContain('<dt>earth.story</dt>');
+    expect(html).toContain('<dt>collector.unitAreaM2</dt>');
+  });
+
   it('gives the same bytes for the same run', async () => {
     const dir = await tempDir();
     const [a, b] = [join(dir, 'a.html'), join(dir, 'b.html')];
