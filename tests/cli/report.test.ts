@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseStep } from '../../sim/duration.ts';
 import { builtinScenarioObject } from '../../sim/scenario/load.ts';
+import { stepText } from '../../src/report/reportData.ts';
 import { cli, filesIn, tempDir } from './helpers.ts';
 
 /** A short run of a scenario without an Earth segment: a second or so. */
@@ -137,6 +139,15 @@ describe('essaim report', () => {
     expect(html).toContain('<dt>energy.links[0].hops[0].taperDb</dt>');
     expect(html).toContain('<dt>earth.story</dt>');
     expect(html).toContain('<dt>collector.unitAreaM2</dt>');
+  });
+
+  it('writes the run’s step as the --step flag does (read back by its parser)', () => {
+    for (const flag of ['1y', '2y', '3mo', '18mo', '30d', '12h', '90min', '3600s', '7s', '2w']) {
+      const step = parseStep(flag);
+      expect(parseStep(stepText(step)), flag).toEqual(step);
+    }
+    expect(stepText(parseStep('12mo'))).toBe('1y');
+    expect(stepText(parseStep('90min'))).toBe('90min');
   });
 
   it('gives the same bytes for the same run', async () => {
