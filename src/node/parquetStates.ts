@@ -1,13 +1,12 @@
 /**
  * Tracer states (sim/report/states.ts) as a Parquet file, streamed: each batch becomes one row group, encoded by
- * hyparquet-writer's ParquetWriter and written to the file handle before the next batch is made, so memory holds
+ * hyparquet-writer's ParquetWriter and written out before the next batch is made, so memory holds
  * one batch (plus the footer's few bytes of metadata per row group) however many rows the file has.
  *
  * ParquetWriter calls its Writer's flush() after every row group and awaits the promise it returns; the Writer
- * here is hyparquet-writer's ByteWriter whose flush appends the bytes so far to the handle and starts over, the way
- * the library's own fileWriter does, but asynchronously and on a handle (for writeStreamAtomically).
+ * here is hyparquet-writer's ByteWriter whose flush hands the bytes so far to a sink and starts over, the way the
+ * library's own fileWriter does, but asynchronously (a file handle of writeStreamAtomically).
  */
-import type { FileHandle } from 'node:fs/promises';
 import { ByteWriter, ParquetWriter, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
 
 import type { StatesBatch } from '../../sim/report/states.ts';
@@ -110,9 +109,12 @@ function utcMicros(tdbS: number): bigint {
   return BigInt(Math.round(tdbSToUtcMs(tdbS) * 1000));
 }
 
-/** A ByteWriter that hands its bytes to `handle` at every flush, so it holds at most one row group. */
-class HandleWriter extends ByteWriter {
-  constructor(private readonly handle: FileHandle) {
+/** Where the file's bytes go, in order (a file handle's write; the benchmark discards them). */
+export type ByteSink = (bytes: Uint8Array) => Promise<unknown>;
+
+/** A ByteWriter that hands its bytes to `sink` at every flush, so it holds at most one row group. */
+class SinkWriter extends ByteWriter {
+  constructor(private readonly sink: ByteSink) {
     super(1 << 20);
   }
 
@@ -121,7 +123,7 @@ class HandleWriter extends ByteWriter {
     // Copy: the buffer is reused for the next row group while the write may still be under way.
     const bytes = new Uint8Array(this.buffer, 0, this.index).slice();
     this.index = 0;
-    await this.handle.write(bytes);
+    await this.sink(bytes);
   }
 
   override async finish(): Promise<void> {
@@ -136,13 +138,14 @@ export interface StatesParquetWriter {
   finish(): Promise<void>;
 }
 
+/** A Parquet writer of state batches whose bytes go to `sink` (e.g. `(bytes) => handle.write(bytes)`). */
 export function createStatesParquetWriter(
-  handle: FileHandle,
+  sink: ByteSink,
   labels: StatesFileLabels,
   info: StatesFileInfo,
 ): StatesParquetWriter {
   const writer = new ParquetWriter({
-    writer: new HandleWriter(handle),
+    writer: new SinkWriter(sink),
     schema: SCHEMA,
     kvMetadata: statesKeyValueMetadata(info),
     createdBy: `essaim version ${info.essaimVersion}`,

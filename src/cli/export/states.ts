@@ -101,7 +101,7 @@ async function statesAction(flags: StatesFlags, command: Command, io: CliIo): Pr
     const batcher = createStatesBatcher(world, batchSize);
     bar?.start(totalRows, 0);
     await writeStreamAtomically(flags.out, async (handle) => {
-      const writer = createStatesParquetWriter(handle, statesLabels(world), {
+      const writer = createStatesParquetWriter((bytes) => handle.write(bytes), statesLabels(world), {
         essaimVersion: ESSAIM_VERSION,
         scenario: scenario.name,
         seed: world.seed,
