@@ -16,6 +16,8 @@ import { cli, filesIn, tempDir } from './helpers.ts';
 const VELOCITY_RELATIVE_TOLERANCE = 1e-14;
 /** tdb_s against isoToTdbS of the date: the calendar step and the date parser may round differently, < 1 us. */
 const TIME_TOLERANCE_S = 1e-6;
+/** A few hundred weights summed in another order (DuckDB's, the world's per cohort): rounding, ~1e-15 each. */
+const WEIGHT_SUM_TOLERANCE = 1e-12;
 
 const TRACERS = 300;
 const RUN = ['--tracers', String(TRACERS), '--from', '2046-01-01', '--to', '2050-12-31', '--step', '1y'];
@@ -63,7 +65,8 @@ describe('essaim export states, read by DuckDB', () => {
   it('has, at each time, exactly the tracers on station then', async () => {
     const perTime = await query(
       `select epoch_us(utc) as utc_us, any_value(tdb_s) as tdb_s, count(*) as n, ` +
-        `min(tracer) as first, max(tracer) as last, count(distinct tracer) as distinct_tracers ` +
+        `min(tracer) as first, max(tracer) as last, count(distinct tracer) as distinct_tracers, ` +
+        `sum(weight) as collectors ` +
         `from read_parquet(${literal(file)}) group by utc order by utc`,
     );
     // guards: the span must reach times with tracers on station, and not all of them yet
@@ -80,6 +83,11 @@ describe('essaim export states, read by DuckDB', () => {
       expect(row['n']).toBe(BigInt(expected[k] as number));
       expect(row['distinct_tracers']).toBe(BigInt(expected[k] as number));
       expect([row['first'], row['last']]).toEqual([0, (expected[k] as number) - 1]);
+      // the weights of the tracers on station add up to the collectors on station (sim/swarm/tracers.ts)
+      const collectors = world.snapshot(isoToTdbS(date)).collectorCount;
+      expect(Math.abs((row['collectors'] as number) - collectors)).toBeLessThan(
+        WEIGHT_SUM_TOLERANCE * collectors,
+      );
     });
     const [total] = await query(`select count(*) as n from read_parquet(${literal(file)})`);
     expect(total?.['n']).toBe(BigInt(expected.reduce((sum, n) => sum + n, 0)));
