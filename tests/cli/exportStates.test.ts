@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isoToTdbS, loadScenario } from '../../sim/index.ts';
 import { CPU_POSITION_BOUND } from '../../sim/propagate/cpuKernel.ts';
+import { GPU_POSITION_BOUND } from '../../sim/propagate/gpu.ts';
 import { sampleTracerIndices, tracerStateAt } from '../../sim/report/tracerSample.ts';
 import { createWorld } from '../../sim/world.ts';
 import { cli, filesIn, tempDir } from './helpers.ts';
@@ -238,43 +239,46 @@ describe('essaim export states, read by DuckDB', () => {
     ]);
   });
 
-  it('takes positions from the cpu backend within its stated bound', async () => {
-    const cpu = join(dir, 'cpu.parquet');
-    const at = '2050-06-01T00:00:00Z';
-    const result = await cli(
-      'export',
-      'states',
-      '--tracers',
-      String(TRACERS),
-      '--at',
-      at,
-      '--backend',
-      'cpu',
-      '--out',
-      cpu,
-    );
-    expect(result.code).toBe(0);
-    const t = isoToTdbS(at);
-    const reference = new Float64Array(3 * table.count);
-    const onStation = world.positionsAt(t, reference);
-    const rows = await query(
-      `select tracer, x_m, y_m, z_m from read_parquet(${literal(cpu)}) order by tracer`,
-    );
-    expect(rows).toHaveLength(onStation);
-    for (const row of rows) {
-      const k = row['tracer'] as number;
-      const a = table.semiMajorAxisM[k] as number; // the bound is relative to the semi-major axis
-      (['x_m', 'y_m', 'z_m'] as const).forEach((name, c) => {
-        expect(Math.abs((row[name] as number) - (reference[3 * k + c] as number))).toBeLessThanOrEqual(
-          CPU_POSITION_BOUND * a,
-        );
-      });
-    }
-    const [backend] = await query(
-      `select decode(value) as v from parquet_kv_metadata(${literal(cpu)}) where decode(key) = 'backend'`,
-    );
-    expect(backend?.['v']).toBe('cpu');
+  it('is a valid empty table at a time before any tracer is on station', async () => {
+    const empty = join(dir, 'empty.parquet');
+    expect(world.tracersOnStationAt(isoToTdbS('2031-01-01'))).toBe(0);
+    const flags = ['--tracers', String(TRACERS), '--at', '2031-01-01', '--backend', 'cpu64', '--out', empty];
+    expect((await cli('export', 'states', ...flags)).code).toBe(0);
+    const [total] = await query(`select count(*) as n from read_parquet(${literal(empty)})`);
+    expect(total?.['n']).toBe(0n);
+    expect(await query(`describe select * from read_parquet(${literal(empty)})`)).toHaveLength(16);
   });
+
+  for (const [name, bound] of [
+    ['cpu', CPU_POSITION_BOUND],
+    ['gpu', GPU_POSITION_BOUND],
+  ] as const) {
+    it(`takes positions from the ${name} backend within its stated bound`, async () => {
+      const path = join(dir, `${name}.parquet`);
+      const at = '2050-06-01T00:00:00Z';
+      const flags = ['--tracers', String(TRACERS), '--at', at, '--backend', name, '--out', path];
+      expect((await cli('export', 'states', ...flags)).code).toBe(0);
+      const reference = new Float64Array(3 * table.count);
+      const onStation = world.positionsAt(isoToTdbS(at), reference);
+      const rows = await query(
+        `select tracer, x_m, y_m, z_m from read_parquet(${literal(path)}) order by tracer`,
+      );
+      expect(rows).toHaveLength(onStation);
+      for (const row of rows) {
+        const k = row['tracer'] as number;
+        const a = table.semiMajorAxisM[k] as number; // the bounds are relative to the semi-major axis
+        (['x_m', 'y_m', 'z_m'] as const).forEach((column, c) => {
+          expect(Math.abs((row[column] as number) - (reference[3 * k + c] as number))).toBeLessThanOrEqual(
+            bound * a,
+          );
+        });
+      }
+      const [backend] = await query(
+        `select decode(value) as v from parquet_kv_metadata(${literal(path)}) where decode(key) = 'backend'`,
+      );
+      expect(backend?.['v']).toBe(name);
+    });
+  }
 });
 
 describe('essaim export states: bad input is exit 2 naming the flag, and writes nothing', () => {
