@@ -184,3 +184,34 @@ export function tracerTablePrefix(table: TracerTable, count: number): TracerTabl
     shellIndex: table.shellIndex.subarray(0, count),
   };
 }
+
+/** A view of rows [start, end) of a table (no copy): a batch of tracers for the exports. */
+export function tracerTableRows(table: TracerTable, start: number, end: number): TracerTable {
+  if (!(
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    start <= end &&
+    end <= table.count
+  )) {
+    throw new InputError(
+      `must be integers with 0 <= start <= end <= ${table.count}, got [${start}, ${end})`,
+      'rows',
+    );
+  }
+  if (start === 0) return tracerTablePrefix(table, end);
+  return {
+    count: end - start,
+    semiMajorAxisM: table.semiMajorAxisM.subarray(start, end),
+    eccentricity: table.eccentricity.subarray(start, end),
+    inclinationRad: table.inclinationRad.subarray(start, end),
+    ascendingNodeRad: table.ascendingNodeRad.subarray(start, end),
+    argPeriapsisRad: table.argPeriapsisRad.subarray(start, end),
+    meanAnomalyAtEpochRad: table.meanAnomalyAtEpochRad.subarray(start, end),
+    epochTdbS: table.epochTdbS.subarray(start, end),
+    meanMotionRadS: table.meanMotionRadS.subarray(start, end),
+    weight: table.weight.subarray(start, end),
+    stationTdbS: table.stationTdbS.subarray(start, end),
+    shellIndex: table.shellIndex.subarray(start, end),
+  };
+}

@@ -12,6 +12,7 @@ import { createFiguresCommand } from './figuresCommand.ts';
 import { createRunCommand } from './run.ts';
 import { createReportCommand } from './reportCommand.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
+import { ESSAIM_VERSION } from './version.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -20,7 +21,7 @@ export const EXIT_BAD_INPUT = 2;
 function createProgram(io: CliIo): Command {
   const program = new Command('essaim')
     .description('Essaim: a Dyson swarm simulator (orbits, growth, power beaming), headless')
-    .version('0.1.0')
+    .version(ESSAIM_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program.addCommand(createRunCommand(io));

@@ -4,7 +4,12 @@ import { AU_M, GM_SUN_M3_S2 } from '../../sim/constants.ts';
 import { InputError } from '../../sim/errors.ts';
 import type { KeplerElements } from '../../sim/orbit/elements.ts';
 import type { TracerTable } from '../../sim/propagate/tracerTable.ts';
-import { createTracerTable, setTracer, validateTracerTable } from '../../sim/propagate/tracerTable.ts';
+import {
+  createTracerTable,
+  setTracer,
+  tracerTableRows,
+  validateTracerTable,
+} from '../../sim/propagate/tracerTable.ts';
 
 const el: KeplerElements = {
   semiMajorAxisM: 0.9 * AU_M,
@@ -147,4 +152,33 @@ describe('validateTracerTable', () => {
       expect(() => validateTracerTable(t)).toThrow(message);
     });
   }
+});
+
+describe('tracerTableRows', () => {
+  it('views rows [start, end) of every column without copying', () => {
+    const t = filledTable(10);
+    const rows = tracerTableRows(t, 3, 7);
+    expect(rows.count).toBe(4);
+    expect([...rows.shellIndex]).toEqual([3, 4, 5, 6]);
+    for (const name of FLOAT_COLUMNS) {
+      expect(rows[name]).toHaveLength(4);
+      expect(rows[name].buffer).toBe(t[name].buffer);
+    }
+    t.weight[5] = 42;
+    expect(rows.weight[2]).toBe(42);
+    expect(tracerTableRows(t, 0, 10)).toBe(t);
+    expect(tracerTableRows(t, 10, 10).count).toBe(0);
+  });
+
+  it('rejects a range outside the table, naming it', () => {
+    const t = filledTable(5);
+    for (const [start, end] of [
+      [-1, 2],
+      [3, 2],
+      [0, 6],
+      [0.5, 2],
+    ] as const) {
+      expect(() => tracerTableRows(t, start, end)).toThrow(/^rows: /);
+    }
+  });
 });
