@@ -4,6 +4,16 @@ import { createWorld, isoToTdbS, loadScenario, simulate } from '../sim/index.ts'
 import { parseStep } from '../sim/duration.ts';
 
 const YEAR_S = 365.25 * 86400;
+/** Counts, weights and powers against the schedule's sums, relative: sums over cohorts and tracers, rounding only. */
+const SUM_ROUNDING_REL = 1e-12;
+/** Powers of ~1e10-1e11 W against intercepted x efficiency, digits (0.5 W): one product, rounding only. */
+const WATT_DIGITS = 0;
+/** Slack on collector counts, collectors: rounding of sums of counts of order 1e4 (ulp ~2e-12). */
+const COUNT_SLACK = 1e-6;
+/** One collector's power, relative: 86400 s of UTC are 86400 + 3e-5 s of TDB, 3.5e-10 of the day's deployment. */
+const UTC_DAY_IN_TDB_REL = 1e-9;
+/** Cohorts against the growth model's integrated launches, relative: the growth model's own 1e-9 (tests/growth). */
+const GROWTH_REL = 1e-9;
 
 /** A one-shell, circular-orbit variant of the baseline: every collector is exactly at r = a. */
 function circularScenario(aAu: number, degradationPerYear = 0) {
@@ -37,11 +47,11 @@ describe('the run, against the analytic sums of its schedule', () => {
       (n, c) => n + c.collectorsPerS * (c.endTdbS - c.startTdbS),
       0,
     );
-    expect(Math.abs(snap.collectorCount - scheduled) / scheduled).toBeLessThan(1e-12);
+    expect(Math.abs(snap.collectorCount - scheduled) / scheduled).toBeLessThan(SUM_ROUNDING_REL);
     expect(snap.collectorAreaM2).toBe(snap.collectorCount * 2500);
     expect(snap.massInOrbitKg).toBe(snap.collectorCount * 2500 * 0.02);
     const weights = world.swarm.table.weight.reduce((sum, w) => sum + w, 0);
-    expect(Math.abs(weights - snap.collectorCount) / snap.collectorCount).toBeLessThan(1e-12);
+    expect(Math.abs(weights - snap.collectorCount) / snap.collectorCount).toBeLessThan(SUM_ROUNDING_REL);
     expect(snap.tracerCount).toBe(world.swarm.table.count);
   });
 
@@ -50,9 +60,9 @@ describe('the run, against the analytic sums of its schedule', () => {
     const result = simulate(circularScenario(aAu), { step: parseStep('6mo') });
     for (const snap of result.snapshots) {
       const expected = (snap.collectorCount * 2500 * SOLAR_IRRADIANCE_1AU_W_M2 * 0.25) / (aAu * aAu);
-      expect(Math.abs(snap.capturedPowerW - expected)).toBeLessThanOrEqual(1e-12 * expected);
+      expect(Math.abs(snap.capturedPowerW - expected)).toBeLessThanOrEqual(SUM_ROUNDING_REL * expected);
       expect(snap.solarLuminosityFraction).toBe(snap.capturedPowerW / SOLAR_LUMINOSITY_W);
-      expect(snap.interceptedSunlightW * 0.25).toBeCloseTo(snap.capturedPowerW, 0);
+      expect(snap.interceptedSunlightW * 0.25).toBeCloseTo(snap.capturedPowerW, WATT_DIGITS);
     }
   });
 
@@ -68,7 +78,9 @@ describe('the run, against the analytic sums of its schedule', () => {
         continuous += c.collectorsPerS * launched;
         halfCohorts += 0.5 * c.collectorsPerS * scenario.cohortS;
       }
-      expect(Math.abs(world.snapshot(t).collectorCount - continuous)).toBeLessThanOrEqual(halfCohorts + 1e-6);
+      expect(Math.abs(world.snapshot(t).collectorCount - continuous)).toBeLessThanOrEqual(
+        halfCohorts + COUNT_SLACK,
+      );
     }
   });
 
@@ -92,9 +104,9 @@ describe('the run, against the analytic sums of its schedule', () => {
     const world = createWorld(scenario);
     const stationTdbS = world.swarm.cohorts[0]!.stationTdbS;
     const t = stationTdbS + 7.5 * YEAR_S;
-    // One collector: 365.25 per year for one UTC day (86400 s UTC = 86400 + 3e-5 s TDB, hence 1e-9 relative).
+    // One collector: 365.25 per year for one UTC day.
     const expected = 100 * SOLAR_IRRADIANCE_1AU_W_M2 * 0.3 * Math.pow(1 - 0.04, 7.5);
-    expect(Math.abs(world.snapshot(t).capturedPowerW - expected) / expected).toBeLessThan(1e-9);
+    expect(Math.abs(world.snapshot(t).capturedPowerW - expected) / expected).toBeLessThan(UTC_DAY_IN_TDB_REL);
   });
 
   it('the baseline stays between the perihelion and aphelion bounds of its shells', () => {
@@ -151,14 +163,14 @@ describe('the swarm grown by the growth model', () => {
         .filter((c) => Math.abs(c.stationTdbS - snap.tdbS) <= scenario.cohortS)
         .reduce((sum, c) => sum + c.collectorCount, 0);
       expect(Math.abs(snap.collectorCount - growth.collectorsOnStation)).toBeLessThanOrEqual(
-        nearby * (1 + 1e-9) + 1e-6,
+        nearby * (1 + GROWTH_REL) + COUNT_SLACK,
       );
     }
     // Every collector the model launched is in some cohort.
     const history = world.growthHistory!;
     const end = result.snapshots[result.snapshots.length - 1]!.growth!;
     const inCohorts = world.swarm.cohorts.reduce((sum, c) => sum + c.collectorCount, 0);
-    expect(Math.abs(inCohorts - end.collectorsLaunched) / end.collectorsLaunched).toBeLessThan(1e-9);
+    expect(Math.abs(inCohorts - end.collectorsLaunched) / end.collectorsLaunched).toBeLessThan(GROWTH_REL);
     expect(history.toTdbS).toBeGreaterThanOrEqual(scenario.toTdbS);
     const last = result.snapshots[result.snapshots.length - 1]!;
     expect(last.collectorCount).toBeGreaterThan(1000);

@@ -37,22 +37,32 @@ const MEEUS_DATES: ReadonlyArray<readonly [number, number, number, number]> = [
  * ms adds the same again.
  */
 const JULIAN_DATE_TOL_DAYS = 2e-9;
+/** J2000.0 from zero, s: |TDB - TT| < 1.7 ms (Fairhead & Bretagnon 1990). */
+const TDB_MINUS_TT_S = 1.7e-3;
+/** Differences of TT near 5e8 s against whole seconds, digits (5e-7 s; ulp 6e-8 s): rounding only. */
+const TT_SECONDS_DIGITS = 6;
+/** A UTC day in TDB against in TT, s: TDB - TT drifts by up to 2.9e-5 s per day (its annual term's derivative). */
+const TDB_DAILY_DRIFT_S = 3e-5;
+/** Ours against astronomy-engine's TT, Delta-T accounted for, s: IERS keeps |UT1 - UTC| below 0.9 s. */
+const UT1_MINUS_UTC_S = 0.9;
+/** A UTC Julian date against its hand value, digits (5e-10 day): float64 spacing near 2.45e6 is 4.7e-10 day. */
+const JULIAN_DATE_DIGITS = 9;
 
 describe('time scale: TDB seconds past J2000', () => {
   it('puts J2000.0 (2000-01-01T12:00:00 TT = 11:58:55.816 UTC) at zero, within the TDB-TT term', () => {
-    // TT - UTC was 32 + 32.184 s in 2000 (IERS Bulletin C); |TDB - TT| < 1.7 ms (Fairhead & Bretagnon 1990).
-    expect(Math.abs(isoToTdbS('2000-01-01T11:58:55.816Z'))).toBeLessThan(1.7e-3);
+    // TT - UTC was 32 + 32.184 s in 2000 (IERS Bulletin C).
+    expect(Math.abs(isoToTdbS('2000-01-01T11:58:55.816Z'))).toBeLessThan(TDB_MINUS_TT_S);
     expect(tdbSToJdTdb(0)).toBe(2451545.0);
     expect(jdTdbToTdbS(2451546.5)).toBe(1.5 * 86400);
   });
 
   it('counts the leap second at the end of 2016: that UTC day lasted 86401 SI seconds', () => {
-    // Compared on TT: TDB - TT itself drifts by up to 2.9e-5 s per day (the derivative of its annual term).
+    // Compared on TT: TDB - TT itself drifts within a day (TDB_DAILY_DRIFT_S).
     const tt = (iso: string) => tdbSToTtS(isoToTdbS(iso));
-    expect(tt('2017-01-01T00:00:00Z') - tt('2016-12-31T00:00:00Z')).toBeCloseTo(86401, 6);
-    expect(tt('2018-01-01T00:00:00Z') - tt('2017-12-31T00:00:00Z')).toBeCloseTo(86400, 6);
+    expect(tt('2017-01-01T00:00:00Z') - tt('2016-12-31T00:00:00Z')).toBeCloseTo(86401, TT_SECONDS_DIGITS);
+    expect(tt('2018-01-01T00:00:00Z') - tt('2017-12-31T00:00:00Z')).toBeCloseTo(86400, TT_SECONDS_DIGITS);
     const tdbSpan = isoToTdbS('2017-01-01T00:00:00Z') - isoToTdbS('2016-12-31T00:00:00Z');
-    expect(Math.abs(tdbSpan - 86401)).toBeLessThan(3e-5);
+    expect(Math.abs(tdbSpan - 86401)).toBeLessThan(TDB_DAILY_DRIFT_S);
   });
 
   it('uses TT - UTC = 69.184 s after 2017 (USNO/IERS), 64.184 s in 2000', () => {
@@ -63,7 +73,7 @@ describe('time scale: TDB seconds past J2000', () => {
     ] as const) {
       const ttS = tdbSToTtS(isoToTdbS(iso));
       const utcSinceJ2000S = (parseIsoUtcMs(iso) - Date.parse('2000-01-01T12:00:00Z')) / 1000;
-      expect(ttS - utcSinceJ2000S).toBeCloseTo(expected, 6);
+      expect(ttS - utcSinceJ2000S).toBeCloseTo(expected, TT_SECONDS_DIGITS);
     }
     expect(taiMinusUtcS(Date.parse('2016-12-31T23:59:59Z'))).toBe(36);
     expect(taiMinusUtcS(Date.parse('2017-01-01T00:00:00Z'))).toBe(37);
@@ -82,7 +92,9 @@ describe('time scale: TDB seconds past J2000', () => {
       const u = year - 2000;
       const deltaTEspenakMeeusS = 62.92 + 0.32217 * u + 0.005589 * u * u;
       const ttMinusUtcS = taiMinusUtcS(date.getTime()) + 32.184;
-      expect(Math.abs(ourTtS - astronomyTtS - (ttMinusUtcS - deltaTEspenakMeeusS))).toBeLessThan(0.9);
+      expect(Math.abs(ourTtS - astronomyTtS - (ttMinusUtcS - deltaTEspenakMeeusS))).toBeLessThan(
+        UT1_MINUS_UTC_S,
+      );
     }
   });
 
@@ -126,7 +138,7 @@ describe('Julian dates of UTC instants', () => {
     expect(UNIX_EPOCH_JD).toBe(2440587.5);
     // The UTC Julian date of J2000.0 falls 64.184 s (TT - UTC in 2000) before noon.
     const j2000UtcMs = Date.parse('2000-01-01T11:58:55.816Z');
-    expect(utcMsToJulianDate(j2000UtcMs)).toBeCloseTo(2451545.0 - 64.184 / 86_400, 9);
+    expect(utcMsToJulianDate(j2000UtcMs)).toBeCloseTo(2451545.0 - 64.184 / 86_400, JULIAN_DATE_DIGITS);
     expect(Math.abs(tdbSToJdTdb(isoToTdbS('2000-01-01T11:58:55.816Z')) - 2451545.0)).toBeLessThan(
       JULIAN_DATE_TOL_DAYS,
     );

@@ -11,6 +11,12 @@ import { astroTimeOf } from '../../sim/geometry/astroTime.ts';
 import { moonOrbitPath } from '../../src/app/scene/ephemeris.ts';
 
 const SAMPLES = 3600;
+/** Closure of the path, Mm: the first and last points, float32 at ~400 Mm (ulp 3e-5 Mm), computed twice. */
+const CLOSURE_MM = 1e-3;
+/** The Moon at the drawn instant, Mm: the sampling chord, 2 pi 405 Mm / 3600 / 2 ~ 0.35 Mm, and float32. */
+const CHORD_MM = 0.4;
+/** The Moon a day later, Mm: the Sun moves it off the osculating ellipse by at most a few hundred km. */
+const ONE_DAY_DRIFT_MM = 1;
 
 /** The Moon's geocentric ECLIPJ2000 position, Mm, independently of the module under test. */
 function moonMm(tdbS: number): [number, number, number] {
@@ -39,11 +45,13 @@ describe('moonOrbitPath', () => {
       const t = isoToTdbS(date);
       const path = moonOrbitPath(t, SAMPLES, new Float32Array(3 * (SAMPLES + 1)));
       // closed: the last point is the first
-      expect(Math.hypot(path[0]! - path[3 * SAMPLES]!, path[1]! - path[3 * SAMPLES + 1]!)).toBeLessThan(1e-3);
-      // at the drawn instant: on the ellipse up to the sampling chord (2 pi 405 Mm / 3600 / 2 ~ 0.35 Mm) and float32
-      expect(distanceToPath(path, moonMm(t))).toBeLessThan(0.4);
-      // a day later the Sun has moved the real Moon off the osculating ellipse by at most a few hundred km
-      expect(distanceToPath(path, moonMm(t + SECONDS_PER_DAY))).toBeLessThan(1);
+      expect(Math.hypot(path[0]! - path[3 * SAMPLES]!, path[1]! - path[3 * SAMPLES + 1]!)).toBeLessThan(
+        CLOSURE_MM,
+      );
+      // at the drawn instant: on the ellipse up to the sampling chord
+      expect(distanceToPath(path, moonMm(t))).toBeLessThan(CHORD_MM);
+      // a day later, off the osculating ellipse by the Sun's pull
+      expect(distanceToPath(path, moonMm(t + SECONDS_PER_DAY))).toBeLessThan(ONE_DAY_DRIFT_MM);
       // perigee and apogee within the Moon's range (356,400-406,700 km, osculating a little wider)
       let rMin = Infinity;
       let rMax = 0;

@@ -10,17 +10,25 @@ import { rainCoefficients, rainSlantAttenuationDb } from '../../sim/beam/rain.ts
 import { readBeamCsv } from './readCsv.ts';
 
 const DEG = Math.PI / 180;
+/** P.838-3 k and alpha, digits (5e-7): 8 printed decimals are 1.3e-7 of k = 0.039 (observed 1.1e-7). */
+const P838_DIGITS = 6;
+/** P.618-13 attenuations, digits (5e-6 relative): observed 3e-10; the size is not derived. */
+const P618_DIGITS = 5;
+/** Annex 2 of P.676-10 against P.676-12 line by line, relative: just above the observed 5.1, 11.5, 7.4 %. */
+const ANNEX2_OXYGEN_REL = 0.06;
+const ANNEX2_WATER_REL = 0.12;
+const ANNEX2_TOTAL_REL = 0.08;
 
 describe('ITU-R P.838-3 rain coefficients', () => {
-  it('reproduce the ITU-R validation examples (tests/data/beam) to 1e-7', () => {
+  it('reproduce the ITU-R validation examples (tests/data/beam) to 5e-7', () => {
     for (const row of readBeamCsv('itu-r-p838-3-validation.csv', 16)) {
       const { k, alpha } = rainCoefficients(
         (row['frequency_ghz'] as number) * 1e9,
         (row['elevation_deg'] as number) * DEG,
         (row['tilt_deg'] as number) * DEG,
       );
-      expect(k / (row['k'] as number)).toBeCloseTo(1, 6);
-      expect(alpha / (row['alpha'] as number)).toBeCloseTo(1, 6);
+      expect(k / (row['k'] as number)).toBeCloseTo(1, P838_DIGITS);
+      expect(alpha / (row['alpha'] as number)).toBeCloseTo(1, P838_DIGITS);
     }
   });
 
@@ -45,7 +53,7 @@ describe('ITU-R P.618-13 slant-path rain attenuation', () => {
         latitudeRad: (row['latitude_deg'] as number) * DEG,
         tiltRad: (row['tilt_deg'] as number) * DEG,
       });
-      expect(attenuation / (row['rain_attenuation_p001_db'] as number)).toBeCloseTo(1, 5);
+      expect(attenuation / (row['rain_attenuation_p001_db'] as number)).toBeCloseTo(1, P618_DIGITS);
     }
   });
 });
@@ -61,9 +69,11 @@ describe('ITU-R P.676 gaseous attenuation (Annex 2 of P.676-10)', () => {
       const f = (row['frequency_ghz'] as number) * 1e9;
       const oxygen = oxygenSpecificAttenuationDbKm(f, surface);
       const water = waterVapourSpecificAttenuationDbKm(f, surface);
-      expect(Math.abs(oxygen / (row['gamma_oxygen_db_km'] as number) - 1)).toBeLessThan(0.06);
-      expect(Math.abs(water / (row['gamma_water_db_km'] as number) - 1)).toBeLessThan(0.12);
-      expect(Math.abs((oxygen + water) / (row['gamma_total_db_km'] as number) - 1)).toBeLessThan(0.08);
+      expect(Math.abs(oxygen / (row['gamma_oxygen_db_km'] as number) - 1)).toBeLessThan(ANNEX2_OXYGEN_REL);
+      expect(Math.abs(water / (row['gamma_water_db_km'] as number) - 1)).toBeLessThan(ANNEX2_WATER_REL);
+      expect(Math.abs((oxygen + water) / (row['gamma_total_db_km'] as number) - 1)).toBeLessThan(
+        ANNEX2_TOTAL_REL,
+      );
     }
   });
 

@@ -12,22 +12,33 @@ import { compareLongRange } from '../../sim/beam/longRange.ts';
 import { gaussianTaper } from '../../sim/beam/taper.ts';
 
 const LAMBDA_M = 1.064e-6;
+/** Rayleigh range of ~1e7 m against its formula, digits (5e-7 m, 4e-14 relative): rounding only. */
+const RAYLEIGH_RANGE_DIGITS = 6;
+/** w(z) and encircled powers against closed forms, digits: the same expressions, rounding only. */
+const CLOSED_FORM_DIGITS = 12;
+const GAUSSIAN_POWER_DIGITS = 14;
+/** w / (theta z) at z = 1e4 zR, digits (5e-7): the near-field term (zR / z)^2 / 2 = 5e-9, with 100x margin. */
+const FAR_FIELD_DIGITS = 6;
+/** Fresnel integral of a 40 dB-tapered beam against 1 - e^-2: truncation takes 1e-4; the rest is not derived. */
+const TRUNCATED_GAUSSIAN_ABS = 2e-3;
+/** Ratio of the diameter products against the wavelength ratio, digits (5e-7): both from one bisection for tau*. */
+const WAVELENGTH_RATIO_DIGITS = 6;
 
 describe('Gaussian beam (Siegman ch. 17) with M^2', () => {
   it('w(z) = w0 sqrt(1 + (z/zR)^2), zR = pi w0^2 / (M^2 lambda)', () => {
     const w0 = 2;
     for (const m2 of [1, 1.3, 4]) {
       const zR = rayleighRangeM(w0, LAMBDA_M, m2);
-      expect(zR).toBeCloseTo((Math.PI * w0 * w0) / (m2 * LAMBDA_M), 6);
+      expect(zR).toBeCloseTo((Math.PI * w0 * w0) / (m2 * LAMBDA_M), RAYLEIGH_RANGE_DIGITS);
       expect(gaussianBeamRadiusM(w0, 0, LAMBDA_M, m2)).toBe(w0);
-      expect(gaussianBeamRadiusM(w0, zR, LAMBDA_M, m2)).toBeCloseTo(Math.SQRT2 * w0, 12);
+      expect(gaussianBeamRadiusM(w0, zR, LAMBDA_M, m2)).toBeCloseTo(Math.SQRT2 * w0, CLOSED_FORM_DIGITS);
       // Far field: w ~ theta z with theta = M^2 lambda / (pi w0).
       const z = 1e4 * zR;
       expect(
         gaussianBeamRadiusM(w0, z, LAMBDA_M, m2) / (farFieldDivergenceRad(w0, LAMBDA_M, m2) * z),
-      ).toBeCloseTo(1, 6);
+      ).toBeCloseTo(1, FAR_FIELD_DIGITS);
     }
-    expect(gaussianPowerWithinRadius(1, 1)).toBeCloseTo(1 - Math.exp(-2), 14);
+    expect(gaussianPowerWithinRadius(1, 1)).toBeCloseTo(1 - Math.exp(-2), GAUSSIAN_POWER_DIGITS);
   });
 
   it('the Fresnel integral of a lightly truncated Gaussian puts 1 - e^-2 of the power inside w(z) at 1 au', () => {
@@ -38,7 +49,7 @@ describe('Gaussian beam (Siegman ch. 17) with M^2', () => {
     const profile = buildBeamProfile(taper, 10);
     const spotM = gaussianBeamRadiusM(w0, AU_M, LAMBDA_M);
     const u = (2 * Math.PI * apertureRadiusM * spotM) / (LAMBDA_M * AU_M);
-    expect(Math.abs(encircledFraction(profile, u) - (1 - Math.exp(-2)))).toBeLessThan(2e-3);
+    expect(Math.abs(encircledFraction(profile, u) - (1 - Math.exp(-2)))).toBeLessThan(TRUNCATED_GAUSSIAN_ABS);
   });
 
   it('the link budget widens the beam by M^2: a receiver of radius w(z; M^2) collects 1 - e^-2', () => {
@@ -56,7 +67,7 @@ describe('Gaussian beam (Siegman ch. 17) with M^2', () => {
         rxDiameterM: 2 * spotM,
         distanceM: AU_M,
       });
-      expect(Math.abs(budget.beamEfficiency - (1 - Math.exp(-2)))).toBeLessThan(2e-3);
+      expect(Math.abs(budget.beamEfficiency - (1 - Math.exp(-2)))).toBeLessThan(TRUNCATED_GAUSSIAN_ABS);
     }
   });
 });
@@ -71,7 +82,7 @@ describe('a 1 au link', () => {
     const taper = gaussianTaper(10);
     const w0 = Math.sqrt((m2 * LAMBDA_M * AU_M) / Math.PI);
     const spotM = gaussianBeamRadiusM(w0, AU_M, LAMBDA_M, m2);
-    expect(spotM / w0).toBeCloseTo(Math.SQRT2, 12);
+    expect(spotM / w0).toBeCloseTo(Math.SQRT2, CLOSED_FORM_DIGITS);
     const txDiameterM = 2 * w0 * Math.sqrt(taper.alpha);
     const rxDiameterM = 2 * 1.5 * spotM;
     expect(txDiameterM).toBeLessThan(1000);
@@ -116,7 +127,7 @@ describe('a 1 au link', () => {
     // The product Dt Dr scales with lambda: the ratio of the two is the wavelength ratio.
     expect(comparison.microwave.diameterProductM2 / comparison.optical.diameterProductM2).toBeCloseTo(
       comparison.microwave.wavelengthM / (m2 * comparison.optical.wavelengthM),
-      6,
+      WAVELENGTH_RATIO_DIGITS,
     );
     // Ideal relays split the distance: each hop's aperture shrinks, but more apertures are needed.
     const [one, ten] = comparison.microwaveRelays;

@@ -8,6 +8,16 @@ import { gaussianTaper } from '../../sim/beam/taper.ts';
 
 const DEG = Math.PI / 180;
 const GEO_ALTITUDE_M = 35_786_000;
+/** Contour integral of a uniform density, digits: the trapezoid rule on a smooth periodic integrand is spectral. */
+const CONTOUR_DIGITS = 10;
+/** Closed forms of the geometry and the limits (lengths, densities, tau, efficiencies), digits: rounding only. */
+const ROUNDING_DIGITS = 9;
+const EXACT_RATIO_DIGITS = 12;
+/** Areas of ~4e7-1e8 m^2 against pi a b, digits (5e-4 m^2; ulp 1.5e-8 m^2): rounding only. */
+const AREA_DIGITS = 3;
+/** The solver's diameters fed back, digits (5e-7): bisection to rounding, then another quadrature; not derived. */
+const SOLVER_ROUND_TRIP_DIGITS = 6;
+
 const sps = {
   frequencyHz: 2.45e9,
   txPowerW: 6.5e9,
@@ -29,7 +39,7 @@ describe('receiver geometry', () => {
     for (const ellipse of cases) {
       expect(fractionOnEllipse(ellipse, uniform)).toBeCloseTo(
         (ellipse.semiAxisXM * ellipse.semiAxisYM) / R ** 2,
-        10,
+        CONTOUR_DIGITS,
       );
     }
   });
@@ -43,19 +53,22 @@ describe('receiver geometry', () => {
       elevationRad: 50 * DEG,
     });
     expect(budget.receiver.semiAxisWidthM).toBe(5000);
-    expect(budget.receiver.semiAxisLengthM).toBeCloseTo(6500 * Math.sin(50 * DEG), 9);
-    expect(budget.receiver.groundAreaM2).toBeCloseTo((Math.PI * 10_000 * 13_000) / 4, 3);
-    expect(budget.peakGroundPowerDensityWm2).toBeCloseTo(budget.peakPowerDensityWm2 * Math.sin(50 * DEG), 9);
+    expect(budget.receiver.semiAxisLengthM).toBeCloseTo(6500 * Math.sin(50 * DEG), ROUNDING_DIGITS);
+    expect(budget.receiver.groundAreaM2).toBeCloseTo((Math.PI * 10_000 * 13_000) / 4, AREA_DIGITS);
+    expect(budget.peakGroundPowerDensityWm2).toBeCloseTo(
+      budget.peakPowerDensityWm2 * Math.sin(50 * DEG),
+      ROUNDING_DIGITS,
+    );
     // A circle on the ground collects less from a slant beam than its beam-normal twin.
     const slant = computeLinkBudget({ ...sps, elevationRad: 30 * DEG });
-    expect(slant.receiver.beamNormalAreaM2).toBeCloseTo(Math.PI * 5000 * 2500, 3);
+    expect(slant.receiver.beamNormalAreaM2).toBeCloseTo(Math.PI * 5000 * 2500, AREA_DIGITS);
     expect(slant.beamEfficiency).toBeLessThan(computeLinkBudget(sps).beamEfficiency);
   });
 
   it('an elliptical receiver of the same beam-normal area collects less than the circle (the beam is round)', () => {
     const circle = computeLinkBudget(sps);
     const ellipse = computeLinkBudget({ ...sps, rxDiameterM: undefined, rxWidthM: 5000, rxLengthM: 20_000 });
-    expect(ellipse.tau).toBeCloseTo(circle.tau, 12);
+    expect(ellipse.tau).toBeCloseTo(circle.tau, EXACT_RATIO_DIGITS);
     expect(ellipse.beamEfficiency).toBeLessThan(circle.beamEfficiency);
   });
 
@@ -76,7 +89,7 @@ describe('densities and regimes', () => {
     const lambda = budget.wavelengthM;
     const expected =
       (sps.txPowerW * Math.PI * 500 ** 2 * budget.taperApertureEfficiency) / (lambda * sps.distanceM) ** 2;
-    expect(budget.peakPowerDensityWm2 / expected).toBeCloseTo(1, 12);
+    expect(budget.peakPowerDensityWm2 / expected).toBeCloseTo(1, EXACT_RATIO_DIGITS);
     expect(budget.edgePowerDensityWm2).toBeLessThan(budget.peakPowerDensityWm2);
     expect(budget.maxOutsidePowerDensityWm2).toBeGreaterThanOrEqual(budget.edgePowerDensityWm2);
   });
@@ -107,13 +120,22 @@ describe('densities and regimes', () => {
   it('required apertures: feeding the solver answer back reaches the target collection', () => {
     const budget = computeLinkBudget({ ...sps, targetEfficiency: 0.97 });
     const { rxDiameterM, txDiameterM, equalDiameterM, tau } = budget.requiredApertures;
-    expect(computeLinkBudget({ ...sps, rxDiameterM }).beamEfficiency).toBeCloseTo(0.97, 6);
-    expect(computeLinkBudget({ ...sps, txDiameterM }).beamEfficiency).toBeCloseTo(0.97, 6);
+    expect(computeLinkBudget({ ...sps, rxDiameterM }).beamEfficiency).toBeCloseTo(
+      0.97,
+      SOLVER_ROUND_TRIP_DIGITS,
+    );
+    expect(computeLinkBudget({ ...sps, txDiameterM }).beamEfficiency).toBeCloseTo(
+      0.97,
+      SOLVER_ROUND_TRIP_DIGITS,
+    );
     expect(
       computeLinkBudget({ ...sps, txDiameterM: equalDiameterM, rxDiameterM: equalDiameterM }).tau,
-    ).toBeCloseTo(tau, 9);
+    ).toBeCloseTo(tau, ROUNDING_DIGITS);
     const taper = gaussianTaper(10);
-    expect(encircledFraction(buildBeamProfile(taper, 2 * tau), 2 * tau)).toBeCloseTo(0.97, 6);
+    expect(encircledFraction(buildBeamProfile(taper, 2 * tau), 2 * tau)).toBeCloseTo(
+      0.97,
+      SOLVER_ROUND_TRIP_DIGITS,
+    );
   });
 });
 
@@ -130,9 +152,12 @@ describe('safety warnings', () => {
 
   it('the ionospheric guideline scales as f^2 from 230 W/m^2 at 2.45 GHz; the public limit is 10 W/m^2 above 2 GHz', () => {
     const at58 = computeLinkBudget({ ...sps, frequencyHz: 5.8e9, elevationRad: 60 * DEG });
-    expect(at58.ionosphericLimitWm2).toBeCloseTo(230 * (5.8 / 2.45) ** 2, 9);
+    expect(at58.ionosphericLimitWm2).toBeCloseTo(230 * (5.8 / 2.45) ** 2, ROUNDING_DIGITS);
     expect(at58.publicExposureLimitWm2).toBe(10);
-    expect(computeLinkBudget({ ...sps, frequencyHz: 1.5e9 }).publicExposureLimitWm2).toBeCloseTo(7.5, 12);
+    expect(computeLinkBudget({ ...sps, frequencyHz: 1.5e9 }).publicExposureLimitWm2).toBeCloseTo(
+      7.5,
+      EXACT_RATIO_DIGITS,
+    );
   });
 
   it('optical ground links warn about clouds, turbulence and laser exposure instead of modelling weather', () => {
@@ -147,7 +172,7 @@ describe('safety warnings', () => {
     expect(laser.band).toBe('optical');
     expect(laser.warnings.some((w) => w.includes('clouds') && w.includes('turbulence'))).toBe(true);
     expect(laser.warnings.some((w) => w.includes('eye'))).toBe(true);
-    expect(laser.atmosphericTransmission).toBeCloseTo(0.8 ** (1 / Math.sin(60 * DEG)), 12);
+    expect(laser.atmosphericTransmission).toBeCloseTo(0.8 ** (1 / Math.sin(60 * DEG)), EXACT_RATIO_DIGITS);
   });
 });
 

@@ -10,6 +10,15 @@ import type { MountedApp } from '../../src/app/mount.tsx';
 import { speedAt } from '../../src/app/state/speeds.ts';
 import { test } from './fixture.ts';
 
+/** Times of ~1.5e9 s against sums of steps, digits (5e-4 s; ulp 2.4e-7 s): rounding only. */
+const TIME_DIGITS = 3;
+/** The camera's distance at the end of the jump to the Earth, digits (0.5 Mm at 1400 Mm): not derived. */
+const JUMP_DISTANCE_DIGITS = 0;
+/** Camera distance restored from the URL, digits (0.5 Mm): the URL keeps 5 significant digits, 0.05 Mm at 1400. */
+const URL_DISTANCE_DIGITS = 0;
+/** Camera angles restored from the URL, digits (5e-3 deg): the URL keeps 5 significant digits of degrees. */
+const URL_ANGLE_DIGITS = 2;
+
 function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.querySelector<T>(`[data-testid="${id}"]`);
   if (element === null) throw new Error(`no element with data-testid=${id}`);
@@ -48,13 +57,13 @@ test('scrubbing and the keyboard change the date and the figures', async ({ moun
   // keyboard: ← steps back one second of playback (6 months at this speed), → forward, ↓ slows down
   (document.activeElement as HTMLElement | null)?.blur();
   await userEvent.keyboard('{ArrowLeft}');
-  expect(store.getState().timeTdbS).toBeCloseTo(scrubbedTo - speedAt(4).secondsPerSecond, 3);
+  expect(store.getState().timeTdbS).toBeCloseTo(scrubbedTo - speedAt(4).secondsPerSecond, TIME_DIGITS);
   await userEvent.keyboard('{ArrowDown}');
   expect(store.getState().speedIndex).toBe(3);
   await userEvent.keyboard('{ArrowRight}');
   expect(store.getState().timeTdbS).toBeCloseTo(
     scrubbedTo - speedAt(4).secondsPerSecond + speedAt(3).secondsPerSecond,
-    3,
+    TIME_DIGITS,
   );
   await figuresSettled(app);
   expect(byTestId('date').textContent).not.toBe('2044-01-01 00:00 UTC');
@@ -128,7 +137,7 @@ test('the URL holds the view, and a reload restores it', async ({ mountAt }) => 
   // wait for the jump to the Earth to finish: the rig then records the camera pose
   await expect
     .poll(() => first.store.getState().cameraPose?.distanceMm, { timeout: 20_000 })
-    .toBeCloseTo(1400, 0);
+    .toBeCloseTo(1400, JUMP_DISTANCE_DIGITS);
   first.writeUrl();
   const search = location.search;
   expect(search).toContain('t=2047-05-20T12:00:00Z');
@@ -146,18 +155,18 @@ test('the URL holds the view, and a reload restores it', async ({ mountAt }) => 
   // reload: mountAt unmounts everything and mounts again from the URL alone
   app = await mountAt(search.slice(1));
   const second = app.controller.store.getState();
-  expect(second.timeTdbS).toBeCloseTo(time, 3);
+  expect(second.timeTdbS).toBeCloseTo(time, TIME_DIGITS);
   expect(second.target).toBe('earth');
   expect(second.speedIndex).toBe(2);
   expect(second.colorMode).toBe('irradiance');
   expect(second.tracersOverride).toBe(1200);
-  expect(second.cameraPose?.distanceMm).toBeCloseTo(pose?.distanceMm ?? NaN, 0);
-  expect(second.cameraPose?.azimuthDeg).toBeCloseTo(pose?.azimuthDeg ?? NaN, 2);
-  expect(second.cameraPose?.elevationDeg).toBeCloseTo(pose?.elevationDeg ?? NaN, 2);
+  expect(second.cameraPose?.distanceMm).toBeCloseTo(pose?.distanceMm ?? NaN, URL_DISTANCE_DIGITS);
+  expect(second.cameraPose?.azimuthDeg).toBeCloseTo(pose?.azimuthDeg ?? NaN, URL_ANGLE_DIGITS);
+  expect(second.cameraPose?.elevationDeg).toBeCloseTo(pose?.elevationDeg ?? NaN, URL_ANGLE_DIGITS);
   await figuresSettled(app);
   expect(byTestId('figure-capturedPowerW').dataset['value']).toBe(figures);
   // the camera itself is where the URL says, centred on the Earth
   const camera = app.controller.scene?.camera;
-  expect(camera?.position.length()).toBeCloseTo(pose?.distanceMm ?? NaN, 0);
+  expect(camera?.position.length()).toBeCloseTo(pose?.distanceMm ?? NaN, URL_DISTANCE_DIGITS);
   expect(document.querySelector('[data-target="earth"]')?.getAttribute('aria-pressed')).toBe('true');
 });

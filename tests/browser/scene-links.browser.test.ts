@@ -19,6 +19,14 @@ import { SceneFrame } from '../../src/app/scene/sceneFrame.ts';
 import { test } from './fixture.ts';
 
 const VIEWPORT = [900, 640] as const;
+/** Drawn against core positions near the Earth, km: float32 render space out to 1.5 million km, about 0.1 km. */
+const FLOAT32_NEAR_EARTH_KM = 1;
+/** First packet from the scene's Moon against the lunar radius, km: float32 gives ~0.1 km; the rest is not derived. */
+const MOON_SURFACE_KM = 5;
+/** Drawn against core positions around the Sun, km: float32 render space, about 10 km at 1 au. */
+const FLOAT32_NEAR_SUN_KM = 50;
+/** Compute nodes against collectors x 0.9 / 300, digits: the same product and division, rounding only. */
+const NODE_COUNT_DIGITS = 6;
 
 /** Wait until the scene has drawn a frame with the current snapshot (its counters are written per frame). */
 async function drawn<T>(read: () => T, accept: (value: T) => boolean): Promise<T> {
@@ -64,8 +72,7 @@ test('the lunar stream is drawn where the core puts it, from the Moon outwards, 
     j += 1;
   }
   expect(j).toBe(written);
-  // float32 render space around the Earth (the stream reaches 1.5 million km): about 0.1 km
-  expect(worstKm).toBeLessThan(1);
+  expect(worstKm).toBeLessThan(FLOAT32_NEAR_EARTH_KM);
   // the first packet sits on the Moon's surface: one lunar radius (1,737.4 km) from its centre
   const moon = new Float64Array(3);
   frame.bodyPosition('moon', moon);
@@ -76,7 +83,7 @@ test('the lunar stream is drawn where the core puts it, from the Moon outwards, 
       (position[1] as number) - (moon[1]! - frame.origin[1]!),
       (position[2] as number) - (moon[2]! - frame.origin[2]!),
     );
-  expect(Math.abs(fromMoonKm - 1737.4)).toBeLessThan(5);
+  expect(Math.abs(fromMoonKm - 1737.4)).toBeLessThan(MOON_SURFACE_KM);
 
   // before the first launch (2045-01-01 in the baseline) there is no stream to draw
   controller.store.setState({ timeTdbS: isoToTdbS('2044-06-01') });
@@ -124,8 +131,7 @@ test('the links: hubs at L4 and L5, the geostationary relay and the rectenna, wh
   core.forEach((platform, k) => {
     for (let c = 0; c < 3; c += 1) {
       const shownKm = (buffers.platformPosition[3 * k + c] as number) * 1000;
-      // float32 render space around the Sun: about 10 km at 1 au
-      expect(Math.abs(shownKm - platform.positionM![c]! / 1000)).toBeLessThan(50);
+      expect(Math.abs(shownKm - platform.positionM![c]! / 1000)).toBeLessThan(FLOAT32_NEAR_SUN_KM);
     }
   });
   // every beam carries light whose brightness follows its power: the 1 au laser hops are lit
@@ -177,7 +183,7 @@ test('compute nodes are ringed among the collectors, as many as the core counts 
   const { snapshot, world } = controller.store.getState();
   const expected = snapshot?.values['computeNodeCount'] ?? 0;
   // 300 collectors per node on the compute link's 90 % share
-  expect(expected).toBeCloseTo(((snapshot?.values['collectorCount'] ?? 0) * 0.9) / 300, 6);
+  expect(expected).toBeCloseTo(((snapshot?.values['collectorCount'] ?? 0) * 0.9) / 300, NODE_COUNT_DIGITS);
   expect(nodes).toBe(Math.min(world?.nodeMarkers.length ?? 0, Math.ceil(expected)));
   // before the swarm (2038) there are none
   controller.store.setState({ timeTdbS: isoToTdbS('2038-01-01') });
@@ -220,8 +226,7 @@ test('collectors in transit are drawn on their transfers where the core puts the
     }
   }
   expect(j).toBe(drawnTransit);
-  // float32 render space around the Sun: about 10 km at 1 au
-  expect(worstKm).toBeLessThan(50);
+  expect(worstKm).toBeLessThan(FLOAT32_NEAR_SUN_KM);
 
   // nothing in flight before the first launch
   controller.store.setState({ timeTdbS: isoToTdbS('2044-06-01') });

@@ -23,6 +23,20 @@ const ANGLE_DEG = 0.035;
 const SPHERICAL_EXTRA_DEG = 0.035;
 /** Slant range vs the closed form, m (observed 581 m: SGP4's short-period terms on the radius). */
 const RANGE_M = 1000;
+/** The two closed forms where they coincide, rad: the same trigonometry on values near 1 rad, rounding only. */
+const CLOSED_FORMS_RAD = 1e-12;
+/** The two closed forms' slant ranges, m: rounding of ~3.7e7 m (ulp 7.5e-9 m) over a few operations. */
+const CLOSED_FORMS_RANGE_M = 1e-6;
+/** Against the hand value 55.026 deg, digits (5e-4 deg): half a unit of its three printed decimals. */
+const HAND_ELEVATION_DIGITS = 3;
+/** An azimuth that is exactly 90 deg, digits (5e-11 deg): atan2 and the degree conversion round, a few ulp. */
+const DUE_EAST_DIGITS = 10;
+/** Azimuths of constructed vectors, digits (5e-10 deg): atan2 of topocentric components, rounding only. */
+const CONVENTION_AZIMUTH_DIGITS = 9;
+/** Elevation of a horizontal vector, digits (5e-13 rad): rounding of the topocentric rotation. */
+const CONVENTION_ELEVATION_DIGITS = 12;
+/** Slant range of a 1000 km offset, digits (5e-4 m): the km -> m conversion and a norm, rounding only. */
+const CONVENTION_RANGE_DIGITS = 3;
 
 const wrap = (deg: number): number => ((((deg + 180) % 360) + 360) % 360) - 180;
 
@@ -71,22 +85,22 @@ describe('look angles to a geostationary satellite', () => {
   it('gives the textbook numbers on the equator, where both closed forms coincide', () => {
     const a = geoLookAnglesSpherical(0, 30 * DEG, GEO_RADIUS_M, 6_378_137);
     const b = geoLookAnglesEllipsoidal(0, 30 * DEG, 0, GEO_RADIUS_M);
-    expect(Math.abs(a.elevationRad - b.elevationRad)).toBeLessThan(1e-12);
-    expect(Math.abs(a.azimuthRad - b.azimuthRad)).toBeLessThan(1e-12);
-    expect(Math.abs(a.slantRangeM - b.slantRangeM)).toBeLessThan(1e-6);
+    expect(Math.abs(a.elevationRad - b.elevationRad)).toBeLessThan(CLOSED_FORMS_RAD);
+    expect(Math.abs(a.azimuthRad - b.azimuthRad)).toBeLessThan(CLOSED_FORMS_RAD);
+    expect(Math.abs(a.slantRangeM - b.slantRangeM)).toBeLessThan(CLOSED_FORMS_RANGE_M);
     // By hand: atan((cos 30 deg - 6378.137/42164.17) / sin 30 deg) = 55.026 deg, due east.
-    expect(a.elevationRad / DEG).toBeCloseTo(55.026, 3);
-    expect(a.azimuthRad / DEG).toBeCloseTo(90, 10);
+    expect(a.elevationRad / DEG).toBeCloseTo(55.026, HAND_ELEVATION_DIGITS);
+    expect(a.azimuthRad / DEG).toBeCloseTo(90, DUE_EAST_DIGITS);
   });
 
   it("uses satellite.js's azimuth convention: north through east", () => {
     const site = { latitudeRad: 0, longitudeRad: 0, heightM: 0 };
     const east = lookAngles(site, { x: 6378.137, y: 1000, z: 0 });
     const north = lookAngles(site, { x: 6378.137, y: 0, z: 1000 });
-    expect(east.azimuthRad / DEG).toBeCloseTo(90, 9);
-    expect(north.azimuthRad / DEG).toBeCloseTo(0, 9);
-    expect(east.elevationRad).toBeCloseTo(0, 12);
-    expect(east.slantRangeM).toBeCloseTo(1e6, 3);
+    expect(east.azimuthRad / DEG).toBeCloseTo(90, CONVENTION_AZIMUTH_DIGITS);
+    expect(north.azimuthRad / DEG).toBeCloseTo(0, CONVENTION_AZIMUTH_DIGITS);
+    expect(east.elevationRad).toBeCloseTo(0, CONVENTION_ELEVATION_DIGITS);
+    expect(east.slantRangeM).toBeCloseTo(1e6, CONVENTION_RANGE_DIGITS);
   });
 
   it('respects the elevation mask: a satellite below it serves nobody', () => {

@@ -9,6 +9,16 @@ import { InputError } from '../../sim/errors.ts';
 
 const L = SOLAR_LUMINOSITY_W;
 const sphere = (r: number): number => 4 * Math.PI * r * r;
+/** The thin-swarm limit, relative: the deviation is tau / 2 = 1.8e-12 for tau = 3.6e-12. */
+const THIN_LIMIT_REL = 1e-11;
+/** Powers of ~1e15 W against 0.2 x intercepted, digits (0.5 W; ulp 0.25 W): one product, rounding only. */
+const WATT_DIGITS = 0;
+/** Fractions of L against closed forms in exp, digits: rounding only. */
+const CLOSED_FORM_DIGITS = 12;
+/** Bounds and order independence, relative to L: sums of up to six shells' products, rounding only. */
+const ROUNDING_REL = 1e-12;
+/** Against coverageFraction, digits (5e-11): the same optical depths summed another way; not derived further. */
+const COVERAGE_DIGITS = 10;
 
 describe('shadedCapturedPowerW', () => {
   it('is irradiance x area for a thin swarm (every collector sees the full Sun)', () => {
@@ -17,31 +27,30 @@ describe('shadedCapturedPowerW', () => {
       { radiusM: AU_M, areaM2: area, conversionEfficiency: 0.2 },
     ]);
     const irradiance = L / sphere(AU_M);
-    // Relative deviation from the thin limit is tau / 2.
-    expect(Math.abs(interceptedW / (irradiance * area) - 1)).toBeLessThan(1e-11);
-    expect(totalW).toBeCloseTo(0.2 * interceptedW, 0);
+    expect(Math.abs(interceptedW / (irradiance * area) - 1)).toBeLessThan(THIN_LIMIT_REL);
+    expect(totalW).toBeCloseTo(0.2 * interceptedW, WATT_DIGITS);
   });
 
   it('tends to the whole luminosity for an opaque swarm, never beyond', () => {
     const { interceptedW } = shadedCapturedPowerW([{ radiusM: AU_M, areaM2: 50 * sphere(AU_M) }]);
     expect(interceptedW).toBeLessThanOrEqual(L);
-    expect(interceptedW / L).toBeCloseTo(1, 12);
+    expect(interceptedW / L).toBeCloseTo(1, CLOSED_FORM_DIGITS);
   });
 
   it('lets an inner shell shade an outer one by its optical depth', () => {
     const inner = { radiusM: 0.7 * AU_M, areaM2: 0.3 * sphere(0.7 * AU_M) }; // tau 0.3
     const outer = { radiusM: AU_M, areaM2: 0.5 * sphere(AU_M) }; // tau 0.5
     const { byShellW } = shadedCapturedPowerW([outer, inner]);
-    expect((byShellW[1] ?? 0) / L).toBeCloseTo(1 - Math.exp(-0.3), 12);
-    expect((byShellW[0] ?? 0) / L).toBeCloseTo(Math.exp(-0.3) * (1 - Math.exp(-0.5)), 12);
+    expect((byShellW[1] ?? 0) / L).toBeCloseTo(1 - Math.exp(-0.3), CLOSED_FORM_DIGITS);
+    expect((byShellW[0] ?? 0) / L).toBeCloseTo(Math.exp(-0.3) * (1 - Math.exp(-0.5)), CLOSED_FORM_DIGITS);
   });
 
   it('shares one layer between shells at the same radius in proportion to their areas', () => {
     const a = { radiusM: AU_M, areaM2: 0.2 * sphere(AU_M) };
     const b = { radiusM: AU_M, areaM2: 0.6 * sphere(AU_M) };
     const { byShellW, interceptedW } = shadedCapturedPowerW([a, b]);
-    expect(interceptedW / L).toBeCloseTo(1 - Math.exp(-0.8), 12);
-    expect((byShellW[1] ?? 0) / (byShellW[0] ?? 1)).toBeCloseTo(3, 12);
+    expect(interceptedW / L).toBeCloseTo(1 - Math.exp(-0.8), CLOSED_FORM_DIGITS);
+    expect((byShellW[1] ?? 0) / (byShellW[0] ?? 1)).toBeCloseTo(3, CLOSED_FORM_DIGITS);
   });
 
   it('never captures more than the Sun sends, whatever the shells, and does not depend on their order', () => {
@@ -54,13 +63,13 @@ describe('shadedCapturedPowerW', () => {
       fc.property(fc.array(shell, { minLength: 1, maxLength: 6 }), (shells) => {
         const forward = shadedCapturedPowerW(shells);
         const backward = shadedCapturedPowerW([...shells].reverse());
-        expect(forward.interceptedW).toBeLessThanOrEqual(L * (1 + 1e-12));
-        expect(forward.totalW).toBeLessThanOrEqual(forward.interceptedW * (1 + 1e-12));
+        expect(forward.interceptedW).toBeLessThanOrEqual(L * (1 + ROUNDING_REL));
+        expect(forward.totalW).toBeLessThanOrEqual(forward.interceptedW * (1 + ROUNDING_REL));
         expect(forward.interceptedW).toBeGreaterThanOrEqual(0);
-        expect(Math.abs(backward.interceptedW - forward.interceptedW)).toBeLessThanOrEqual(1e-12 * L);
+        expect(Math.abs(backward.interceptedW - forward.interceptedW)).toBeLessThanOrEqual(ROUNDING_REL * L);
         const radii = shells.map((s) => s.radiusM);
         const areas = shells.map((s) => s.areaM2);
-        expect(forward.interceptedW / L).toBeCloseTo(coverageFraction(radii, areas), 10);
+        expect(forward.interceptedW / L).toBeCloseTo(coverageFraction(radii, areas), COVERAGE_DIGITS);
       }),
       { seed: 4242, numRuns: 300 },
     );

@@ -38,6 +38,41 @@ const N = Math.sqrt((GM_EARTH_M3_S2 + MOON_GM_M3_S2) / D ** 3);
 const V_UNIT = D * N;
 const BASELINE_SPEED_MS = 2600;
 
+/** Jacobi constant drift, relative: Dormand-Prince at 1e-13 per step over a few thousand steps, ~1e-10 at most. */
+const JACOBI_DRIFT_REL = 1e-9;
+/** Nearest template sample to 3 R and to 10 R, relative: a guard that samples lie close enough to both. */
+const NEAREST_SAMPLE_REL = 0.05;
+/** Slack on the second-order tide bound, m^2/s^2: rounding of v^2 = 7e6 m^2/s^2 (ulp 9e-10), with 1000x margin. */
+const V2_ROUNDING_M2_S2 = 1e-6;
+/** Against the independent RK4, m: its own error is < 1 mm (halving the steps), Dormand-Prince + Hermite ~3 cm. */
+const INDEPENDENT_RK4_M = 1;
+/** Distance at the exit event against the exit radius, digits (500 m): the event located by Dormand-Prince. */
+const EXIT_RADIUS_DIGITS = -3;
+/** Against Koon et al.'s C_L2 = 3.1722, digits (5e-4): the book prints four decimals; its mu is not stated here. */
+const C_L2_DIGITS = 3;
+/** C at sample 0 against C from the launch conditions, digits: the same state, float64 rounding only. */
+const LAUNCH_JACOBI_DIGITS = 12;
+/** Lunar escape speed against 2375.7 m/s, digits (0.05 m/s): half a unit of the printed decimal. */
+const ESCAPE_SPEED_DIGITS = 1;
+/** Age 0 against the pole as astronomy-engine places it, m: the blend leaves < 0.1 m there. */
+const POLE_PLACEMENT_M = 1;
+/** 60 s chord against 60 v, digits (5 km): the 2.9 km fall shortens the chord by ~27 m; 5 km is generous. */
+const CHORD_DIGITS = -4;
+/** Oldest packet against exit radius x d(t) / L, relative: the scaling is exact there; 1e-6 is not argued further. */
+const FAR_SCALING_REL = 1e-6;
+/** Dot products of the frame's unit axes: each component rounds within an ulp below 1 (1.1e-16), a few of them. */
+const ORTHOGONAL_ABS = 1e-15;
+/** Unit lengths and cosines of the frame, digits (5e-16): a few ulp of values near 1. */
+const UNIT_DIGITS = 15;
+/** Moon distance, Earth position against astronomy-engine, digits (5e-4 m): the same source, rounding only. */
+const EPHEMERIS_DIGITS = 3;
+/** Offset scale far away against d / L, digits: one division, float64 rounding only. */
+const OFFSET_SCALE_DIGITS = 12;
+/** Integrated launch rate against the mass launched, relative: the secants telescope, rounding only. */
+const TELESCOPING_REL = 1e-12;
+/** Launch rate inside a one-day interval against the recorded one, relative: it changes far less in a day. */
+const SECANT_REL = 1e-2;
+
 type V3 = [number, number, number];
 const norm = (v: ArrayLike<number>, o = 0): number =>
   Math.hypot(v[o] as number, v[o + 1] as number, v[o + 2] as number);
@@ -136,14 +171,13 @@ describe('lunar stream template (Earth-Moon CR3BP)', () => {
   });
 
   it('conserves the Jacobi constant to 1e-9 (relative), over 11 days at 2.6 km/s and 120 days at 2.4 km/s', () => {
-    // Dormand-Prince at tolerance 1e-13 per step; a few thousand steps cannot accumulate more than ~1e-10.
     for (const template of [baseline, slow]) {
       const c0 = jacobi(ndState(template, 0));
       let worst = 0;
       for (let k = 0; k < template.sampleCount; k += 1) {
         worst = Math.max(worst, Math.abs(jacobi(ndState(template, k)) - c0) / Math.abs(c0));
       }
-      expect(worst).toBeLessThan(1e-9);
+      expect(worst).toBeLessThan(JACOBI_DRIFT_REL);
     }
   });
 
@@ -177,8 +211,8 @@ describe('lunar stream template (Earth-Moon CR3BP)', () => {
       if (norm(baseline.positionsM, 3 * k) <= 10 * R) checked.add(k);
     const at3 = nearest(3 * R);
     const at10 = nearest(10 * R);
-    expect(Math.abs(norm(baseline.positionsM, 3 * at3) / R - 3)).toBeLessThan(0.05);
-    expect(Math.abs(norm(baseline.positionsM, 3 * at10) / R - 10)).toBeLessThan(0.05);
+    expect(Math.abs(norm(baseline.positionsM, 3 * at3) / R - 3)).toBeLessThan(NEAREST_SAMPLE_REL);
+    expect(Math.abs(norm(baseline.positionsM, 3 * at10) / R - 10)).toBeLessThan(NEAREST_SAMPLE_REL);
     checked.add(at3).add(at10);
     for (const k of checked) {
       const p = baseline.positionsM;
@@ -198,7 +232,7 @@ describe('lunar stream template (Earth-Moon CR3BP)', () => {
       const tide = -2 * (tidalPotential(rx, r) - tidalPotential(0, R));
       const age = baseline.agesS[k] as number;
       expect(Math.abs(v2 - visViva - tide)).toBeLessThanOrEqual(
-        (r / D + N * age) * Math.abs(tide) + 1e-6, // + rounding of v^2 = 7e6 m^2/s^2
+        (r / D + N * age) * Math.abs(tide) + V2_ROUNDING_M2_S2,
       );
     }
   });
@@ -227,7 +261,7 @@ describe('lunar stream template (Earth-Moon CR3BP)', () => {
       const dx = (out[0] as number) - ((s[0] as number) - (1 - MU)) * D;
       const dy = (out[1] as number) - (s[1] as number) * D;
       const dz = (out[2] as number) - (s[2] as number) * D;
-      expect(Math.hypot(dx, dy, dz)).toBeLessThan(1);
+      expect(Math.hypot(dx, dy, dz)).toBeLessThan(INDEPENDENT_RK4_M);
     }
   });
 
@@ -239,7 +273,7 @@ describe('lunar stream template (Earth-Moon CR3BP)', () => {
     expect(baseline.end).toBe('exit');
     const k = baseline.sampleCount - 1;
     const [x, y, z, vx, vy, vz] = ndState(baseline, k) as [number, number, number, number, number, number];
-    expect(Math.hypot(x + MU, y, z) * D).toBeCloseTo(hillM, -3);
+    expect(Math.hypot(x + MU, y, z) * D).toBeCloseTo(hillM, EXIT_RADIUS_DIGITS);
     // Geocentric inertial velocity: rotating velocity + z x r, minus the Earth's own (0, -mu, 0).
     const vg = Math.hypot(vx - y, vy + x + MU, vz) * V_UNIT;
     const rg = Math.hypot(x + MU, y, z) * D;
@@ -254,17 +288,17 @@ describe('lunar stream template (Earth-Moon CR3BP)', () => {
     const cL2 = jacobiAtL2();
     // Koon, Lo, Marsden & Ross, "Dynamical Systems, the Three-Body Problem and Space Mission Design" (2011),
     // Earth-Moon: C_L2 = 3.1722.
-    expect(cL2).toBeCloseTo(3.1722, 3);
+    expect(cL2).toBeCloseTo(3.1722, C_L2_DIGITS);
     // C from the launch conditions alone: on the pole, U is known and |v| = v_L.
     const launchC = jacobi([1 - MU, 0, -R / D, 0, 2400 / V_UNIT, 0]);
     expect(launchC).toBeLessThan(cL2);
-    expect(jacobi(ndState(slow, 0))).toBeCloseTo(launchC, 12);
+    expect(jacobi(ndState(slow, 0))).toBeCloseTo(launchC, LAUNCH_JACOBI_DIGITS);
     // Whether it leaves within 120 days depends on a chaotic sequence of lunar encounters, not on C: the template
     // only has to be consistent with its own verdict.
     const last = slow.sampleCount - 1;
     const [x, y, z] = ndState(slow, last) as [number, number, number];
     if (slow.escapes) {
-      expect(Math.hypot(x + MU, y, z) * D).toBeCloseTo(slow.exitRadiusM, -3);
+      expect(Math.hypot(x + MU, y, z) * D).toBeCloseTo(slow.exitRadiusM, EXIT_RADIUS_DIGITS);
     } else {
       for (let k = 0; k < slow.sampleCount; k += 1) {
         const [xk, yk, zk] = ndState(slow, k) as [number, number, number];
@@ -276,7 +310,7 @@ describe('lunar stream template (Earth-Moon CR3BP)', () => {
 
   it('refuses launch speeds at or below lunar escape, naming launchSpeedMS', () => {
     const escape = Math.sqrt((2 * MOON_GM_M3_S2) / R);
-    expect(escape).toBeCloseTo(2375.7, 1);
+    expect(escape).toBeCloseTo(2375.7, ESCAPE_SPEED_DIGITS);
     for (const speed of [escape, 2375.6, 1000, 0, -3000, Number.NaN, Infinity]) {
       let caught: unknown;
       try {
@@ -313,7 +347,7 @@ describe('lunar stream placement (heliocentric ECLIPJ2000)', () => {
       const dx = (out[0] as number) - (earth[0] + moon[0] - R * normal[0]);
       const dy = (out[1] as number) - (earth[1] + moon[1] - R * normal[1]);
       const dz = (out[2] as number) - (earth[2] + moon[2] - R * normal[2]);
-      expect(Math.hypot(dx, dy, dz)).toBeLessThan(1);
+      expect(Math.hypot(dx, dy, dz)).toBeLessThan(POLE_PLACEMENT_M);
     }
   });
 
@@ -330,7 +364,7 @@ describe('lunar stream placement (heliocentric ECLIPJ2000)', () => {
       ];
       // 60 s at 2.6 km/s is 156 km; lunar gravity (1.62 m/s^2) pulls the end down by g t^2 / 2 = 2.9 km, so the
       // chord dips 1.07 deg below the horizontal launch direction e_y = e_z x e_x.
-      expect(norm(d)).toBeCloseTo(60 * BASELINE_SPEED_MS, -4);
+      expect(norm(d)).toBeCloseTo(60 * BASELINE_SPEED_MS, CHORD_DIGITS);
       const r = norm(moon);
       const ey: V3 = [
         (normal[1] * moon[2] - normal[2] * moon[1]) / r,
@@ -357,8 +391,8 @@ describe('lunar stream placement (heliocentric ECLIPJ2000)', () => {
         (out[1] as number) - earth[1],
         (out[2] as number) - earth[2],
       );
-      expect(r / ((template.exitRadiusM * norm(moon)) / D) - 1).toBeLessThan(1e-6);
-      expect(r / ((template.exitRadiusM * norm(moon)) / D) - 1).toBeGreaterThan(-1e-6);
+      expect(r / ((template.exitRadiusM * norm(moon)) / D) - 1).toBeLessThan(FAR_SCALING_REL);
+      expect(r / ((template.exitRadiusM * norm(moon)) / D) - 1).toBeGreaterThan(-FAR_SCALING_REL);
     }
   });
 
@@ -373,17 +407,18 @@ describe('lunar stream placement (heliocentric ECLIPJ2000)', () => {
         [frame.ey, frame.ez],
         [frame.ez, frame.ex],
       ] as const) {
-        expect(Math.abs(dot(a, b))).toBeLessThan(1e-15);
+        expect(Math.abs(dot(a, b))).toBeLessThan(ORTHOGONAL_ABS);
       }
-      for (const axis of [frame.ex, frame.ey, frame.ez]) expect(norm(axis)).toBeCloseTo(1, 15);
-      expect(dot(frame.ex, moon) / norm(moon)).toBeCloseTo(1, 15);
-      expect(dot(frame.ez, normal)).toBeCloseTo(1, 15);
-      expect(frame.moonDistanceM).toBeCloseTo(norm(moon), 3);
-      for (let i = 0; i < 3; i += 1) expect(frame.earthM[i]).toBeCloseTo(earth[i] as number, 3);
+      for (const axis of [frame.ex, frame.ey, frame.ez]) expect(norm(axis)).toBeCloseTo(1, UNIT_DIGITS);
+      expect(dot(frame.ex, moon) / norm(moon)).toBeCloseTo(1, UNIT_DIGITS);
+      expect(dot(frame.ez, normal)).toBeCloseTo(1, UNIT_DIGITS);
+      expect(frame.moonDistanceM).toBeCloseTo(norm(moon), EPHEMERIS_DIGITS);
+      for (let i = 0; i < 3; i += 1)
+        expect(frame.earthM[i]).toBeCloseTo(earth[i] as number, EPHEMERIS_DIGITS);
     }
     // Physical size at the Moon, pulsating far away.
     expect(lunarStreamOffsetScale(0, 0.95 * D)).toBe(1);
-    expect(lunarStreamOffsetScale(1e12, 0.95 * D)).toBeCloseTo(0.95, 12);
+    expect(lunarStreamOffsetScale(1e12, 0.95 * D)).toBeCloseTo(0.95, OFFSET_SCALE_DIGITS);
   });
 
   it('gives NaN outside [0, durationS] and the same numbers whatever the call order', () => {
@@ -433,7 +468,7 @@ describe('mass-driver streams of the baseline scenario', () => {
     }
     const total = cumulativeAtSample(history.sampleCount - 1) - cumulativeAtSample(0);
     expect(total).toBeGreaterThan(0);
-    expect(Math.abs(integral - total) / total).toBeLessThan(1e-12);
+    expect(Math.abs(integral - total) / total).toBeLessThan(TELESCOPING_REL);
   });
 
   it('is 0 before the first launch and outside the span, and matches the recorded rate in between', () => {
@@ -456,8 +491,8 @@ describe('mass-driver streams of the baseline scenario', () => {
       }
     }
     expect(recorded).toBeGreaterThan(0);
-    expect(siteLaunchRateKgPerS(history, siteIndex, t) / recorded - 1).toBeLessThan(1e-2);
-    expect(siteLaunchRateKgPerS(history, siteIndex, t) / recorded - 1).toBeGreaterThan(-1e-2);
+    expect(siteLaunchRateKgPerS(history, siteIndex, t) / recorded - 1).toBeLessThan(SECANT_REL);
+    expect(siteLaunchRateKgPerS(history, siteIndex, t) / recorded - 1).toBeGreaterThan(-SECANT_REL);
     expect(() => siteLaunchRateKgPerS(history, 7, t)).toThrow(/siteIndex/);
   });
 

@@ -41,6 +41,22 @@ const OBLIQUITY_RAD = (84_381.406 / 3600) * (Math.PI / 180);
 const LONGITUDE_TOLERANCE_RAD = 5e-8;
 /** Radius against the conic, relative: rounding of Kepler's equation and the trigonometry. */
 const RADIUS_TOLERANCE = 1e-12;
+/** Lightness number against the one recomputed here, relative: the same constants in another order, ~45 ulp. */
+const LIGHTNESS_REL = 1e-14;
+/** Transfer time against the closed form, digits (relative 5e-14): rounding of a square root and a few products. */
+const TRANSFER_TIME_DIGITS = 13;
+/** Arrival radius against the shell's mid radius, digits (relative 5e-15): one sum and two products, a few ulp. */
+const ARRIVAL_RADIUS_DIGITS = 14;
+/** Packet ages against k T / (n - 1), digits (5e-7 s; ages to ~1.3e7 s, ulp 2e-9 s): the grid formed another way. */
+const AGE_GRID_DIGITS = 6;
+/** Packet counts against the launched count, relative: the cells tile [0, T], the sum telescopes; rounding only. */
+const TELESCOPING_REL = 1e-12;
+/** Slack on the quadrature bound, relative to the count: rounding of the sums over packets (see rateQuadrature). */
+const QUADRATURE_ROUNDING_REL = 1e-9;
+/** The whole bound for a constant (import-capped) rate, relative: twice the rounding slack, the variation term ~0. */
+const CONSTANT_RATE_BOUND_REL = 2e-9;
+/** Arrivals integrated by RK4, relative to what is in flight: 1e-8, observed 6e-9. */
+const ARRIVALS_RK4_REL = 1e-8;
 
 /** The Earth's heliocentric ecliptic longitude at tdbS, rad, from astronomy-engine (TT), EQJ -> ECLIPJ2000 here. */
 function earthLongitudeRad(tdbS: number): number {
@@ -121,7 +137,7 @@ const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
  * The packets' rates integrated over their cells, sum_k rate_k |cell_k| / unit mass, against their exact count, and
  * the bound spacing x (total variation of the rate over the window) / unit mass on the difference: each cell holds
  * its packet's launch time, so |int_cell (r - r_k)| <= |cell| x the rate's variation over the cell. The variation is
- * read here from the samples (the slope of the linear cumulative mass); 1e-9 of the count covers rounding.
+ * read here from the samples (the slope of the linear cumulative mass); QUADRATURE_ROUNDING_REL covers rounding.
  */
 function rateQuadrature(
   history: GrowthHistory,
@@ -152,7 +168,7 @@ function rateQuadrature(
   }
   return {
     error: Math.abs(estimate - exact),
-    bound: (spacing * variation) / unitMassKg + 1e-9 * exact,
+    bound: (spacing * variation) / unitMassKg + QUADRATURE_ROUNDING_REL * exact,
     exact,
   };
 }
@@ -185,14 +201,14 @@ describe('collectors in transit on the baseline scenario', () => {
 
   it('flies the Hohmann target in pi sqrt((r1 + r2)^3 / (8 GM (1 - beta)))', () => {
     const beta = baselineBeta();
-    expect(params.collectorLightnessNumber / beta - 1).toBeLessThan(1e-14);
-    expect(params.collectorLightnessNumber / beta - 1).toBeGreaterThan(-1e-14);
+    expect(params.collectorLightnessNumber / beta - 1).toBeLessThan(LIGHTNESS_REL);
+    expect(params.collectorLightnessNumber / beta - 1).toBeGreaterThan(-LIGHTNESS_REL);
     const r1 = AU_M;
     const r2 = 0.5 * (0.68 + 0.74) * AU_M;
     const flightS = Math.PI * Math.sqrt((r1 + r2) ** 3 / (8 * GM_SUN_M3_S2 * (1 - beta)));
-    expect(hohmann.transferS / flightS - 1).toBeCloseTo(0, 13);
+    expect(hohmann.transferS / flightS - 1).toBeCloseTo(0, TRANSFER_TIME_DIGITS);
     expect(hohmann.departureRadiusM).toBe(r1);
-    expect(hohmann.arrivalRadiusM / r2 - 1).toBeCloseTo(0, 14);
+    expect(hohmann.arrivalRadiusM / r2 - 1).toBeCloseTo(0, ARRIVAL_RADIUS_DIGITS);
     // The scenario's 120 days to the 1-au shell.
     expect(drift.transferS).toBe(120 * SECONDS_PER_DAY);
   });
@@ -213,7 +229,7 @@ describe('collectors in transit on the baseline scenario', () => {
       expect(state.agesS[n - 1]).toBe(T);
       for (let k = 0; k < n; k += 1) {
         const age = state.agesS[k] as number;
-        expect(age).toBeCloseTo((k * T) / (n - 1), 6);
+        expect(age).toBeCloseTo((k * T) / (n - 1), AGE_GRID_DIGITS);
         const [x, y, z] = position(state, k);
         expect(z).toBe(0);
         // Inward: leave at aphelion (M0 = pi), arrive at perihelion.
@@ -281,8 +297,7 @@ describe('collectors in transit on the baseline scenario', () => {
           const launched =
             (launchedKg(history, p, t) - launchedKg(history, p, t - state.transferS)) / unitMassKg;
           expect(launched).toBeGreaterThan(1000);
-          // The packets' cells tile [0, T]: the sum telescopes, so only rounding is left.
-          expect(Math.abs(sum(state.packetCollectors) / launched - 1)).toBeLessThan(1e-12);
+          expect(Math.abs(sum(state.packetCollectors) / launched - 1)).toBeLessThan(TELESCOPING_REL);
           for (const c of state.packetCollectors) expect(c).toBeGreaterThanOrEqual(0);
         }
       }
@@ -292,7 +307,7 @@ describe('collectors in transit on the baseline scenario', () => {
       const t = isoToTdbS(iso);
       for (const state of streams.transitAt(t, 33)) {
         const { error, bound, exact } = rateQuadrature(history, state);
-        expect(bound).toBeLessThan(2e-9 * exact);
+        expect(bound).toBeLessThan(CONSTANT_RATE_BOUND_REL * exact);
         expect(error).toBeLessThanOrEqual(bound);
       }
     });
@@ -308,8 +323,8 @@ describe('collectors in transit on the baseline scenario', () => {
       const undrawn = (launchedKg(history, 2, t) - launchedKg(history, 2, t - asteroid)) / unitMassKg;
       expect(undrawn).toBeGreaterThan(0);
       // growthStateAt interpolates the cumulative masses with cubic Hermite, the streams linearly; the arrivals are
-      // integrated by RK4 (1e-8 of what is in flight, observed 6e-9).
-      let bound = 1e-8 * inTransit;
+      // integrated by RK4 (ARRIVALS_RK4_REL of what is in flight).
+      let bound = ARRIVALS_RK4_REL * inTransit;
       for (const state of streams.transitAt(t, 1)) {
         bound +=
           (interpolationGapKg(history, state.pathIndex, t) +
@@ -444,7 +459,7 @@ describe('collectors in transit on an outward transfer (synthetic, every path dr
       if (state === undefined) return;
       const inTransit = growthStateAt(history, t).collectorsInTransit;
       const bound =
-        1e-8 * inTransit +
+        ARRIVALS_RK4_REL * inTransit +
         (interpolationGapKg(history, 0, t) + interpolationGapKg(history, 0, t - state.transferS)) /
           unitMassKg;
       expect(Math.abs(sum(state.packetCollectors) - inTransit)).toBeLessThanOrEqual(bound);

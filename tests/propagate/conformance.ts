@@ -42,6 +42,8 @@ import {
  */
 const SHELL_SUM_FIRST_ORDER_FACTOR = 2.01;
 const SUM_ROUNDING_REL = 1e-11;
+/** The largest positionBound a backend may state, relative to a: the target (the gpu backend's bound). */
+const LARGEST_POSITION_BOUND = 5e-7;
 
 export interface ConformanceOptions {
   /** The domain the backend's positionBound is stated for (helpers.ts CPU_DOMAIN or GPU_DOMAIN). */
@@ -92,7 +94,7 @@ export function describeBackendConformance(
       expect(p.device.length).toBeGreaterThan(0);
       expect(p.threads).toBeGreaterThanOrEqual(1);
       expect(p.positionBound).toBeGreaterThanOrEqual(0);
-      expect(p.positionBound).toBeLessThanOrEqual(5e-7);
+      expect(p.positionBound).toBeLessThanOrEqual(LARGEST_POSITION_BOUND);
     });
 
     it('stays within its positionBound of cpu64 on random tables, t in 2030-2050', async () => {

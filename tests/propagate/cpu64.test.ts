@@ -13,6 +13,23 @@ import { diffNorm, elementsArb, norm } from '../orbit/arbitraries.ts';
 
 const YEAR = SECONDS_PER_JULIAN_YEAR;
 
+/** Against keplerToState(propagateElements(...)), relative: two float64 Kepler solutions, each to ~1e-12 rad. */
+const STATE_REL = 1e-12;
+/** At the epoch, relative: no Kepler solve, the same rotation of the same elements, a few ulp. */
+const AT_EPOCH_REL = 1e-15;
+/** Energy and angular momentum from the state, relative: the state's own float64 error, as STATE_REL. */
+const INVARIANT_REL = 1e-12;
+/** The period found by propagation against 365.25 days, relative: a coarse first check (they differ by 1.9e-5). */
+const PERIOD_COARSE_REL = 1e-3;
+/** Against 2 pi / k = 365.2568983 days, relative: GM_sun = k^2 au^3/day^2 to 1e-10, the bisection to 1e-6 s. */
+const GAUSS_PERIOD_REL = 1e-8;
+/** Back at the start after one period, au (150 m): the period to 1e-6 s is 3 cm of orbit, plus rounding. */
+const RETURN_AU = 1e-9;
+/** Distances against the norm of the positions, relative: the same norm taken twice, a few ulp. */
+const NORM_REL = 1e-14;
+/** Slack on perihelion <= r <= aphelion, relative: rounding of the conic at the extremes. */
+const APSIS_SLACK_REL = 1e-12;
+
 /** A tracer's orbit as generated: elements, epoch, effective mu. */
 interface Row {
   el: KeplerElements;
@@ -71,8 +88,10 @@ describe('propagateCpu64 vs keplerToState(propagateElements(...))', () => {
         rows.forEach((row, k) => {
           const dt = tdbS - (t.epochTdbS[k] as number);
           const expected = keplerToState(propagateElements(storedElements(t, k), row.mu, dt), row.mu);
-          expect(diffNorm(vec(r, k), expected.positionM) / norm(expected.positionM)).toBeLessThan(1e-12);
-          expect(diffNorm(vec(v, k), expected.velocityMS) / norm(expected.velocityMS)).toBeLessThan(1e-12);
+          expect(diffNorm(vec(r, k), expected.positionM) / norm(expected.positionM)).toBeLessThan(STATE_REL);
+          expect(diffNorm(vec(v, k), expected.velocityMS) / norm(expected.velocityMS)).toBeLessThan(
+            STATE_REL,
+          );
         });
       }),
       { numRuns: 300 },
@@ -84,7 +103,7 @@ describe('propagateCpu64 vs keplerToState(propagateElements(...))', () => {
     t.stationTdbS[0] = 10 * YEAR;
     const { r } = propagate(t, 0);
     const expected = keplerToState(elementsFixture, GM_SUN_M3_S2).positionM;
-    expect(diffNorm(vec(r, 0), expected) / norm(expected)).toBeLessThan(1e-15);
+    expect(diffNorm(vec(r, 0), expected) / norm(expected)).toBeLessThan(AT_EPOCH_REL);
   });
 });
 
@@ -142,7 +161,7 @@ describe('conservation over long propagation', () => {
             const [x, y, z] = vec(r, k);
             const [vx, vy, vz] = vec(v, k);
             const energy = 0.5 * (vx * vx + vy * vy + vz * vz) - mu / Math.hypot(x, y, z);
-            expect(Math.abs(energy + mu / (2 * a)) / (mu / (2 * a))).toBeLessThan(1e-12);
+            expect(Math.abs(energy + mu / (2 * a)) / (mu / (2 * a))).toBeLessThan(INVARIANT_REL);
             const h = [y * vz - z * vy, z * vx - x * vz, x * vy - y * vx];
             const hMag = Math.sqrt(mu * a * (1 - e * e));
             const hExpected = [
@@ -150,7 +169,7 @@ describe('conservation over long propagation', () => {
               -hMag * Math.sin(i) * Math.cos(node),
               hMag * Math.cos(i),
             ];
-            expect(diffNorm(h, hExpected) / hMag).toBeLessThan(1e-12);
+            expect(diffNorm(h, hExpected) / hMag).toBeLessThan(INVARIANT_REL);
           }
         }
       }),
@@ -196,12 +215,12 @@ describe('analytic: a circular 1 au orbit about GM_sun', () => {
       else hi = mid;
     }
     const periodDays = hi / SECONDS_PER_DAY;
-    expect(Math.abs(periodDays - 365.25) / 365.25).toBeLessThan(1e-3);
+    expect(Math.abs(periodDays - 365.25) / 365.25).toBeLessThan(PERIOD_COARSE_REL);
     // Independent figure: with Gauss's constant k = 0.01720209895 (IAU 1976), 2π/k = 365.256 898 3 days, and
     // GM_sun (IAU 2015 nominal) equals k^2 au^3/day^2 to 1e-10.
-    expect(Math.abs(periodDays - 365.2568983) / 365.2568983).toBeLessThan(1e-8);
+    expect(Math.abs(periodDays - 365.2568983) / 365.2568983).toBeLessThan(GAUSS_PERIOD_REL);
     propagateCpu64(t, hi, out);
-    expect(diffNorm(vec(out, 0), start) / AU_M).toBeLessThan(1e-9);
+    expect(diffNorm(vec(out, 0), start) / AU_M).toBeLessThan(RETURN_AU);
   });
 });
 
@@ -214,7 +233,7 @@ describe('heliocentricDistancesCpu64', () => {
         const d = new Float64Array(t.count);
         heliocentricDistancesCpu64(t, tdbS, d);
         for (let k = 0; k < t.count; k += 1) {
-          expect(Math.abs((d[k] as number) - norm(vec(r, k))) / (d[k] as number)).toBeLessThan(1e-14);
+          expect(Math.abs((d[k] as number) - norm(vec(r, k))) / (d[k] as number)).toBeLessThan(NORM_REL);
         }
       }),
       { numRuns: 200 },
@@ -252,8 +271,8 @@ describe('robustness', () => {
       rows.forEach((row, k) => {
         const a = row.el.semiMajorAxisM;
         const e = row.el.eccentricity;
-        expect(d[k]).toBeGreaterThanOrEqual(a * (1 - e) * (1 - 1e-12));
-        expect(d[k]).toBeLessThanOrEqual(a * (1 + e) * (1 + 1e-12));
+        expect(d[k]).toBeGreaterThanOrEqual(a * (1 - e) * (1 - APSIS_SLACK_REL));
+        expect(d[k]).toBeLessThanOrEqual(a * (1 + e) * (1 + APSIS_SLACK_REL));
       });
     }
   });

@@ -6,6 +6,10 @@ import { isoToTdbS, loadScenario } from '../../sim/index.ts';
 
 /** cpu64 and the state both solve the same Kepler equation in float64: agreement to rounding at 1 au (~1e-4 m). */
 const POSITION_TOLERANCE_M = 1e-2;
+/** Chi-square of 20 cells (19 degrees of freedom) at P = 0.001: a fair sampler fails one time in a thousand. */
+const CHI_SQUARE_P001 = 43.8;
+/** Velocity against a central difference over +-60 s, m/s: its error is ~ a (n h)^2 / 6 ~ 1e-7 m/s at 1 au. */
+const CENTRAL_DIFFERENCE_MS = 1e-4;
 
 describe('the exports’ tracer sample', () => {
   it('picks distinct ascending indices, the same for the same seed, all of them when asked for more', () => {
@@ -28,8 +32,7 @@ describe('the exports’ tracer sample', () => {
       for (const k of sampleTracerIndices(n, m, seed)) hits[k]! += 1;
     const expected = (draws * m) / n;
     const chiSquare = hits.reduce((sum, h) => sum + (h - expected) ** 2 / expected, 0);
-    // 19 degrees of freedom: P(chi2 > 43.8) = 0.001, so a fair sampler fails this one time in a thousand
-    expect(chiSquare).toBeLessThan(43.8);
+    expect(chiSquare).toBeLessThan(CHI_SQUARE_P001);
   });
 
   it('gives each tracer’s position as the cpu64 propagator does, and a velocity that is its derivative', () => {
@@ -45,12 +48,11 @@ describe('the exports’ tracer sample', () => {
           POSITION_TOLERANCE_M,
         );
       }
-      // central difference over ±60 s: error ~ a (n h)^2 / 6 ~ 1e-7 m/s at 1 au, far below 1e-4 m/s
       const ahead = tracerStateAt(world.swarm.table, k, t + 60).positionM;
       const behind = tracerStateAt(world.swarm.table, k, t - 60).positionM;
       for (let c = 0; c < 3; c += 1) {
         const derivative = ((ahead[c] as number) - (behind[c] as number)) / 120;
-        expect(Math.abs(derivative - (state.velocityMS[c] as number))).toBeLessThan(1e-4);
+        expect(Math.abs(derivative - (state.velocityMS[c] as number))).toBeLessThan(CENTRAL_DIFFERENCE_MS);
       }
     }
     expect(() => tracerStateAt(world.swarm.table, world.swarm.table.count, t)).toThrow(/tracer/);

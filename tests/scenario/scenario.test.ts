@@ -18,17 +18,24 @@ function messageOf(action: () => unknown): string {
   throw new Error('expected an error');
 }
 
+/** 0.95 au in m, digits (0.5 m; ulp 3e-5 m): one product, rounding only. */
+const METRE_DIGITS = 0;
+/** An angle of 5 deg in rad, digits (5e-16): one conversion, an ulp or two. */
+const RADIAN_DIGITS = 15;
+/** The lightness number against its formula, digits: a few products, rounding only. */
+const LIGHTNESS_DIGITS = 12;
+
 describe('scenarios', () => {
   it('the built-in baseline spans 2030-01-01..2050-12-31 and resolves to SI', () => {
     const scenario = loadScenario('baseline');
     expect(scenario.file.from).toBe('2030-01-01');
     expect(scenario.file.to).toBe('2050-12-31');
-    expect(scenario.shells[0]?.semiMajorAxisM[0]).toBeCloseTo(0.95 * 149_597_870_700, 0);
-    expect(scenario.shells[0]?.inclinationRad[1]).toBeCloseTo((5 * Math.PI) / 180, 15);
+    expect(scenario.shells[0]?.semiMajorAxisM[0]).toBeCloseTo(0.95 * 149_597_870_700, METRE_DIGITS);
+    expect(scenario.shells[0]?.inclinationRad[1]).toBeCloseTo((5 * Math.PI) / 180, RADIAN_DIGITS);
     // beta = sigma* (1 + reflectivity) / 2 / sigma (McInnes 1999, partially reflecting flat sheet)
     expect(scenario.collector.lightnessNumber).toBeCloseTo(
       (CRITICAL_AREAL_DENSITY_KG_M2 * 1.1) / 2 / 0.01,
-      12,
+      LIGHTNESS_DIGITS,
     );
   });
 

@@ -8,12 +8,14 @@ import type { LoadPhase } from '../../../sim/stream/messages.ts';
 import { loadFraction, sourceLabel } from '../../../src/app/state/loading.ts';
 
 const PHASES: readonly LoadPhase[] = ['scenario', 'swarm', 'timeline', 'render'];
+/** A fraction of the bar against its hand value, digits (5e-16): a few ulp of values below 1. */
+const FRACTION_DIGITS = 15;
 
 test('the bar runs from 0 at the first phase to 1 at the end of the last', () => {
   expect(loadFraction('scenario', 0, 0)).toBe(0);
   expect(loadFraction('render', 1, 1)).toBe(1);
   // three quarters through the timeline, which covers 0.2..0.95 of the bar
-  expect(loadFraction('timeline', 3, 4)).toBeCloseTo(0.2 + 0.75 * 0.75, 15);
+  expect(loadFraction('timeline', 3, 4)).toBeCloseTo(0.2 + 0.75 * 0.75, FRACTION_DIGITS);
 });
 
 test('each phase starts where the one before it ended, and the bar never moves back', () => {
