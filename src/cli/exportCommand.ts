@@ -5,12 +5,14 @@
  */
 import { Command } from 'commander';
 import type { CliIo } from './io.ts';
+import { createOemCommand } from './export/oem.ts';
+import { createOmmCommand } from './export/omm.ts';
 
 /** One export format: a subcommand factory. */
 export type ExportFormatCommand = (io: CliIo) => Command;
 
 /** The export formats, in the order `essaim export --help` lists them. */
-const FORMATS: readonly ExportFormatCommand[] = [];
+const FORMATS: readonly ExportFormatCommand[] = [createOemCommand, createOmmCommand];
 
 export function createExportCommand(io: CliIo): Command {
   const command = new Command('export').description(
