@@ -7,9 +7,11 @@
  * (astronomy-engine's EQJ, ICRF to within 0.02"), by the J2000 obliquity: CENTER_NAME SUN, REF_FRAME EME2000.
  * Time: TDB, the core's scale (TIME_SYSTEM TDB; epochs are TDB calendar dates, epoch.ts).
  *
- * Interpolation. Lagrange of degree 7 (8 nodes) on a one-day grid reproduces the ellipse to far below a metre for
- * any period of more than ten days (tests/report/ccsds/oem.test.ts measures it); a shorter segment gets a finer
- * step so that it still has the 8 lines the interpolation needs (5.2.4.7).
+ * Interpolation. Lagrange of degree 7 (8 nodes). Its error on an orbit of radius r and period P sampled every h
+ * is about 0.013 r (2 pi h / P)^8 in the worst (first and last) interval: lines at most a day and P / 100 apart
+ * keep it below 1 m for every bound orbit up to 2 au, and far below for the swarm's periods of months
+ * (tests/report/ccsds/oem.test.ts measures a 10-day orbit and the baseline's). A short segment gets a finer step
+ * so that it still has the 8 lines the interpolation needs (5.2.4.7).
  */
 import { GM_SUN_M3_S2 } from '../../constants.ts';
 import { InputError } from '../../errors.ts';
@@ -27,6 +29,8 @@ export const TRACER_REF_FRAME = 'EME2000';
 export const TRACER_INTERPOLATION: Interpolation = { method: 'LAGRANGE', degree: 7 };
 /** Default spacing of a tracer's ephemeris lines, s. */
 export const DEFAULT_TRACER_STEP_S = 86_400;
+/** Ephemeris lines per orbital period at the least: the spacing is at most P / this. */
+export const LINES_PER_PERIOD = 100;
 /** What the tracers' OMMs name as their propagation method: Kepler's two-body motion under GM. */
 export const TRACER_MEAN_ELEMENT_THEORY = 'TWO-BODY';
 
@@ -42,20 +46,25 @@ export function tracerObjectId(index: number): string {
   return `TRACER-${index}`;
 }
 
-/** Times from start to stop at `stepS` (the last step may be shorter), at least degree + 1 of them. */
+/**
+ * Evenly spaced times from start to stop, both included, no further apart than `stepS`, at least `minCount` of
+ * them. Even spacing keeps Lagrange interpolation well conditioned (a last sliver of a step would not be).
+ */
 export function ephemerisTimes(startS: number, stopS: number, stepS: number, minCount: number): Float64Array {
   if (!(stepS > 0 && Number.isFinite(stepS))) throw new InputError(`must be > 0 s, got ${stepS}`, 'step');
-  const step = Math.min(stepS, (stopS - startS) / (minCount - 1));
-  const count = Math.ceil((stopS - startS) / step - 1e-9) + 1;
-  const times = new Float64Array(count);
-  for (let k = 0; k < count - 1; k += 1) times[k] = startS + k * step;
-  times[count - 1] = stopS;
+  const spanS = stopS - startS;
+  // the 1e-9 forgives a span that is a whole number of steps up to rounding
+  const intervals = Math.max(minCount - 1, Math.ceil(spanS / stepS - 1e-9));
+  const times = new Float64Array(intervals + 1);
+  for (let k = 0; k < intervals; k += 1) times[k] = startS + (spanS * k) / intervals;
+  times[intervals] = stopS;
   return times;
 }
 
 /**
- * The OEM segment of tracer `index` from max(from, its station time) to `toTdbS`, lines every `stepS`. Throws
- * InputError (field `tracer`) when the tracer is not on station before `toTdbS`.
+ * The OEM segment of tracer `index` from max(from, its station time) to `toTdbS`, lines every `stepS` or every
+ * period / LINES_PER_PERIOD if that is shorter. Throws InputError (field `tracer`) when the tracer is not on
+ * station before `toTdbS`.
  */
 export function tracerOemSegment(
   table: TracerTable,
@@ -72,7 +81,13 @@ export function tracerOemSegment(
       'tracer',
     );
   }
-  const epochs = ephemerisTimes(startS, toTdbS, stepS, TRACER_INTERPOLATION.degree + 1);
+  const periodS = (2 * Math.PI) / (table.meanMotionRadS[index] as number);
+  const epochs = ephemerisTimes(
+    startS,
+    toTdbS,
+    Math.min(stepS, periodS / LINES_PER_PERIOD),
+    TRACER_INTERPOLATION.degree + 1,
+  );
   const states = new Float64Array(6 * epochs.length);
   epochs.forEach((t, k) => {
     const { positionM, velocityMS } = tracerStateAt(table, index, t);

@@ -32,7 +32,7 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
   const stepS = parseDurationS(flags.sampleStep, '--sample-step');
   if (!(stepS >= MIN_SAMPLE_STEP_S && stepS <= MAX_SAMPLE_STEP_S)) {
     throw new InputError(
-      `must be between ${MIN_SAMPLE_STEP_S} s and 30d (Lagrange degree 7 is checked at 1d), got ${flags.sampleStep}`,
+      `must be between ${MIN_SAMPLE_STEP_S} s and 30d, got ${flags.sampleStep}`,
       '--sample-step',
     );
   }
@@ -59,7 +59,7 @@ export function createOemCommand(io: CliIo): Command {
   return addCcsdsOptions(command)
     .option(
       '--sample-step <duration>',
-      'spacing of the ephemeris lines (Lagrange degree 7 is accurate to < 1 m at 1d for periods > 10 days)',
+      'largest spacing of the ephemeris lines (also at most a period / 100: Lagrange degree 7 then errs < 1 m)',
       `${DEFAULT_TRACER_STEP_S / 86_400}d`,
     )
     .action(async (flags: OemFlags) => oemAction(flags, io));
