@@ -55,6 +55,59 @@ describe('essaim export oem', () => {
   });
 });
 
+describe('essaim export oem --objects satellites', () => {
+  it('writes the power satellites geocentric, in UTC, a segment per station-keeping cycle', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 's.oem');
+    const result = await cli(
+      'export',
+      'oem',
+      '--objects',
+      'satellites',
+      '--tracers',
+      '50',
+      '--from',
+      '2041-01-01',
+      '--to',
+      '2041-01-09',
+      '--out',
+      out,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(new Set(valuesOf(text, 'TIME_SYSTEM'))).toEqual(new Set(['UTC']));
+    expect(new Set(valuesOf(text, 'CENTER_NAME'))).toEqual(new Set(['EARTH']));
+    expect(new Set(valuesOf(text, 'OBJECT_NAME')).size).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses --count with satellites, and a scenario without an earth section', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out', 's.oem');
+    const count = await cli('export', 'oem', '--objects', 'satellites', '--count', '2', ...RUN, '--out', out);
+    expect(count.code).toBe(2);
+    expect(count.stderr).toMatch(/--objects: --count and --tracer choose tracers/);
+    const none = await cli(
+      'export',
+      'oem',
+      '--objects',
+      'satellites',
+      '--scenario',
+      'metzger-2013',
+      '--tracers',
+      '50',
+      '--out',
+      out,
+    );
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--objects: scenario .* has no power satellites/);
+    const kind = await cli('export', 'oem', '--objects', 'planets', ...RUN, '--out', out);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/--objects: must be one of tracers, satellites/);
+    expect(await filesIn(join(dir, 'out'))).toEqual([]);
+  });
+});
+
 describe('essaim export omm', () => {
   it('writes one OMM per tracer that Essaim’s reader turns back into the tracers', async () => {
     const dir = await tempDir();

@@ -1,13 +1,18 @@
 /**
- * `essaim export oem`: CCSDS Orbit Ephemeris Message (502.0-B-3 section 5, KVN) of chosen tracers over the run's
- * span: one segment per tracer, heliocentric (CENTER_NAME SUN), REF_FRAME EME2000, TIME_SYSTEM TDB, Lagrange
- * interpolation of degree 7 on a `--sample-step` grid (sim/report/ccsds/tracerMessages.ts).
+ * `essaim export oem`: CCSDS Orbit Ephemeris Message (502.0-B-3 section 5, KVN) over the run's span, Lagrange
+ * interpolation of degree 7 on a `--sample-step` grid. `--objects tracers` (the default): chosen tracers, one
+ * segment each, heliocentric (CENTER_NAME SUN), REF_FRAME EME2000, TIME_SYSTEM TDB
+ * (sim/report/ccsds/tracerMessages.ts). `--objects satellites`: the earth section's power satellites, CENTER_NAME
+ * EARTH, EME2000, TIME_SYSTEM UTC, a segment per element set (sim/report/ccsds/satelliteMessages.ts). One
+ * TIME_SYSTEM per OEM (5.2.4.5) is why the two are separate files.
  */
 import { Command } from 'commander';
 import { parseDurationS } from '../../../sim/duration.ts';
 import { InputError } from '../../../sim/errors.ts';
 import { formatOem } from '../../../sim/report/ccsds/oem.ts';
 import { DEFAULT_TRACER_STEP_S, tracerOemSegment } from '../../../sim/report/ccsds/tracerMessages.ts';
+import { satelliteOemSegments } from '../../../sim/report/ccsds/satelliteMessages.ts';
+import { parseChoiceFlag } from '../options.ts';
 import type { CliIo } from '../io.ts';
 import {
   addCcsdsOptions,
@@ -22,7 +27,10 @@ import {
 
 interface OemFlags extends CcsdsFlags {
   sampleStep: string;
+  objects: string;
 }
+
+const OBJECT_KINDS = ['tracers', 'satellites'] as const;
 
 /** The finest and coarsest ephemeris spacing accepted, s. */
 const MIN_SAMPLE_STEP_S = 1;
@@ -36,8 +44,47 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
       '--sample-step',
     );
   }
+  const objects = parseChoiceFlag('--objects', flags.objects, OBJECT_KINDS);
+  if (objects === 'satellites' && (flags.count !== undefined || flags.tracer !== undefined)) {
+    throw new InputError(
+      '--count and --tracer choose tracers; --objects satellites writes every power satellite',
+      '--objects',
+    );
+  }
   const request = await parseCcsdsRequest(flags);
   const world = requestWorld(request);
+  if (objects === 'satellites') {
+    const satellites = world.earth?.satellites ?? [];
+    if (satellites.length === 0) {
+      throw new InputError(
+        `scenario ${request.selection.scenario.name} has no power satellites (no earth section)`,
+        '--objects',
+      );
+    }
+    const segments = withProgress(io, 'ephemerides', satellites, (sat) =>
+      satelliteOemSegments(sat, request.fromTdbS, request.toTdbS, stepS),
+    ).flat();
+    if (segments.length === 0) {
+      throw new InputError('no power satellite is in service between --from and --to', '--objects');
+    }
+    const text = formatOem({
+      header: ccsdsHeader(
+        request,
+        world,
+        'Orbit Ephemeris Message of power satellites (a segment per element set)',
+      ),
+      timeSystem: 'UTC',
+      segments,
+    });
+    const lines = segments.reduce((sum, segment) => sum + segment.epochs.length, 0);
+    await writeExport(
+      io,
+      request.out,
+      text,
+      `${satellites.length} satellites, ${segments.length} segments, ${lines} ephemeris lines`,
+    );
+    return;
+  }
   const tracers = chosenTracers(request, world);
   const table = world.swarm.table;
   const segments = withProgress(io, 'ephemerides', tracers, (index) =>
@@ -54,9 +101,14 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
 
 export function createOemCommand(io: CliIo): Command {
   const command = new Command('oem').description(
-    'CCSDS Orbit Ephemeris Message (KVN) of chosen tracers: heliocentric, EME2000, TDB, one segment per tracer',
+    'CCSDS Orbit Ephemeris Message (KVN), EME2000: chosen tracers (SUN, TDB) or the power satellites (EARTH, UTC)',
   );
   return addCcsdsOptions(command)
+    .option(
+      '--objects <kind>',
+      'tracers (heliocentric, TDB) or satellites (the power satellites, geocentric, UTC)',
+      'tracers',
+    )
     .option(
       '--sample-step <duration>',
       'largest spacing of the ephemeris lines (also at most a period / 100: Lagrange degree 7 then errs < 1 m)',
