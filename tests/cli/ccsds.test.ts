@@ -4,7 +4,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readOmm } from '../../sim/earth/elementSets.ts';
 import { readOmmKvn, tracerRowFromOmm } from '../../sim/report/ccsds/ommKvnRead.ts';
+import { ommRecordOf } from '../../sim/report/ccsds/satelliteOmm.ts';
 import { kvnLines } from '../report/ccsds/minimalKvn.ts';
 import { cli, filesIn, tempDir } from './helpers.ts';
 
@@ -117,6 +119,31 @@ describe('essaim export omm', () => {
     const omms = readOmmKvn(await readFile(out, 'utf8'));
     expect(omms.map((omm) => omm.values.get('OBJECT_ID'))).toEqual(['TRACER-0', 'TRACER-2']);
     for (const omm of omms) expect(tracerRowFromOmm(omm).weight).toBeGreaterThan(0);
+  });
+});
+
+describe('essaim export omm --objects satellites', () => {
+  it('writes the power satellites’ SGP4 element sets, which Essaim’s element-set reader takes back', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 's.omm');
+    const result = await cli(
+      'export',
+      'omm',
+      '--objects',
+      'satellites',
+      '--tracers',
+      '50',
+      '--from',
+      '2041-01-01',
+      '--to',
+      '2041-01-09',
+      '--out',
+      out,
+    );
+    expect(result.code).toBe(0);
+    const omms = readOmmKvn(await readFile(out, 'utf8'));
+    expect(omms.length).toBeGreaterThanOrEqual(2);
+    for (const omm of omms) expect(readOmm(ommRecordOf(omm)).ok).toBe(true);
   });
 });
 

@@ -13,18 +13,39 @@ import { formatEpoch, type TimeSystem } from './timeSystem.ts';
 
 export const OMM_VERSION = '3.0';
 
-/** The mean Keplerian elements block, in the OMM's units. */
+/**
+ * The mean Keplerian elements block, in the OMM's units: SEMI_MAJOR_AXIS (km), or MEAN_MOTION (rev/day) for
+ * SGP/SGP4 element sets (table 4-3, 4.2.4.6).
+ */
 export interface OmmMeanElements {
   readonly comments: readonly string[];
-  /** EPOCH on the message's time system (timeSystem.ts: TDB seconds past J2000, or UTC ms). */
-  readonly epoch: number;
-  readonly semiMajorAxisKm: number;
+  /**
+   * EPOCH on the message's time system (timeSystem.ts: TDB seconds past J2000, or UTC ms), or an epoch text to
+   * write as it is (an element set's own EPOCH, kept verbatim so that it reads back exactly).
+   */
+  readonly epoch: number | string;
+  readonly semiMajorAxisKm?: number;
+  readonly meanMotionRevPerDay?: number;
   readonly eccentricity: number;
   readonly inclinationDeg: number;
   readonly raOfAscNodeDeg: number;
   readonly argOfPericenterDeg: number;
   readonly meanAnomalyDeg: number;
   readonly gmKm3S2?: number;
+}
+
+/** The TLE-related parameters of table 4-3 (MEAN_ELEMENT_THEORY = SGP4), in its units. */
+export interface OmmTleParameters {
+  readonly ephemerisType: number;
+  readonly classificationType: string;
+  readonly noradCatId: number;
+  readonly elementSetNo: number;
+  readonly revAtEpoch: number;
+  /** 1/earth radii. */
+  readonly bstar: number;
+  /** rev/day**2 and rev/day**3. */
+  readonly meanMotionDot: number;
+  readonly meanMotionDdot: number;
 }
 
 export type UserDefinedValue = number | string | { readonly integer: number };
@@ -39,6 +60,7 @@ export interface OmmMessage {
   readonly timeSystem: TimeSystem;
   readonly meanElementTheory: string;
   readonly meanElements: OmmMeanElements;
+  readonly tleParameters?: OmmTleParameters;
   /**
    * USER_DEFINED_<name> = value, in this order (4.2.4.10: to be described in an ICD; the README is ours): a real,
    * an integer (`{ integer }`) or text.
@@ -65,8 +87,10 @@ function ommLines(message: OmmMessage): string[] {
     kvnText('MEAN_ELEMENT_THEORY', message.meanElementTheory),
     '',
     ...kvnComments(el.comments),
-    kvnText('EPOCH', formatEpoch(message.timeSystem, el.epoch)),
-    kvnReal('SEMI_MAJOR_AXIS', el.semiMajorAxisKm),
+    kvnText('EPOCH', typeof el.epoch === 'string' ? el.epoch : formatEpoch(message.timeSystem, el.epoch)),
+    el.semiMajorAxisKm !== undefined
+      ? kvnReal('SEMI_MAJOR_AXIS', el.semiMajorAxisKm)
+      : kvnReal('MEAN_MOTION', el.meanMotionRevPerDay ?? Number.NaN),
     kvnReal('ECCENTRICITY', el.eccentricity),
     kvnReal('INCLINATION', el.inclinationDeg),
     kvnReal('RA_OF_ASC_NODE', el.raOfAscNodeDeg),
@@ -74,6 +98,20 @@ function ommLines(message: OmmMessage): string[] {
     kvnReal('MEAN_ANOMALY', el.meanAnomalyDeg),
   ];
   if (el.gmKm3S2 !== undefined) lines.push(kvnReal('GM', el.gmKm3S2));
+  const tle = message.tleParameters;
+  if (tle !== undefined) {
+    lines.push(
+      '',
+      kvnInteger('EPHEMERIS_TYPE', tle.ephemerisType),
+      kvnText('CLASSIFICATION_TYPE', tle.classificationType),
+      kvnInteger('NORAD_CAT_ID', tle.noradCatId),
+      kvnInteger('ELEMENT_SET_NO', tle.elementSetNo),
+      kvnInteger('REV_AT_EPOCH', tle.revAtEpoch),
+      kvnReal('BSTAR', tle.bstar),
+      kvnReal('MEAN_MOTION_DOT', tle.meanMotionDot),
+      kvnReal('MEAN_MOTION_DDOT', tle.meanMotionDdot),
+    );
+  }
   if (message.userDefined.length > 0) lines.push('');
   for (const [name, value] of message.userDefined) {
     if (!USER_NAME.test(name))

@@ -132,3 +132,16 @@ export function tableProblems(keywords: readonly string[], table: readonly Keywo
 
 /** A fixed-point (7.5.6) or floating-point (7.5.7) number with up to 17 digits, as the spec's forms are written. */
 export const CCSDS_REAL = /^[+-]?(?:\d+\.\d+|\d\.\d+[Ee][+-]\d+)$/;
+
+/** 502.0-B-3 table 4-3, the TLE related parameters block (required when MEAN_ELEMENT_THEORY = SGP4). */
+export const OMM_TLE_PARAMETERS: readonly KeywordRow[] = [
+  ['COMMENT', 'O'],
+  ['EPHEMERIS_TYPE', 'O'],
+  ['CLASSIFICATION_TYPE', 'O'],
+  ['NORAD_CAT_ID', 'O'],
+  ['ELEMENT_SET_NO', 'O'],
+  ['REV_AT_EPOCH', 'O'],
+  ['BSTAR', 'C'],
+  ['MEAN_MOTION_DOT', 'C'],
+  ['MEAN_MOTION_DDOT', 'C'],
+];
