@@ -49,6 +49,17 @@ describe('essaim export oem', () => {
     expect(valuesOf(await readFile(b, 'utf8'), 'OBJECT_ID')).not.toEqual(valuesOf(text, 'OBJECT_ID'));
   });
 
+  it('writes an NDM combined instantiation with --format xml, one <oem> per tracer', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'x.xml');
+    expect((await cli('export', 'oem', ...RUN, '--count', '2', '--format', 'xml', '--out', out)).code).toBe(
+      0,
+    );
+    const text = await readFile(out, 'utf8');
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<ndm ')).toBe(true);
+    expect(text.match(/<oem id="CCSDS_OEM_VERS" version="3.0">/g)).toHaveLength(2);
+  });
+
   it('takes tracers by index with --tracer', async () => {
     const dir = await tempDir();
     const out = join(dir, 'x.oem');
@@ -161,6 +172,7 @@ describe('bad input to the CCSDS exports is exit 2 naming the flag, with nothing
     ['a sample step of zero', ['oem', '--sample-step', '0s'], /--sample-step/],
     ['a sample step that is not a duration', ['oem', '--sample-step', 'daily'], /--sample-step/],
     ['--to before --from', ['omm', '--to', '2048-01-01'], /--to: must be after --from/],
+    ['an unknown format', ['oem', '--format', 'json'], /--format: must be one of kvn, xml/],
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {

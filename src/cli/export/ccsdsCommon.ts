@@ -16,7 +16,7 @@ import { createWorld, type World } from '../../../sim/world.ts';
 import { tdbSToIso } from '../../../sim/time.ts';
 import { ensureWritableFile, writeFilesAtomically } from '../../node/atomicWrite.ts';
 import type { CliIo } from '../io.ts';
-import { parseIntegerFlag } from '../options.ts';
+import { parseChoiceFlag, parseIntegerFlag } from '../options.ts';
 import {
   addRunSelectionOptions,
   parseRunSelection,
@@ -30,6 +30,7 @@ export const MAX_TRACER_COUNT = 10_000;
 
 export interface CcsdsFlags extends RunSelectionFlags {
   out?: string;
+  format: string;
   count?: string;
   tracer?: string;
 }
@@ -42,8 +43,16 @@ export function addCcsdsOptions(command: Command): Command {
       '--count <n>',
       `how many tracers, a seeded sample of those on station by --to (default ${DEFAULT_TRACER_COUNT})`,
     )
-    .option('--tracer <i,j,...>', 'these tracers, by index in the tracer table (instead of --count)');
+    .option('--tracer <i,j,...>', 'these tracers, by index in the tracer table (instead of --count)')
+    .option(
+      '--format <kvn|xml>',
+      'kvn (keyword = value) or xml (an NDM combined instantiation: one message per object)',
+      'kvn',
+    );
 }
+
+export const CCSDS_FORMATS = ['kvn', 'xml'] as const;
+export type CcsdsFormat = (typeof CCSDS_FORMATS)[number];
 
 /** The validated request: the run, the span, the output file and the tracer choice (checked against the world). */
 export interface CcsdsRequest {
@@ -51,6 +60,7 @@ export interface CcsdsRequest {
   readonly fromTdbS: number;
   readonly toTdbS: number;
   readonly out: string;
+  readonly format: CcsdsFormat;
   readonly count: number;
   readonly tracers: readonly number[] | undefined;
 }
@@ -66,6 +76,7 @@ function parseTracerList(text: string): number[] {
 
 /** Validate every flag (and that --out can be written) before any work. */
 export async function parseCcsdsRequest(flags: CcsdsFlags): Promise<CcsdsRequest> {
+  const format = parseChoiceFlag('--format', flags.format, CCSDS_FORMATS);
   const selection = await parseRunSelection(flags);
   const fromTdbS = selection.options.fromTdbS ?? selection.scenario.fromTdbS;
   const toTdbS = selection.options.toTdbS ?? selection.scenario.toTdbS;
@@ -84,7 +95,7 @@ export async function parseCcsdsRequest(flags: CcsdsFlags): Promise<CcsdsRequest
     throw new InputError('is required: the file to write', '--out');
   }
   await ensureWritableFile(flags.out, '--out');
-  return { selection, fromTdbS, toTdbS, out: flags.out, count, tracers };
+  return { selection, fromTdbS, toTdbS, out: flags.out, format, count, tracers };
 }
 
 /** The world of the request's run (tracers, seed, Earth segment over the span). */

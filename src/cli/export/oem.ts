@@ -9,7 +9,9 @@
 import { Command } from 'commander';
 import { parseDurationS } from '../../../sim/duration.ts';
 import { InputError } from '../../../sim/errors.ts';
-import { formatOem } from '../../../sim/report/ccsds/oem.ts';
+import { formatOem, type OemMessage } from '../../../sim/report/ccsds/oem.ts';
+import { oemNdmXml } from '../../../sim/report/ccsds/ndmXml.ts';
+import { serializeXml } from './xml.ts';
 import { DEFAULT_TRACER_STEP_S, tracerOemSegment } from '../../../sim/report/ccsds/tracerMessages.ts';
 import { satelliteOemSegments } from '../../../sim/report/ccsds/satelliteMessages.ts';
 import { parseChoiceFlag } from '../options.ts';
@@ -31,6 +33,10 @@ interface OemFlags extends CcsdsFlags {
 }
 
 const OBJECT_KINDS = ['tracers', 'satellites'] as const;
+
+function oemText(message: OemMessage, format: 'kvn' | 'xml'): string {
+  return format === 'xml' ? serializeXml(oemNdmXml(message)) : formatOem(message);
+}
 
 /** The finest and coarsest ephemeris spacing accepted, s. */
 const MIN_SAMPLE_STEP_S = 1;
@@ -67,15 +73,18 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
     if (segments.length === 0) {
       throw new InputError('no power satellite is in service between --from and --to', '--objects');
     }
-    const text = formatOem({
-      header: ccsdsHeader(
-        request,
-        world,
-        'Orbit Ephemeris Message of power satellites (a segment per element set)',
-      ),
-      timeSystem: 'UTC',
-      segments,
-    });
+    const text = oemText(
+      {
+        header: ccsdsHeader(
+          request,
+          world,
+          'Orbit Ephemeris Message of power satellites (a segment per element set)',
+        ),
+        timeSystem: 'UTC',
+        segments,
+      },
+      request.format,
+    );
     const lines = segments.reduce((sum, segment) => sum + segment.epochs.length, 0);
     await writeExport(
       io,
@@ -90,18 +99,26 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
   const segments = withProgress(io, 'ephemerides', tracers, (index) =>
     tracerOemSegment(table, index, request.fromTdbS, request.toTdbS, stepS),
   );
-  const text = formatOem({
-    header: ccsdsHeader(request, world, 'Orbit Ephemeris Message of tracers (one segment per tracer)'),
-    timeSystem: 'TDB',
-    segments,
-  });
+  const text = oemText(
+    {
+      header: ccsdsHeader(request, world, 'Orbit Ephemeris Message of tracers (one segment per tracer)'),
+      timeSystem: 'TDB',
+      segments,
+    },
+    request.format,
+  );
   const lines = segments.reduce((sum, segment) => sum + segment.epochs.length, 0);
-  await writeExport(io, request.out, text, `${segments.length} tracers, ${lines} ephemeris lines`);
+  await writeExport(
+    io,
+    request.out,
+    text,
+    `${segments.length} tracer${segments.length === 1 ? '' : 's'}, ${lines} ephemeris lines`,
+  );
 }
 
 export function createOemCommand(io: CliIo): Command {
   const command = new Command('oem').description(
-    'CCSDS Orbit Ephemeris Message (KVN), EME2000: chosen tracers (SUN, TDB) or the power satellites (EARTH, UTC)',
+    'CCSDS Orbit Ephemeris Message (KVN or XML), EME2000: chosen tracers (SUN, TDB) or power satellites (EARTH, UTC)',
   );
   return addCcsdsOptions(command)
     .option(

@@ -6,7 +6,9 @@
  * sim/report/ccsds/satelliteOmm.ts), which Essaim's own element-set reader takes back.
  */
 import { Command } from 'commander';
-import { formatOmms } from '../../../sim/report/ccsds/omm.ts';
+import { formatOmms, type OmmMessage } from '../../../sim/report/ccsds/omm.ts';
+import { ommNdmXml } from '../../../sim/report/ccsds/ndmXml.ts';
+import { serializeXml } from './xml.ts';
 import { tracerOmm } from '../../../sim/report/ccsds/tracerMessages.ts';
 import { InputError } from '../../../sim/errors.ts';
 import { satelliteElementSets, satelliteOmm } from '../../../sim/report/ccsds/satelliteOmm.ts';
@@ -28,6 +30,10 @@ interface OmmFlags extends CcsdsFlags {
 }
 
 const OBJECT_KINDS = ['tracers', 'satellites'] as const;
+
+function ommText(messages: readonly OmmMessage[], format: 'kvn' | 'xml'): string {
+  return format === 'xml' ? serializeXml(ommNdmXml(messages)) : formatOmms(messages);
+}
 
 async function ommAction(flags: OmmFlags, io: CliIo): Promise<void> {
   const objects = parseChoiceFlag('--objects', flags.objects, OBJECT_KINDS);
@@ -74,7 +80,7 @@ async function ommAction(flags: OmmFlags, io: CliIo): Promise<void> {
         '--objects',
       );
     }
-    await writeExport(io, request.out, formatOmms(messages), `${messages.length} element sets`);
+    await writeExport(io, request.out, ommText(messages, request.format), `${messages.length} element sets`);
     return;
   }
   const tracers = chosenTracers(request, world);
@@ -88,12 +94,12 @@ async function ommAction(flags: OmmFlags, io: CliIo): Promise<void> {
   const messages = withProgress(io, 'mean elements', tracers, (index) =>
     tracerOmm(world.swarm.table, index, context),
   );
-  await writeExport(io, request.out, formatOmms(messages), `${messages.length} tracer OMMs`);
+  await writeExport(io, request.out, ommText(messages, request.format), `${messages.length} tracer OMMs`);
 }
 
 export function createOmmCommand(io: CliIo): Command {
   const command = new Command('omm').description(
-    'CCSDS Orbit Mean-Elements Messages (KVN) of chosen tracers: heliocentric EME2000 elements, GM = GM_sun (1 - beta)',
+    'CCSDS Orbit Mean-Elements Messages (KVN or XML): tracers (SUN, EME2000, GM_sun (1 - beta)) or power satellites (SGP4)',
   );
   return addCcsdsOptions(command)
     .option(
