@@ -173,6 +173,11 @@ describe('bad input to the CCSDS exports is exit 2 naming the flag, with nothing
     ['a sample step that is not a duration', ['oem', '--sample-step', 'daily'], /--sample-step/],
     ['--to before --from', ['omm', '--to', '2048-01-01'], /--to: must be after --from/],
     ['an unknown format', ['oem', '--format', 'json'], /--format: must be one of kvn, xml/],
+    [
+      'a file too big to write',
+      ['oem', '--count', '300', '--sample-step', '1s'],
+      /--sample-step: \d+ tracers would make \d+ ephemeris lines, more than 1000000/,
+    ],
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {

@@ -59,6 +59,22 @@ function satrecFor(sat: PowerSatellite, piece: Piece, utcMs: number): { satrec: 
   return { satrec, tsinceMin: (utcMs - (orbit.anchorUtcMs + k * orbit.cycleMs)) / 60_000 };
 }
 
+/** About how many ephemeris lines satelliteOemSegments will write (an upper estimate, for a size check). */
+export function satelliteEphemerisLineEstimate(
+  sat: PowerSatellite,
+  fromTdbS: number,
+  toTdbS: number,
+  stepS: number,
+): number {
+  const spanS = Math.min(toTdbS, sat.retireTdbS) - Math.max(fromTdbS, sat.inServiceTdbS);
+  if (!(spanS > 0)) return 0;
+  // a slot satellite is geostationary (one sidereal day); an element set states its own mean motion (rad/min)
+  const periodS = sat.orbit.kind === 'elements' ? ((2 * Math.PI) / sat.orbit.cache.base.no) * 60 : 86_164;
+  const step = Math.min(stepS, periodS / SATELLITE_LINES_PER_PERIOD);
+  const segments = sat.orbit.kind === 'elements' ? 1 : Math.ceil(spanS / (sat.orbit.cycleMs / 1000)) + 1;
+  return Math.ceil(spanS / step) + segments * (SATELLITE_INTERPOLATION.degree + 1);
+}
+
 /**
  * The OEM segments (UTC, EARTH, EME2000) of a power satellite over its service within [fromTdbS, toTdbS], lines
  * at most `stepS` and P / 50 apart; [] when it is not in service then. Throws InputError naming the satellite if

@@ -61,6 +61,21 @@ export function ephemerisTimes(startS: number, stopS: number, stepS: number, min
   return times;
 }
 
+/** How many ephemeris lines tracerOemSegment will write for these arguments (0 when not on station in time). */
+export function tracerEphemerisLineCount(
+  table: TracerTable,
+  index: number,
+  fromTdbS: number,
+  toTdbS: number,
+  stepS: number = DEFAULT_TRACER_STEP_S,
+): number {
+  const startS = Math.max(fromTdbS, table.stationTdbS[index] as number);
+  if (!(startS < toTdbS)) return 0;
+  const periodS = (2 * Math.PI) / (table.meanMotionRadS[index] as number);
+  const step = Math.min(stepS, periodS / LINES_PER_PERIOD);
+  return Math.max(TRACER_INTERPOLATION.degree, Math.ceil((toTdbS - startS) / step - 1e-9)) + 1;
+}
+
 /**
  * The OEM segment of tracer `index` from max(from, its station time) to `toTdbS`, lines every `stepS` or every
  * period / LINES_PER_PERIOD if that is shorter. Throws InputError (field `tracer`) when the tracer is not on

@@ -12,8 +12,15 @@ import { InputError } from '../../../sim/errors.ts';
 import { formatOem, type OemMessage } from '../../../sim/report/ccsds/oem.ts';
 import { oemNdmXml } from '../../../sim/report/ccsds/ndmXml.ts';
 import { serializeXml } from './xml.ts';
-import { DEFAULT_TRACER_STEP_S, tracerOemSegment } from '../../../sim/report/ccsds/tracerMessages.ts';
-import { satelliteOemSegments } from '../../../sim/report/ccsds/satelliteMessages.ts';
+import {
+  DEFAULT_TRACER_STEP_S,
+  tracerEphemerisLineCount,
+  tracerOemSegment,
+} from '../../../sim/report/ccsds/tracerMessages.ts';
+import {
+  satelliteEphemerisLineEstimate,
+  satelliteOemSegments,
+} from '../../../sim/report/ccsds/satelliteMessages.ts';
 import { parseChoiceFlag } from '../options.ts';
 import type { CliIo } from '../io.ts';
 import {
@@ -33,6 +40,17 @@ interface OemFlags extends CcsdsFlags {
 }
 
 const OBJECT_KINDS = ['tracers', 'satellites'] as const;
+/** Most ephemeris lines one file may hold: about 150 MB of KVN, still one string in Node. */
+export const MAX_EPHEMERIS_LINES = 1_000_000;
+
+function checkSize(lines: number, what: string): void {
+  if (lines > MAX_EPHEMERIS_LINES) {
+    throw new InputError(
+      `${what} would make ${lines} ephemeris lines, more than ${MAX_EPHEMERIS_LINES} (~150 MB): choose fewer objects (--count), a shorter span (--from, --to) or a longer step`,
+      '--sample-step',
+    );
+  }
+}
 
 function oemText(message: OemMessage, format: 'kvn' | 'xml'): string {
   return format === 'xml' ? serializeXml(oemNdmXml(message)) : formatOem(message);
@@ -67,6 +85,13 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
         '--objects',
       );
     }
+    checkSize(
+      satellites.reduce(
+        (sum, sat) => sum + satelliteEphemerisLineEstimate(sat, request.fromTdbS, request.toTdbS, stepS),
+        0,
+      ),
+      `${satellites.length} power satellites`,
+    );
     const segments = withProgress(io, 'ephemerides', satellites, (sat) =>
       satelliteOemSegments(sat, request.fromTdbS, request.toTdbS, stepS),
     ).flat();
@@ -96,6 +121,13 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
   }
   const tracers = chosenTracers(request, world);
   const table = world.swarm.table;
+  checkSize(
+    tracers.reduce(
+      (sum, index) => sum + tracerEphemerisLineCount(table, index, request.fromTdbS, request.toTdbS, stepS),
+      0,
+    ),
+    `${tracers.length} tracers`,
+  );
   const segments = withProgress(io, 'ephemerides', tracers, (index) =>
     tracerOemSegment(table, index, request.fromTdbS, request.toTdbS, stepS),
   );

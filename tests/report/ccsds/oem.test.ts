@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GM_SUN_M3_S2 } from '../../../sim/constants.ts';
 import { formatOem, type OemSegment } from '../../../sim/report/ccsds/oem.ts';
-import { tracerOemSegment } from '../../../sim/report/ccsds/tracerMessages.ts';
+import { tracerEphemerisLineCount, tracerOemSegment } from '../../../sim/report/ccsds/tracerMessages.ts';
 import { tracerStateAt } from '../../../sim/report/tracerSample.ts';
 import { createTracerTable, setTracer } from '../../../sim/propagate/tracerTable.ts';
 import { createWorld, type World } from '../../../sim/world.ts';
@@ -144,6 +144,10 @@ describe('the tracers’ OEM', () => {
       expect(segment.metadata.get('START_TIME')).toBe(segment.lines[0]?.epoch);
       expect(segment.metadata.get('STOP_TIME')).toBe(segment.lines.at(-1)?.epoch);
       expect(segment.lines.length).toBeGreaterThanOrEqual(8);
+      // the size check's count is the count written
+      expect(tracerEphemerisLineCount(world.swarm.table, indices[k] as number, fromTdbS, toTdbS)).toBe(
+        segment.lines.length,
+      );
     }
     for (const line of text.split('\n')) {
       expect(line.length).toBeLessThanOrEqual(254);
