@@ -7,11 +7,10 @@
  * (astronomy-engine's EQJ, ICRF to within 0.02"), by the J2000 obliquity: CENTER_NAME SUN, REF_FRAME EME2000.
  * Time: TDB, the core's scale (TIME_SYSTEM TDB; epochs are TDB calendar dates, epoch.ts).
  *
- * Interpolation. Lagrange of degree 7 (8 nodes). Its error on an orbit of radius r and period P sampled every h
- * is about 0.013 r (2 pi h / P)^8 in the worst (first and last) interval: lines at most a day and P / 100 apart
- * keep it below 1 m for every bound orbit up to 2 au, and far below for the swarm's periods of months
- * (tests/report/ccsds/oem.test.ts measures a 10-day orbit and the baseline's). A short segment gets a finer step
- * so that it still has the 8 lines the interpolation needs (5.2.4.7).
+ * Interpolation. Lagrange of degree 7 (8 nodes), lines at most a day and P / 200 apart. Its error falls as the
+ * eighth power of the step; measured (tests/report/ccsds/oem.test.ts) at e = 0.05 it is 3 m at P / 100 and ~1 cm
+ * at P / 200 in the worst (first and last) interval, and 2 mm for the baseline's periods of months at a day.
+ * A short segment gets a finer step so that it still has the 8 lines the interpolation needs (5.2.4.7).
  */
 import { GM_SUN_M3_S2 } from '../../constants.ts';
 import { InputError } from '../../errors.ts';
@@ -30,7 +29,7 @@ export const TRACER_INTERPOLATION: Interpolation = { method: 'LAGRANGE', degree:
 /** Default spacing of a tracer's ephemeris lines, s. */
 export const DEFAULT_TRACER_STEP_S = 86_400;
 /** Ephemeris lines per orbital period at the least: the spacing is at most P / this. */
-export const LINES_PER_PERIOD = 100;
+export const LINES_PER_PERIOD = 200;
 /** What the tracers' OMMs name as their propagation method: Kepler's two-body motion under GM. */
 export const TRACER_MEAN_ELEMENT_THEORY = 'TWO-BODY';
 

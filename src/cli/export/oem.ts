@@ -160,7 +160,7 @@ export function createOemCommand(io: CliIo): Command {
     )
     .option(
       '--sample-step <duration>',
-      'largest spacing of the ephemeris lines (also at most a period / 100: Lagrange degree 7 then errs < 1 m)',
+      'largest spacing of the ephemeris lines (also at most a period / 200: Lagrange degree 7 then errs < 1 m)',
       `${DEFAULT_TRACER_STEP_S / 86_400}d`,
     )
     .action(async (flags: OemFlags) => oemAction(flags, io));
