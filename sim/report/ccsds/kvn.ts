@@ -84,11 +84,25 @@ export function kvnInteger(keyword: string, value: number): string {
   return `${keyword} = ${value}`;
 }
 
-/** `COMMENT text` lines (7.8.5), one per entry; each must fit on one line. */
+/** Room for comment text on a line: 254 less `COMMENT `. */
+const COMMENT_WIDTH = MAX_LINE_LENGTH - 'COMMENT '.length;
+
+/**
+ * `COMMENT text` lines (7.8.5), one or more per entry: free text (a scenario's title, a shell's name) may hold
+ * characters the KVN cannot (7.3.4), which become '?', and is wrapped at spaces to fit the 254 characters (7.3.2).
+ */
 export function kvnComments(comments: readonly string[]): string[] {
-  return comments.map((comment) => {
-    checkText(comment, 'COMMENT');
-    return checkLine(`COMMENT ${comment}`, 'COMMENT');
+  return comments.flatMap((comment) => {
+    let rest = comment.replace(/[^\x20-\x7e]/g, '?');
+    const lines: string[] = [];
+    while (rest.length > COMMENT_WIDTH) {
+      const space = rest.lastIndexOf(' ', COMMENT_WIDTH);
+      const cut = space > 0 ? space : COMMENT_WIDTH;
+      lines.push(`COMMENT ${rest.slice(0, cut)}`);
+      rest = rest.slice(cut).replace(/^ /, '');
+    }
+    lines.push(`COMMENT ${rest}`);
+    return lines;
   });
 }
 

@@ -179,13 +179,19 @@ export function readOmmKvn(text: string): ReadOmm[] {
   return messages;
 }
 
+/** A number of 7.5.4-7.5.7, read exactly; InputError naming `field` otherwise. */
+function parseNumber(text: string, field: string): number {
+  if (!NUMBER.test(text)) {
+    throw new InputError(`must be a number (502.0-B-3 7.5.4-7.5.7), got ${JSON.stringify(text)}`, field);
+  }
+  return Number(text);
+}
+
 /** The number an OMM gives for `keyword` (7.5.4-7.5.7), read exactly. */
 export function ommNumber(values: ReadonlyMap<string, string>, keyword: string): number {
   const text = values.get(keyword);
   if (text === undefined) throw new InputError('is missing', keyword);
-  if (!NUMBER.test(text))
-    throw new InputError(`must be a number (502.0-B-3 7.5.4-7.5.7), got ${JSON.stringify(text)}`, keyword);
-  return Number(text);
+  return parseNumber(text, keyword);
 }
 
 function expectValue(omm: ReadOmm, keyword: string, expected: string): void {
@@ -208,11 +214,12 @@ export function tracerRowFromOmm(omm: ReadOmm): TracerRow {
     if (value === undefined) throw new InputError('is missing', `USER_DEFINED_${name}`);
     return value;
   };
-  const shellIndex = ommNumber(
-    new Map([['USER_DEFINED_SHELL_INDEX', user('SHELL_INDEX')]]),
-    'USER_DEFINED_SHELL_INDEX',
-  );
-  const weight = ommNumber(new Map([['USER_DEFINED_WEIGHT', user('WEIGHT')]]), 'USER_DEFINED_WEIGHT');
+  const userNumber = (name: string): number => parseNumber(user(name), `USER_DEFINED_${name}`);
+  const shellIndex = userNumber('SHELL_INDEX');
+  if (!Number.isInteger(shellIndex)) {
+    throw new InputError(`must be an integer, got ${shellIndex}`, 'USER_DEFINED_SHELL_INDEX');
+  }
+  const weight = userNumber('WEIGHT');
   return tracerRowFromElements(
     {
       semiMajorAxisKm: ommNumber(omm.values, 'SEMI_MAJOR_AXIS'),

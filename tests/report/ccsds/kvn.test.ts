@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ccsdsEpochToTdbS, tdbSToCcsdsEpoch, utcMsToCcsdsEpoch } from '../../../sim/report/ccsds/epoch.ts';
-import { formatReal, kvnText } from '../../../sim/report/ccsds/kvn.ts';
+import { formatReal, kvnComments, kvnText } from '../../../sim/report/ccsds/kvn.ts';
 import { isoToTdbS } from '../../../sim/time.ts';
 import { CCSDS_REAL, tdbEpochSeconds } from './minimalKvn.ts';
 
@@ -51,6 +51,22 @@ describe('KVN reals (502.0-B-3 7.5.6-7.5.7)', () => {
     );
     // measured 0.45-0.5 of doubles in [1, 2); any share above a tenth shows 16 digits would not do
     expect(seventeen / n).toBeGreaterThan(0.1);
+  });
+
+  it('keeps comments to printable ASCII and 254 characters a line, wrapping long ones at spaces', () => {
+    const lines = kvnComments(['Essaim scénario', `${'word '.repeat(80)}end`]);
+    expect(lines[0]).toBe('COMMENT Essaim sc?nario');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(254);
+      expect(line).toMatch(/^COMMENT [\x20-\x7e]*$/);
+    }
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.slice(8))
+        .join(' '),
+    ).toBe(`${'word '.repeat(80)}end`);
   });
 
   it('refuses text the KVN cannot carry', () => {
