@@ -94,7 +94,12 @@ async function ommAction(flags: OmmFlags, io: CliIo): Promise<void> {
   const messages = withProgress(io, 'mean elements', tracers, (index) =>
     tracerOmm(world.swarm.table, index, context),
   );
-  await writeExport(io, request.out, ommText(messages, request.format), `${messages.length} tracer OMMs`);
+  await writeExport(
+    io,
+    request.out,
+    ommText(messages, request.format),
+    `${messages.length} tracer OMM${messages.length === 1 ? '' : 's'}`,
+  );
 }
 
 export function createOmmCommand(io: CliIo): Command {
