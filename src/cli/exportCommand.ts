@@ -5,13 +5,15 @@
  */
 import { Command } from 'commander';
 import type { CliIo } from './io.ts';
+import { createOemCommand } from './export/oem.ts';
+import { createOmmCommand } from './export/omm.ts';
 import { createStatesCommand } from './export/states.ts';
 
 /** One export format: a subcommand factory. */
 export type ExportFormatCommand = (io: CliIo) => Command;
 
 /** The export formats, in the order `essaim export --help` lists them. */
-const FORMATS: readonly ExportFormatCommand[] = [createStatesCommand];
+const FORMATS: readonly ExportFormatCommand[] = [createOemCommand, createOmmCommand, createStatesCommand];
 
 export function createExportCommand(io: CliIo): Command {
   const command = new Command('export').description(
