@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import { useAppState, useController } from '../state/context.tsx';
-import { SHELL_PALETTE, SITE_PALETTE } from '../state/palettes.ts';
+import { SHELL_PALETTE, SITE_PALETTE } from '../../../sim/report/palettes.ts';
 import type { ColorMode } from '../state/store.ts';
 import { BODIES, BODY_IDS, shellTarget, type TargetId } from '../state/targets.ts';
 

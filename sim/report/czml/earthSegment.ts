@@ -1,0 +1,124 @@
+/**
+ * The power satellites and their rectennas (sim/earth/): satellites as sampled positions in FIXED (frame.ts: the
+ * core's Earth-fixed frame, SGP4 in TEME turned by GMST), available while in service; rectennas as fixed WGS-84
+ * geodetic points, available while commissioned.
+ *
+ * Sampling: SATELLITE_SAMPLES_PER_DAY a sidereal day. In FIXED a station-kept geostationary satellite only
+ * librates about its slot once a day, by e r in longitude and i r in latitude (e, i of its element set), so
+ * sampling.ts's bound at N = 8 is 1.5e-4 of that amplitude: 11 m for the +-0.1 deg box of ITU RR No. 22.6
+ * (0.1 deg x 42,164 km = 74 km).
+ */
+import type { EarthSegment, PowerSatellite, RectennaSite } from '../../earth/resolve.ts';
+import { temeToEcfKm } from '../../earth/frames.ts';
+import { temeAt } from '../../earth/orbitModel.ts';
+import { SIDEREAL_DAY_S } from '../../earth/eclipse.ts';
+import { gmstRad } from '../../geometry/earthRotation.ts';
+import { positionProperty, sampleTimes, samplesCovering, type SampledPosition } from './sampling.ts';
+import { BODY_COLORS, rgbaOfHex } from './style.ts';
+import type { CzmlTimeline } from './timeline.ts';
+
+/** Samples per sidereal day of a power satellite's Earth-fixed position. */
+export const SATELLITE_SAMPLES_PER_DAY = 8;
+
+/** An id Cesium's reference syntax (`id#property`) reads back as written: no `#`, `.` or backslash. */
+function safeId(name: string): string {
+  return name.replace(/[#.\\]/g, '_');
+}
+
+export function satellitePacketId(sat: PowerSatellite): string {
+  return `power-satellite:${safeId(sat.name)}`;
+}
+
+export function rectennaPacketId(site: RectennaSite): string {
+  return `rectenna:${safeId(site.name)}`;
+}
+
+/** The span [from, to] of [a, b) within the run's [fromTdbS, toTdbS], or null when they do not meet. */
+export function withinRun(
+  a: number,
+  b: number,
+  fromTdbS: number,
+  toTdbS: number,
+): readonly [number, number] | null {
+  const start = Math.max(a, fromTdbS);
+  const stop = Math.min(b, toTdbS);
+  return start < stop ? [start, stop] : null;
+}
+
+/** A satellite's Earth-fixed position at `tdbS`, m (SGP4 TEME km turned by GMST), or null where SGP4 fails. */
+export function satelliteFixedM(sat: PowerSatellite, tdbS: number): [number, number, number] | null {
+  const result = temeAt(sat.orbit, tdbS);
+  if (!result.ok) return null;
+  const ecf = temeToEcfKm(result.pv.position, gmstRad(tdbS));
+  return [ecf.x * 1000, ecf.y * 1000, ecf.z * 1000];
+}
+
+export interface SatellitePacket {
+  readonly id: string;
+  readonly name: string;
+  readonly availability: string;
+  readonly position: SampledPosition;
+  readonly point: { readonly pixelSize: number; readonly color: { readonly rgba: number[] } };
+  readonly label: {
+    readonly text: string;
+    readonly font: string;
+    readonly fillColor: { readonly rgba: number[] };
+  };
+}
+
+export interface RectennaPacket {
+  readonly id: string;
+  readonly name: string;
+  readonly availability: string;
+  readonly position: { readonly cartographicRadians: [number, number, number] };
+  readonly point: { readonly pixelSize: number; readonly color: { readonly rgba: number[] } };
+  readonly label: {
+    readonly text: string;
+    readonly font: string;
+    readonly fillColor: { readonly rgba: number[] };
+  };
+}
+
+/** The satellites and rectennas of `earth` over the run's output times `times` (TDB s, ascending). */
+export function earthSegmentPackets(
+  timeline: CzmlTimeline,
+  earth: EarthSegment,
+  times: readonly number[],
+): Array<SatellitePacket | RectennaPacket> {
+  const fromTdbS = times[0] as number;
+  const toTdbS = times[times.length - 1] as number;
+  const toGrid = (t: number): number => timeline.tdbAt(timeline.offsetS(t));
+  const grid = sampleTimes(times, SIDEREAL_DAY_S / SATELLITE_SAMPLES_PER_DAY, toGrid);
+  const packets: Array<SatellitePacket | RectennaPacket> = [];
+  const font = '11px sans-serif';
+  for (const sat of earth.satellites) {
+    const span = withinRun(sat.inServiceTdbS, sat.retireTdbS, fromTdbS, toTdbS);
+    if (span === null) continue;
+    const rgba = rgbaOfHex(BODY_COLORS.powerSatellite);
+    packets.push({
+      id: satellitePacketId(sat),
+      name: sat.name,
+      availability: timeline.interval(span[0], span[1]),
+      position: positionProperty(timeline, 'FIXED', samplesCovering(grid, span[0], span[1]), (t) =>
+        satelliteFixedM(sat, t),
+      ),
+      point: { pixelSize: 6, color: { rgba } },
+      label: { text: sat.name, font, fillColor: { rgba } },
+    });
+  }
+  for (const site of earth.sites) {
+    const span = withinRun(site.commissionedTdbS, site.retireTdbS, fromTdbS, toTdbS);
+    if (span === null) continue;
+    const rgba = rgbaOfHex(BODY_COLORS.rectenna);
+    const { longitudeRad, latitudeRad, heightM } = site.geodetic;
+    packets.push({
+      id: rectennaPacketId(site),
+      name: site.name,
+      availability: timeline.interval(span[0], span[1]),
+      position: { cartographicRadians: [longitudeRad, latitudeRad, heightM] },
+      point: { pixelSize: 7, color: { rgba } },
+      label: { text: site.name, font, fillColor: { rgba } },
+    });
+  }
+  return packets;
+}
