@@ -4,13 +4,14 @@
  * of `essaim run` (runSelection.ts) and `--out FILE`, written atomically.
  */
 import { Command } from 'commander';
+import { createCzmlCommand } from './export/czml.ts';
 import type { CliIo } from './io.ts';
 
 /** One export format: a subcommand factory. */
 export type ExportFormatCommand = (io: CliIo) => Command;
 
 /** The export formats, in the order `essaim export --help` lists them. */
-const FORMATS: readonly ExportFormatCommand[] = [];
+const FORMATS: readonly ExportFormatCommand[] = [createCzmlCommand];
 
 export function createExportCommand(io: CliIo): Command {
   const command = new Command('export').description(
