@@ -2,16 +2,18 @@
  * The Sun, the inner planets and the Moon as sampled geocentric positions (frame.ts: INERTIAL), from the core's
  * ephemeris (sim/geometry/: astronomy-engine's VSOP87 and its lunar series), available over the whole run.
  *
- * Sampling: SAMPLES_PER_REVOLUTION samples over the shorter of the body's period and the Earth's year (both motions
- * are in a geocentric position). With sampling.ts's bound, 6.1e-7 of the amplitude per circular term: 2 au x 6.1e-7
- * = 180 km for a planet, 1 au x 6.1e-7 = 90 km for the Sun, 384,400 km x 6.1e-7 = 0.2 km for the Moon, plus the
+ * Sampling: BODY_SAMPLES_PER_REVOLUTION samples over the shortest motion in a geocentric position: the body's own
+ * period, the Earth's year, and the month, because the Earth's centre circles the Earth-Moon barycentre
+ * (4,671 km, once a sidereal month) and that circle is in every geocentric position. Five bodies sampled every
+ * 1.7 days cost little. With sampling.ts's bound, 6.1e-7 of the amplitude per circular term: 2 au x 6.1e-7 =
+ * 180 km for a planet, 1 au x 6.1e-7 = 90 km for the Sun, 384,400 km x 6.1e-7 = 0.2 km for the Moon, plus the
  * eccentricity's and the lunar inequalities' harmonics (the Moon's evection and variation have periods of 32 and
  * 15 days, at most 1/100 of its distance: (27.3 / 14.8)^8 x 0.011 = 1.5 times the main term).
  */
 import { SECONDS_PER_DAY } from '../../constants.ts';
 import { moonGeocentricEclipticM } from '../../geometry/moonPosition.ts';
 import { planetHeliocentricEclipticM, SIDEREAL_PERIOD_DAYS } from '../../geometry/planetPositions.ts';
-import { sunGeocentricEqjM } from '../../geometry/sunPosition.ts';
+import { earthHeliocentricEqjM } from '../../geometry/earthPosition.ts';
 import type { Vec3 } from '../../orbit/elements.ts';
 import { eclipticToEquatorial } from '../../orbit/frames.ts';
 import { geocentricEqjOfHeliocentricM } from './frame.ts';
@@ -20,10 +22,10 @@ import { BODY_COLORS, rgbaOfHex } from './style.ts';
 import type { CzmlTimeline } from './timeline.ts';
 
 /** Samples per revolution of the fastest motion in a body's geocentric position. */
-export const BODY_SAMPLES_PER_REVOLUTION = 16;
+export const BODY_SAMPLES_PER_REVOLUTION = 32;
 
 /** The Moon's sidereal month, days (NASA NSSDC Moon Fact Sheet). */
-const MOON_SIDEREAL_PERIOD_DAYS = 27.3217;
+export const MOON_SIDEREAL_PERIOD_DAYS = 27.3217;
 
 export interface BodyPacket {
   readonly id: string;
@@ -51,6 +53,15 @@ interface Body {
 
 const EARTH_YEAR_DAYS = SIDEREAL_PERIOD_DAYS.earth;
 
+/**
+ * The Sun's geometric geocentric position, EQJ, m: minus the Earth's heliocentric one, as for every other body
+ * (not sim/geometry/sunPosition.ts's apparent direction, 20" of aberration away, which casts the core's shadows).
+ */
+function sunGeometricGeocentricEqjM(tdbS: number): Vec3 {
+  const earth = earthHeliocentricEqjM(tdbS);
+  return [-earth[0], -earth[1], -earth[2]];
+}
+
 const BODIES: readonly Body[] = [
   {
     id: 'body:sun',
@@ -58,7 +69,7 @@ const BODIES: readonly Body[] = [
     periodDays: EARTH_YEAR_DAYS,
     colorHex: BODY_COLORS.sun,
     pixelSize: 14,
-    geocentricEqjM: sunGeocentricEqjM,
+    geocentricEqjM: sunGeometricGeocentricEqjM,
   },
   ...(['mercury', 'venus', 'mars'] as const).map((id) => ({
     id: `body:${id}`,
@@ -85,7 +96,8 @@ export function bodyPackets(timeline: CzmlTimeline, times: readonly number[]): B
   const availability = timeline.interval(times[0] as number, times[times.length - 1] as number);
   return BODIES.map((body) => {
     const stepS =
-      (Math.min(body.periodDays, EARTH_YEAR_DAYS) * SECONDS_PER_DAY) / BODY_SAMPLES_PER_REVOLUTION;
+      (Math.min(body.periodDays, EARTH_YEAR_DAYS, MOON_SIDEREAL_PERIOD_DAYS) * SECONDS_PER_DAY) /
+      BODY_SAMPLES_PER_REVOLUTION;
     const rgba = rgbaOfHex(body.colorHex);
     return {
       id: body.id,

@@ -7,12 +7,20 @@
  * librates about its slot once a day, by e r in longitude and i r in latitude (e, i of its element set), so
  * sampling.ts's bound at N = 8 is 1.5e-4 of that amplitude: 11 m for the +-0.1 deg box of ITU RR No. 22.6
  * (0.1 deg x 42,164 km = 74 km).
+ *
+ * A station-kept satellite (sim/earth/orbitModel.ts) gets a new element set at the start of every station-keeping
+ * cycle, and its position jumps there by up to a few km (the manoeuvre, taken as instantaneous). One polynomial
+ * across the jump would smear it over a day, so its position is one sampled interval per cycle (CZML allows an
+ * array of intervals; Cesium reads them as a CompositePositionProperty), each sampled with its own cycle's element
+ * set, padded beyond the cycle's ends with the same element set.
  */
 import type { EarthSegment, PowerSatellite, RectennaSite } from '../../earth/resolve.ts';
 import { temeToEcfKm } from '../../earth/frames.ts';
-import { temeAt } from '../../earth/orbitModel.ts';
+import { cycleIndex, stationKeptSatrec, temeAt, type OrbitModel } from '../../earth/orbitModel.ts';
 import { SIDEREAL_DAY_S } from '../../earth/eclipse.ts';
 import { gmstRad } from '../../geometry/earthRotation.ts';
+import { tdbSToUtcMs, utcMsToTdbS } from '../../time.ts';
+import { sgp4, type SatRec } from 'satellite.js';
 import { positionProperty, sampleTimes, samplesCovering, type SampledPosition } from './sampling.ts';
 import { BODY_COLORS, rgbaOfHex } from './style.ts';
 import type { CzmlTimeline } from './timeline.ts';
@@ -48,16 +56,69 @@ export function withinRun(
 /** A satellite's Earth-fixed position at `tdbS`, m (SGP4 TEME km turned by GMST), or null where SGP4 fails. */
 export function satelliteFixedM(sat: PowerSatellite, tdbS: number): [number, number, number] | null {
   const result = temeAt(sat.orbit, tdbS);
-  if (!result.ok) return null;
-  const ecf = temeToEcfKm(result.pv.position, gmstRad(tdbS));
+  return result.ok ? fixedOfTemeM(result.pv.position, tdbS) : null;
+}
+
+/** Earth-fixed position, m, of TEME km at `tdbS`. */
+function fixedOfTemeM(
+  positionKm: { x: number; y: number; z: number },
+  tdbS: number,
+): [number, number, number] {
+  const ecf = temeToEcfKm(positionKm, gmstRad(tdbS));
   return [ecf.x * 1000, ecf.y * 1000, ecf.z * 1000];
+}
+
+/** The position of cycle k's element set at `tdbS`, Earth-fixed m (null where SGP4 fails). */
+function cycleFixedM(
+  orbit: Extract<OrbitModel, { kind: 'station-kept' }>,
+  satrec: SatRec,
+  k: number,
+  tdbS: number,
+): [number, number, number] | null {
+  const tsinceMin = (tdbSToUtcMs(tdbS) - (orbit.anchorUtcMs + k * orbit.cycleMs)) / 60_000;
+  const pv = sgp4(satrec, tsinceMin);
+  if (pv === null || !Number.isFinite(pv.position.x)) return null;
+  return fixedOfTemeM(pv.position, tdbS);
+}
+
+/** A sampled position valid over one interval (one station-keeping cycle). */
+export type IntervalPosition = SampledPosition & { readonly interval: string };
+
+/** The satellite's position over `span`: one sampled property, or one per station-keeping cycle. */
+function satellitePosition(
+  timeline: CzmlTimeline,
+  sat: PowerSatellite,
+  grid: readonly number[],
+  span: readonly [number, number],
+): SampledPosition | IntervalPosition[] {
+  const { orbit } = sat;
+  if (orbit.kind !== 'station-kept') {
+    return positionProperty(timeline, 'FIXED', samplesCovering(grid, span[0], span[1]), (t) =>
+      satelliteFixedM(sat, t),
+    );
+  }
+  const out: IntervalPosition[] = [];
+  const last = cycleIndex(orbit, tdbSToUtcMs(span[1]));
+  for (let k = cycleIndex(orbit, tdbSToUtcMs(span[0])); k <= last; k += 1) {
+    const start = Math.max(span[0], utcMsToTdbS(orbit.anchorUtcMs + k * orbit.cycleMs));
+    const stop = Math.min(span[1], utcMsToTdbS(orbit.anchorUtcMs + (k + 1) * orbit.cycleMs));
+    if (!(stop > start)) continue;
+    const satrec = orbit.cycles[k - orbit.firstCycle] ?? stationKeptSatrec(orbit, k);
+    out.push({
+      interval: timeline.interval(start, stop),
+      ...positionProperty(timeline, 'FIXED', samplesCovering(grid, start, stop), (t) =>
+        cycleFixedM(orbit, satrec, k, t),
+      ),
+    });
+  }
+  return out;
 }
 
 export interface SatellitePacket {
   readonly id: string;
   readonly name: string;
   readonly availability: string;
-  readonly position: SampledPosition;
+  readonly position: SampledPosition | IntervalPosition[];
   readonly point: { readonly pixelSize: number; readonly color: { readonly rgba: number[] } };
   readonly label: {
     readonly text: string;
@@ -99,9 +160,7 @@ export function earthSegmentPackets(
       id: satellitePacketId(sat),
       name: sat.name,
       availability: timeline.interval(span[0], span[1]),
-      position: positionProperty(timeline, 'FIXED', samplesCovering(grid, span[0], span[1]), (t) =>
-        satelliteFixedM(sat, t),
-      ),
+      position: satellitePosition(timeline, sat, grid, span),
       point: { pixelSize: 6, color: { rgba } },
       label: { text: sat.name, font, fillColor: { rgba } },
     });

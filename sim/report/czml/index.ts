@@ -15,11 +15,15 @@ import { earthSegmentPackets, type RectennaPacket, type SatellitePacket } from '
 import { createTimeline } from './timeline.ts';
 import { DEFAULT_TRACERS_SHOWN, tracerPackets, type TracerPacket } from './tracers.ts';
 
-export { DEFAULT_TRACERS_SHOWN, tracerPacketId } from './tracers.ts';
+export {
+  DEFAULT_TRACERS_SHOWN,
+  TRACER_INTERPOLATION_ERROR_M,
+  TRACER_SHAPE_ERROR_M,
+  tracerPacketId,
+} from './tracers.ts';
 export { satellitePacketId, rectennaPacketId, satelliteFixedM } from './earthSegment.ts';
 export { INTERPOLATION, lagrangeErrorPerAmplitude } from './sampling.ts';
 export { geocentricEqjOfHeliocentricM } from './frame.ts';
-export { ttOfTdbS, tdbOfTtS } from './timeline.ts';
 
 export type CzmlPacket =
   DocumentPacket | BodyPacket | TracerPacket | SatellitePacket | RectennaPacket | BeamPacket;

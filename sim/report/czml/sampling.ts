@@ -29,27 +29,46 @@ export function lagrangeErrorPerAmplitude(samplesPerRevolution: number): number 
 }
 
 /**
- * The sample times of a span, TDB s: every output time (`times`, ascending), each gap cut into equal parts no
- * longer than `maxStepS`, and PAD_SAMPLES more at `maxStepS` before the first and after the last. Times are on the
- * document's millisecond grid (`toGrid` rounds a TDB time to it).
+ * The sample times of a span, TDB s: the output times (`times`, ascending), each gap cut into equal parts no longer
+ * than `maxStepS`, and PAD_SAMPLES more before the first and after the last at the step of the first and last gap.
+ * An output time closer than maxStepS / 4 to the one before it is merged into it (the last one wins): nodes a few
+ * milliseconds apart, as a calendar step that ends 1 ms short of `to` makes, would turn the millimetre rounding
+ * of the values into kilometres through the Lagrange weights. Times are on the document's millisecond grid
+ * (`toGrid` rounds a TDB time to it) and strictly increasing.
  */
 export function sampleTimes(
   times: readonly number[],
   maxStepS: number,
   toGrid: (tdbS: number) => number,
 ): number[] {
-  const first = times[0] as number;
-  const last = times[times.length - 1] as number;
-  const out: number[] = [];
-  for (let k = PAD_SAMPLES; k >= 1; k -= 1) out.push(toGrid(first - k * maxStepS));
-  for (let k = 0; k + 1 < times.length; k += 1) {
-    const a = times[k] as number;
-    const b = times[k + 1] as number;
-    const parts = Math.max(1, Math.ceil((b - a) / maxStepS));
-    for (let j = 0; j < parts; j += 1) out.push(toGrid(a + ((b - a) * j) / parts));
+  const kept: number[] = [];
+  for (const t of times) {
+    const previous = kept[kept.length - 1];
+    if (previous !== undefined && t - previous < maxStepS / 4) {
+      if (kept.length > 1) kept[kept.length - 1] = t;
+      continue;
+    }
+    kept.push(t);
   }
-  out.push(toGrid(last));
-  for (let k = 1; k <= PAD_SAMPLES; k += 1) out.push(toGrid(last + k * maxStepS));
+  if (kept.length === 1) kept.push(times[times.length - 1] as number);
+  const inner: number[] = [];
+  let firstStepS = maxStepS;
+  let lastStepS = maxStepS;
+  for (let k = 0; k + 1 < kept.length; k += 1) {
+    const a = kept[k] as number;
+    const b = kept[k + 1] as number;
+    const parts = Math.max(1, Math.ceil((b - a) / maxStepS));
+    if (k === 0) firstStepS = (b - a) / parts;
+    lastStepS = (b - a) / parts;
+    for (let j = 0; j < parts; j += 1) inner.push(a + ((b - a) * j) / parts);
+  }
+  const first = kept[0] as number;
+  const last = kept[kept.length - 1] as number;
+  inner.push(last);
+  const out: number[] = [];
+  for (let k = PAD_SAMPLES; k >= 1; k -= 1) out.push(toGrid(first - k * firstStepS));
+  for (const t of inner) out.push(toGrid(t));
+  for (let k = 1; k <= PAD_SAMPLES; k += 1) out.push(toGrid(last + k * lastStepS));
   return out;
 }
 

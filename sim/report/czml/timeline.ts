@@ -11,14 +11,9 @@
  * which the positions were computed.
  */
 import { InputError } from '../../errors.ts';
-import { isoToTdbS, tdbMinusTtS, tdbSToIso } from '../../time.ts';
+import { isoToTdbS, tdbMinusTtS, tdbSToIso, tdbSToTtS } from '../../time.ts';
 
-/** TT seconds past J2000 of a TDB time (one fixed-point step, as sim/time.ts tdbSToUtcMs: exact to ~1e-12 s). */
-export function ttOfTdbS(tdbS: number): number {
-  return tdbS - tdbMinusTtS(tdbS - tdbMinusTtS(tdbS));
-}
-
-/** TDB seconds past J2000 of a TT time. */
+/** TDB seconds past J2000 of a TT time (sim/time.ts tdbSToTtS is the other way). */
 export function tdbOfTtS(ttS: number): number {
   return ttS + tdbMinusTtS(ttS);
 }
@@ -44,11 +39,11 @@ export function createTimeline(startTdbS: number): CzmlTimeline {
     throw new InputError(`must be a finite TDB time, got ${startTdbS}`, 'from');
   const epochIso = tdbSToIso(startTdbS);
   const epochTdbS = isoToTdbS(epochIso);
-  const epochTtS = ttOfTdbS(epochTdbS);
+  const epochTtS = tdbSToTtS(epochTdbS);
   return {
     epochIso,
     epochTdbS,
-    offsetS: (tdbS) => Math.round((ttOfTdbS(tdbS) - epochTtS) * 1000) / 1000,
+    offsetS: (tdbS) => Math.round((tdbSToTtS(tdbS) - epochTtS) * 1000) / 1000,
     tdbAt: (offsetS) => tdbOfTtS(epochTtS + offsetS),
     iso: tdbSToIso,
     interval: (fromTdbS, toTdbS) => `${tdbSToIso(fromTdbS)}/${tdbSToIso(toTdbS)}`,

@@ -3,10 +3,17 @@
  * points with sampled geocentric positions (frame.ts: INERTIAL), coloured by shell with the app's palette
  * (sim/report/palettes.ts), each available only from its station time (the table's stationTdbS) to the run's end.
  *
- * Sampling: per tracer, TRACER_SAMPLES_PER_REVOLUTION samples over the shorter of its period and the Earth's year
- * (its geocentric position holds both motions). The bound of sampling.ts for degree 7: 6.1e-7 of each circular
+ * Sampling: TRACER_SAMPLES_PER_REVOLUTION samples a year, times the whole number of its revolutions a year rounded
+ * up for a tracer faster than the Earth, so at least that many over the shorter of its period and the year (its
+ * geocentric position holds both motions), on a few grids that many tracers share. The bound of sampling.ts for degree 7: 6.1e-7 of each circular
  * term's amplitude, so (a + 1 au) x 6.1e-7 <= 180 km for the baseline's shells (a <= 1.05 au), times
- * 1 + 2^8 e / 2 for the eccentricity's first harmonic (e <= 0.03: 4.8): under 900 km, 6e-6 au.
+ * 1 + 2^8 e / 2 for the eccentricity's first harmonic (e <= 0.03: 4.8): under 900 km. One motion is not
+ * resolved: the Earth's centre circles the Earth-Moon barycentre once a month at EARTH_WOBBLE_M, and sampling
+ * every tracer a few times a month would make a 20-year document of gigabytes. The interpolation of an
+ * unresolved term is bounded by its amplitude times 1 + the Lebesgue constant of Cesium's window (1.49 in the
+ * middle gap of 8 equally spaced nodes), so the whole error is under TRACER_INTERPOLATION_ERROR_M: 0.0001 au,
+ * far below a pixel at the swarm's scale, and the same for every tracer sampled on the same grid (it comes from
+ * the Earth's motion, not the tracer's), so the swarm's shape is kept to TRACER_SHAPE_ERROR_M.
  */
 import { SECONDS_PER_DAY } from '../../constants.ts';
 import { SIDEREAL_PERIOD_DAYS } from '../../geometry/planetPositions.ts';
@@ -20,6 +27,19 @@ import type { CzmlTimeline } from './timeline.ts';
 
 /** Samples per revolution of a tracer's faster motion (its own orbit or the Earth's). */
 export const TRACER_SAMPLES_PER_REVOLUTION = 16;
+
+/**
+ * The Earth's distance from the Earth-Moon barycentre, m: a_Moon x GM_Moon / (GM_Earth + GM_Moon) = 384,400 km x
+ * 0.012151 (IAU 2009 mass ratio 81.3006; NASA NSSDC Moon Fact Sheet semi-major axis), 4,671 km; 5,000 km covers
+ * the Moon's eccentricity (0.055).
+ */
+export const EARTH_WOBBLE_M = 5.0e6;
+
+/** A tracer's own interpolation error (its orbit and the Earth's year, not the wobble), m: the 900 km above. */
+export const TRACER_SHAPE_ERROR_M = 9e5;
+
+/** The bound of the module comment, m: 900 km + EARTH_WOBBLE_M x (1 + 1.49). */
+export const TRACER_INTERPOLATION_ERROR_M = TRACER_SHAPE_ERROR_M + EARTH_WOBBLE_M * 2.49;
 
 /** The default size of the sample shown (the CLI's --tracers-shown). */
 export const DEFAULT_TRACERS_SHOWN = 2000;
@@ -60,14 +80,13 @@ export function tracerPackets(
   );
   const grids = new Map<number, number[]>();
   return indices.map((index, k) => {
+    // the year's step, divided by a whole number for a tracer faster than the Earth: few grids, shared by many
     const periodS = (2 * Math.PI) / (table.meanMotionRadS[index] as number);
-    const stepS = Math.min(periodS, yearS) / TRACER_SAMPLES_PER_REVOLUTION;
-    // Tracers of one shell share periods closely; a grid per whole-second step keeps the sample times shared.
-    const key = Math.round(stepS);
-    let grid = grids.get(key);
+    const divisions = Math.max(1, Math.ceil(yearS / periodS));
+    let grid = grids.get(divisions);
     if (grid === undefined) {
-      grid = sampleTimes(times, key, toGrid);
-      grids.set(key, grid);
+      grid = sampleTimes(times, yearS / (TRACER_SAMPLES_PER_REVOLUTION * divisions), toGrid);
+      grids.set(divisions, grid);
     }
     const shownFromTdbS = Math.max(fromTdbS, table.stationTdbS[index] as number);
     const shell = table.shellIndex[index] as number;
