@@ -39,6 +39,7 @@ export interface BodyPacket {
     readonly horizontalOrigin: 'LEFT';
     readonly pixelOffset: { readonly cartesian2: [number, number] };
     readonly fillColor: { readonly rgba: number[] };
+    readonly distanceDisplayCondition?: { readonly distanceDisplayCondition: [number, number] };
   };
 }
 
@@ -90,11 +91,42 @@ const BODIES: readonly Body[] = [
   },
 ];
 
+/**
+ * The Earth: a labelled point at the centre of the frame (Cesium's globe is the Earth, but at the swarm's scale it is
+ * far below a pixel).
+ */
+export interface EarthPacket {
+  readonly id: 'body:earth';
+  readonly name: 'Earth';
+  readonly availability: string;
+  readonly position: { readonly referenceFrame: 'FIXED'; readonly cartesian: [0, 0, 0] };
+  readonly point: BodyPacket['point'];
+  readonly label: BodyPacket['label'];
+}
+
 /** The body packets over the run's output times `times` (TDB s, ascending). */
-export function bodyPackets(timeline: CzmlTimeline, times: readonly number[]): BodyPacket[] {
+export function bodyPackets(
+  timeline: CzmlTimeline,
+  times: readonly number[],
+): Array<BodyPacket | EarthPacket> {
   const toGrid = (t: number): number => timeline.tdbAt(timeline.offsetS(t));
   const availability = timeline.interval(times[0] as number, times[times.length - 1] as number);
-  return BODIES.map((body) => {
+  const earthRgba = rgbaOfHex(BODY_COLORS.earth);
+  const earth: EarthPacket = {
+    id: 'body:earth',
+    name: 'Earth',
+    availability,
+    position: { referenceFrame: 'FIXED', cartesian: [0, 0, 0] },
+    point: { pixelSize: 6, color: { rgba: earthRgba } },
+    label: {
+      text: 'Earth',
+      font: '12px sans-serif',
+      horizontalOrigin: 'LEFT',
+      pixelOffset: { cartesian2: [8, 0] },
+      fillColor: { rgba: earthRgba },
+    },
+  };
+  const bodies = BODIES.map((body): BodyPacket => {
     const stepS =
       (Math.min(body.periodDays, EARTH_YEAR_DAYS, MOON_SIDEREAL_PERIOD_DAYS) * SECONDS_PER_DAY) /
       BODY_SAMPLES_PER_REVOLUTION;
@@ -116,7 +148,12 @@ export function bodyPackets(timeline: CzmlTimeline, times: readonly number[]): B
         horizontalOrigin: 'LEFT',
         pixelOffset: { cartesian2: [8, 0] },
         fillColor: { rgba },
+        // the Moon's label only from within 2e10 m (0.13 au): farther away it sits on the Earth's
+        ...(body.id === 'body:moon'
+          ? { distanceDisplayCondition: { distanceDisplayCondition: [0, 2e10] as [number, number] } }
+          : {}),
       },
     };
   });
+  return [earth, ...bodies];
 }

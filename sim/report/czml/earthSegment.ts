@@ -25,6 +25,12 @@ import { positionProperty, sampleTimes, samplesCovering, type SampledPosition } 
 import { BODY_COLORS, rgbaOfHex } from './style.ts';
 import type { CzmlTimeline } from './timeline.ts';
 
+/**
+ * The Earth segment's labels are shown only from within 1e8 m of them (2.4 geostationary radii): farther away
+ * they pile up on the Earth's point.
+ */
+const NEAR_EARTH = { distanceDisplayCondition: [0, 1e8] as [number, number] };
+
 /** Samples per sidereal day of a power satellite's Earth-fixed position. */
 export const SATELLITE_SAMPLES_PER_DAY = 8;
 
@@ -124,6 +130,7 @@ export interface SatellitePacket {
     readonly text: string;
     readonly font: string;
     readonly fillColor: { readonly rgba: number[] };
+    readonly distanceDisplayCondition: { readonly distanceDisplayCondition: [number, number] };
   };
 }
 
@@ -137,6 +144,7 @@ export interface RectennaPacket {
     readonly text: string;
     readonly font: string;
     readonly fillColor: { readonly rgba: number[] };
+    readonly distanceDisplayCondition: { readonly distanceDisplayCondition: [number, number] };
   };
 }
 
@@ -162,7 +170,7 @@ export function earthSegmentPackets(
       availability: timeline.interval(span[0], span[1]),
       position: satellitePosition(timeline, sat, grid, span),
       point: { pixelSize: 6, color: { rgba } },
-      label: { text: sat.name, font, fillColor: { rgba } },
+      label: { text: sat.name, font, fillColor: { rgba }, distanceDisplayCondition: NEAR_EARTH },
     });
   }
   for (const site of earth.sites) {
@@ -176,7 +184,7 @@ export function earthSegmentPackets(
       availability: timeline.interval(span[0], span[1]),
       position: { cartographicRadians: [longitudeRad, latitudeRad, heightM] },
       point: { pixelSize: 7, color: { rgba } },
-      label: { text: site.name, font, fillColor: { rgba } },
+      label: { text: site.name, font, fillColor: { rgba }, distanceDisplayCondition: NEAR_EARTH },
     });
   }
   return packets;

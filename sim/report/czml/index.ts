@@ -9,7 +9,7 @@
 import { InputError } from '../../errors.ts';
 import type { World } from '../../world.ts';
 import { beamPackets, LINK_SAMPLE_STEP_S, type BeamPacket } from './beams.ts';
-import { bodyPackets, type BodyPacket } from './bodies.ts';
+import { bodyPackets, type BodyPacket, type EarthPacket } from './bodies.ts';
 import { documentPacket, type DocumentPacket } from './document.ts';
 import { earthSegmentPackets, type RectennaPacket, type SatellitePacket } from './earthSegment.ts';
 import { createTimeline } from './timeline.ts';
@@ -26,7 +26,7 @@ export { INTERPOLATION, lagrangeErrorPerAmplitude } from './sampling.ts';
 export { geocentricEqjOfHeliocentricM } from './frame.ts';
 
 export type CzmlPacket =
-  DocumentPacket | BodyPacket | TracerPacket | SatellitePacket | RectennaPacket | BeamPacket;
+  DocumentPacket | BodyPacket | EarthPacket | TracerPacket | SatellitePacket | RectennaPacket | BeamPacket;
 
 export interface CzmlOptions {
   /** The document's name (the scenario's). */

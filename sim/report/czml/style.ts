@@ -18,6 +18,7 @@ export function beamWidthPx(powerW: number): number {
 /** Colours of the bodies and the Earth segment (sRGB hex), close to the app's scene. */
 export const BODY_COLORS = {
   sun: '#ffd36b',
+  earth: '#6fa8ff',
   mercury: '#b5a99a',
   venus: '#e8cf8f',
   mars: '#d0623b',
