@@ -10,6 +10,11 @@
  *             turned by GMST, satellite.js; sim/earth/frames.ts). It differs from the ITRF by polar motion,
  *             < 0.5" (100 m at geostationary radius), which the core does not model.
  *
+ * Cesium turns one into the other with its IAU 2006 rotation once its XYS tables are loaded
+ * (Transforms.preloadIcrfFixed); tests/browser/czml.browser.test.ts finds it within 0.15" of the core's EQJ <-> TEME
+ * <-> pseudo-fixed chain. Without the tables Cesium falls back to GMST alone and leaves out the precession since
+ * J2000, 0.6 deg by the 2040s: the README's viewer lines preload them.
+ *
  * A geostationary satellite hardly moves in FIXED, so a few samples a day describe it; in INERTIAL it would need
  * many. Cesium turns FIXED into INERTIAL (and back) with its own Earth orientation, so a beam drawn between a
  * satellite (FIXED) and a body (INERTIAL) would be Cesium's business: every beam here joins two FIXED ends.
