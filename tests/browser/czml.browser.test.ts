@@ -25,11 +25,14 @@ import { AU_M } from '../../sim/constants.ts';
 import { temeKmToEqjM, temeToEqjMatrix } from '../../sim/earth/frames.ts';
 import { temeAt } from '../../sim/earth/orbitModel.ts';
 import { earthSegmentAt } from '../../sim/earth/segment.ts';
+import { lineOfSightClear } from '../../sim/energy/occultation.ts';
+import { hopEndsAt } from '../../sim/energy/placement.ts';
 import { astroTimeOf } from '../../sim/geometry/astroTime.ts';
 import { eclipticToEquatorial } from '../../sim/orbit/frames.ts';
 import { propagateCpu64 } from '../../sim/propagate/cpu64.ts';
 import {
   buildCzml,
+  platformPacketId,
   rectennaPacketId,
   satelliteFixedM,
   satellitePacketId,
@@ -42,33 +45,34 @@ import { isoToTdbS, tdbSToTtS } from '../../sim/time.ts';
 import { createWorld } from '../../sim/world.ts';
 
 /** Around the March 2046 equinox: the geostationary satellites' eclipse season, and tracers arriving on station. */
-const FROM = '2046-02-20';
-const TO = '2046-04-21';
+const FROM = '2046-02-01';
+const TO = '2046-04-01';
 const TRACERS = 300;
 
 /** TT - TAI, s (IAU 1991 Resolution A4). */
 const TT_MINUS_TAI_S = 32.184;
 
 /**
- * Tolerances, m, each just above the error observed here and below the bound the module states (which holds for
- * any run): observed 6,190 km for a tracer (bound TRACER_INTERPOLATION_ERROR_M, 13,350 km: the Earth's monthly
- * circle about the Earth-Moon barycentre, unresolved by the tracers' sampling), 0.05 m for the Sun and Mars, 5.3 m
- * for Mercury, 28 m for the Moon (bodies.ts: 32 samples a month), 5.5 m for a power satellite in the Earth-fixed
- * frame (earthSegment.ts: 11 m).
+ * Tolerances, m, each above the error observed here and below the bound the module states where it states one:
+ * observed 6,190 km for a tracer (bound TRACER_INTERPOLATION_ERROR_M, 13,350 km: the Earth's monthly circle about
+ * the Earth-Moon barycentre, unresolved by the tracers' sampling), 0.05 m for the Sun and Mars, 9.3 m for Mercury,
+ * 33 m for the Moon (bodies.ts: 32 samples a month), 6.7 m for a power satellite in the Earth-fixed frame
+ * (earthSegment.ts: SDP4's resonance steps).
  */
 const TRACER_TOLERANCE_M = 7.0e6;
-/** Between two tracers of one grid: observed 16.5 km (bound 2 x TRACER_SHAPE_ERROR_M, 1,800 km). */
+/** Between two tracers of one grid: observed 12 km (bound 2 x TRACER_SHAPE_ERROR_M, 1,800 km). */
 const TRACER_SHAPE_TOLERANCE_M = 3.0e4;
 const SUN_MARS_TOLERANCE_M = 1;
-const MERCURY_TOLERANCE_M = 10;
+const MERCURY_TOLERANCE_M = 15;
 const MOON_TOLERANCE_M = 50;
-const SATELLITE_TOLERANCE_M = 8;
+const SATELLITE_TOLERANCE_M = 10;
 /**
  * A satellite's FIXED samples turned into INERTIAL by Cesium's IAU 2006 rotation, against the core's EQJ (TEME by
- * astronomy-engine's precession-nutation): observed 31.5 m at 42,164 km, 0.15", interpolation included. The
- * frames the document names are the frames Cesium reads (a GMST-only rotation would be 0.64 deg of precession, 470 km, off).
+ * astronomy-engine's precession-nutation): observed 32 m at 42,164 km, 0.16", interpolation included. The frames
+ * the document names are the frames Cesium reads (a GMST-only rotation would be 0.64 deg of precession, 470 km,
+ * off).
  */
-const FRAME_TOLERANCE_M = 40;
+const FRAME_TOLERANCE_M = 45;
 
 /** Cesium's instant for a core TDB time: JD 2451545.0 TT plus t's TT seconds, on Cesium's TAI scale. */
 function julianOf(tdbS: number): JulianDate {
@@ -148,7 +152,7 @@ describe('CZML read back by CesiumJS', () => {
         checked += 1;
       }
     }
-    expect(checked).toBeGreaterThan(1000);
+    expect(checked).toBeGreaterThan(500);
     expect(worst).toBeLessThan(TRACER_TOLERANCE_M);
     expect(TRACER_TOLERANCE_M).toBeLessThan(TRACER_INTERPOLATION_ERROR_M);
     expect(worstShape).toBeLessThan(TRACER_SHAPE_TOLERANCE_M);
@@ -172,43 +176,42 @@ describe('CZML read back by CesiumJS', () => {
   });
 
   it('the Sun, Mercury, Mars and the Moon: Cesium interpolates astronomy-engine', () => {
-    const entity = (id: string): Entity => source.entities.getById(id) as Entity;
+    const error = (id: string, t: number, core: Vec): number =>
+      norm(minus(cesiumPosition(source.entities.getById(id) as Entity, t, ReferenceFrame.INERTIAL), core));
+    const worst = { sunMars: 0, mercury: 0, moon: 0 };
     for (const t of probeTimes) {
       const earth = helioEqjM(Body.Earth, t);
-      const sun = minus([0, 0, 0], earth);
-      expect(norm(minus(cesiumPosition(entity('body:sun'), t, ReferenceFrame.INERTIAL), sun))).toBeLessThan(
-        SUN_MARS_TOLERANCE_M,
-      );
-      const mars = minus(helioEqjM(Body.Mars, t), earth);
-      expect(norm(minus(cesiumPosition(entity('body:mars'), t, ReferenceFrame.INERTIAL), mars))).toBeLessThan(
-        SUN_MARS_TOLERANCE_M,
-      );
-      const mercury = minus(helioEqjM(Body.Mercury, t), earth);
-      expect(
-        norm(minus(cesiumPosition(entity('body:mercury'), t, ReferenceFrame.INERTIAL), mercury)),
-      ).toBeLessThan(MERCURY_TOLERANCE_M);
       const m = GeoMoon(astroTimeOf(t));
-      const moon: Vec = [m.x * AU_M, m.y * AU_M, m.z * AU_M];
-      expect(norm(minus(cesiumPosition(entity('body:moon'), t, ReferenceFrame.INERTIAL), moon))).toBeLessThan(
-        MOON_TOLERANCE_M,
+      worst.sunMars = Math.max(
+        worst.sunMars,
+        error('body:sun', t, minus([0, 0, 0], earth)),
+        error('body:mars', t, minus(helioEqjM(Body.Mars, t), earth)),
       );
+      worst.mercury = Math.max(
+        worst.mercury,
+        error('body:mercury', t, minus(helioEqjM(Body.Mercury, t), earth)),
+      );
+      worst.moon = Math.max(worst.moon, error('body:moon', t, [m.x * AU_M, m.y * AU_M, m.z * AU_M]));
     }
+    expect(worst.sunMars).toBeLessThan(SUN_MARS_TOLERANCE_M);
+    expect(worst.mercury).toBeLessThan(MERCURY_TOLERANCE_M);
+    expect(worst.moon).toBeLessThan(MOON_TOLERANCE_M);
   });
 
   it('the power satellites: Cesium interpolates SGP4 in the Earth-fixed frame, across station-keeping cycles', () => {
     const earth = world.earth;
     if (earth === undefined) throw new Error('the baseline has an earth section');
     expect(earth.satellites.length).toBeGreaterThan(0);
+    let worst = 0;
     for (const sat of earth.satellites) {
       const entity = source.entities.getById(satellitePacketId(sat)) as Entity;
       for (let t = fromTdbS + 1234.5; t < toTdbS; t += 7_777) {
         const core = satelliteFixedM(sat, t);
         if (core === null) throw new Error(`${sat.name}: SGP4 failed at ${t}`);
-        expect(norm(minus(cesiumPosition(entity, t, ReferenceFrame.FIXED), core))).toBeLessThan(
-          SATELLITE_TOLERANCE_M,
-        );
+        worst = Math.max(worst, norm(minus(cesiumPosition(entity, t, ReferenceFrame.FIXED), core)));
       }
     }
+    expect(worst).toBeLessThan(SATELLITE_TOLERANCE_M);
   });
 
   it("Cesium's own Earth orientation (IAU 2006) turns the satellites' FIXED positions into the core's EQJ", async () => {
@@ -258,5 +261,40 @@ describe('CZML read back by CesiumJS', () => {
     // a geostationary satellite is in the umbra about 67 minutes on the equinox (eclipse.ts)
     expect(umbra).toBeGreaterThan(60);
     expect(lit).toBeGreaterThan(1300);
+  });
+
+  it('a relay beam is off while the Earth hides the geostationary relay from its hub, on in view', () => {
+    const energy = world.scenario.energy;
+    if (energy === undefined) throw new Error('the baseline has an energy section');
+    // the baseline's links[1] hop 1: the hubs at L4 and L5 -> the geostationary relay (occultation.ts)
+    const ends = (t: number) => hopEndsAt(energy, t)[1]?.[1];
+    const first = ends(fromTdbS);
+    if (first === null || first === undefined) throw new Error('links[1] hop 1 has placed ends');
+    let hidden = 0;
+    let clear = 0;
+    first.transmitters.forEach((tx, a) => {
+      first.receivers.forEach((rx, b) => {
+        const id = `relay-beam:${energy.links[1]?.name}:1:${platformPacketId(tx.label)}->${platformPacketId(rx.label)}`;
+        const beam = source.entities.getById(id);
+        expect(beam, id).toBeDefined();
+        const coreClear = (t: number): boolean => {
+          const at = ends(t);
+          if (at === null || at === undefined) throw new Error('placed ends');
+          return lineOfSightClear(at.transmitters[a]!, at.receivers[b]!, at.earthM);
+        };
+        // two days of the L5 hub's season (January-February), every minute
+        for (let t = isoToTdbS('2046-02-02'); t < isoToTdbS('2046-02-04'); t += 60) {
+          const now = coreClear(t);
+          // the document's contacts are bisected to 1 s and written to the millisecond: skip instants within 2 s
+          if (coreClear(t - 2) !== now || coreClear(t + 2) !== now) continue;
+          expect(beam?.polyline?.show?.getValue(julianOf(t))).toBe(now);
+          if (now) clear += 1;
+          else hidden += 1;
+        }
+      });
+    });
+    // up to about an hour a day hidden from L5 in its season (occultation.ts); L4 is out of its season
+    expect(hidden).toBeGreaterThan(60);
+    expect(clear).toBeGreaterThan(5000);
   });
 });

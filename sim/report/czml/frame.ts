@@ -11,7 +11,7 @@
  *             < 0.5" (100 m at geostationary radius), which the core does not model.
  *
  * Cesium turns one into the other with its IAU 2006 rotation once its XYS tables are loaded
- * (Transforms.preloadIcrfFixed); tests/browser/czml.browser.test.ts finds it within 0.15" of the core's EQJ <-> TEME
+ * (Transforms.preloadIcrfFixed); tests/browser/czml.browser.test.ts finds it within 0.16" of the core's EQJ <-> TEME
  * <-> pseudo-fixed chain. Without the tables Cesium falls back to GMST alone and leaves out the precession since
  * J2000, 0.6 deg by the 2040s: the README's viewer lines preload them.
  *
@@ -24,8 +24,12 @@ import { eclipticToEquatorial } from '../../orbit/frames.ts';
 import { earthHeliocentricEqjM } from '../../geometry/earthPosition.ts';
 
 /** Geocentric EQJ (CZML INERTIAL), m, of a heliocentric ECLIPJ2000 position, m, at `tdbS`. */
-export function geocentricEqjOfHeliocentricM(heliocentricEclipticM: Vec3, tdbS: number): Vec3 {
-  const p = eclipticToEquatorial(heliocentricEclipticM);
+export function geocentricEqjOfHeliocentricM(
+  heliocentricEclipticM: readonly [number, number, number],
+  tdbS: number,
+): Vec3 {
+  const [x, y, z] = heliocentricEclipticM;
+  const p = eclipticToEquatorial([x, y, z]);
   const earth = earthHeliocentricEqjM(tdbS);
   return [p[0] - earth[0], p[1] - earth[1], p[2] - earth[2]];
 }

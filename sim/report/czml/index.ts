@@ -1,8 +1,9 @@
 /**
  * A run as a CZML document (Cesium's scene description; CZML Guide, github.com/AnalyticalGraphicsInc/czml-writer
  * wiki): an array of JSON-serialisable packets, `document` first, then the Sun, planets and Moon (bodies.ts), a
- * seeded sample of tracers (tracers.ts), the power satellites and rectennas (earthSegment.ts) and the beams between
- * them (beams.ts). Frames in frame.ts (geocentric: INERTIAL = ICRF for bodies and tracers, FIXED for the Earth
+ * seeded sample of tracers (tracers.ts), the power satellites and rectennas (earthSegment.ts), the beams between
+ * them (beams.ts), and the energy links' hubs, relays and beams (relays.ts). Frames in frame.ts (geocentric:
+ * INERTIAL = ICRF for bodies and tracers, FIXED for the Earth
  * segment), times in timeline.ts (UTC ISO 8601 at the edge, TT offsets from one epoch), interpolation and its error
  * in sampling.ts. Pure and deterministic: the same world, times, count and seed give the same packets.
  */
@@ -12,6 +13,7 @@ import { beamPackets, LINK_SAMPLE_STEP_S, type BeamPacket } from './beams.ts';
 import { bodyPackets, type BodyPacket, type EarthPacket } from './bodies.ts';
 import { documentPacket, type DocumentPacket } from './document.ts';
 import { earthSegmentPackets, type RectennaPacket, type SatellitePacket } from './earthSegment.ts';
+import { relayPackets, type PlatformPacket, type RelayBeamPacket } from './relays.ts';
 import { createTimeline } from './timeline.ts';
 import { DEFAULT_TRACERS_SHOWN, tracerPackets, type TracerPacket } from './tracers.ts';
 
@@ -22,11 +24,20 @@ export {
   tracerPacketId,
 } from './tracers.ts';
 export { satellitePacketId, rectennaPacketId, satelliteFixedM } from './earthSegment.ts';
+export { platformPacketId } from './relays.ts';
 export { INTERPOLATION, lagrangeErrorPerAmplitude } from './sampling.ts';
 export { geocentricEqjOfHeliocentricM } from './frame.ts';
 
 export type CzmlPacket =
-  DocumentPacket | BodyPacket | EarthPacket | TracerPacket | SatellitePacket | RectennaPacket | BeamPacket;
+  | DocumentPacket
+  | BodyPacket
+  | EarthPacket
+  | TracerPacket
+  | SatellitePacket
+  | RectennaPacket
+  | BeamPacket
+  | PlatformPacket
+  | RelayBeamPacket;
 
 export interface CzmlOptions {
   /** The document's name (the scenario's). */
@@ -73,6 +84,7 @@ export function buildCzml(world: World, timesTdbS: readonly number[], options: C
       ),
     );
   }
+  packets.push(...relayPackets(timeline, world, timesTdbS));
   progress?.(total, total);
   return packets;
 }

@@ -26,4 +26,6 @@ export const BODY_COLORS = {
   powerSatellite: '#99ffbf',
   rectenna: '#ffcc59',
   microwaveBeam: '#73ffd9',
+  laserBeam: '#ff59bf',
+  hub: '#ffe68c',
 } as const;
