@@ -84,7 +84,6 @@ const isHub = (p: PlatformPosition): boolean => p.kind === 'sun-earth-L4' || p.k
 function platformPosition(
   timeline: CzmlTimeline,
   placement: ReceiverPlacement,
-  platform: PlatformPosition,
   hubGrid: readonly number[],
   positionAt: (tdbS: number) => PlatformPosition,
 ): PlatformPacket['position'] {
@@ -98,7 +97,6 @@ function platformPosition(
   if (placement.kind === 'ground') {
     return { cartographicRadians: [placement.longitudeRad, placement.latitudeRad, placement.heightM] };
   }
-  void platform;
   return positionProperty(timeline, 'INERTIAL', hubGrid, (t) => {
     const p = positionAt(t).positionM;
     return p === null ? null : geocentricEqjOfHeliocentricM(p, t);
@@ -249,7 +247,7 @@ export function relayPackets(
             id,
             name: platform.label,
             availability,
-            position: platformPosition(timeline, side.placement, platform, hubGrid, (t) => {
+            position: platformPosition(timeline, side.placement, hubGrid, (t) => {
               const at = endsAt(t)[i]?.[j];
               return (at?.[side.pick][k] ?? platform) as PlatformPosition;
             }),
