@@ -36,6 +36,7 @@ export default defineConfig({
             'zod',
             'satellite.js',
             'pure-rand/generator/XoroShiro',
+            'cesium',
           ],
         },
         test: {

@@ -4,6 +4,7 @@
  * of `essaim run` (runSelection.ts) and `--out FILE`, written atomically.
  */
 import { Command } from 'commander';
+import { createCzmlCommand } from './export/czml.ts';
 import type { CliIo } from './io.ts';
 import { createOemCommand } from './export/oem.ts';
 import { createOmmCommand } from './export/omm.ts';
@@ -13,7 +14,12 @@ import { createStatesCommand } from './export/states.ts';
 export type ExportFormatCommand = (io: CliIo) => Command;
 
 /** The export formats, in the order `essaim export --help` lists them. */
-const FORMATS: readonly ExportFormatCommand[] = [createOemCommand, createOmmCommand, createStatesCommand];
+const FORMATS: readonly ExportFormatCommand[] = [
+  createCzmlCommand,
+  createOemCommand,
+  createOmmCommand,
+  createStatesCommand,
+];
 
 export function createExportCommand(io: CliIo): Command {
   const command = new Command('export').description(

@@ -8,7 +8,7 @@ import { useEffect, useMemo } from 'react';
 import { Color, DoubleSide, Group, Mesh, MeshBasicMaterial, RingGeometry } from 'three';
 import { useAppState } from '../state/context.tsx';
 import type { SceneFrame } from './sceneFrame.ts';
-import { SHELL_PALETTE } from '../state/palettes.ts';
+import { SHELL_PALETTE } from '../../../sim/report/palettes.ts';
 
 /** Band opacity, and the camera distances (Mm) between which the bands fade in: close views see through them. */
 const BAND_OPACITY = 0.05;

@@ -9,7 +9,7 @@ import type { TransitSceneState } from '../../../sim/stream/messages.ts';
 import { useController } from '../state/context.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import type { SceneFrame } from './sceneFrame.ts';
-import { SITE_PALETTE } from '../state/palettes.ts';
+import { SITE_PALETTE } from '../../../sim/report/palettes.ts';
 
 /** Most packets drawn, all paths together. */
 const MAX_PACKETS = 4096;

@@ -12,7 +12,7 @@
 import { AdditiveBlending, Color, ShaderMaterial, Vector3 } from 'three';
 import keplerGlsl from '../../../shaders/kepler.glsl?raw';
 import { AU_M } from '../../../sim/constants.ts';
-import { SHELL_PALETTE, SITE_PALETTE } from '../state/palettes.ts';
+import { SHELL_PALETTE, SITE_PALETTE } from '../../../sim/report/palettes.ts';
 
 /** The shared Kepler GLSL (shaders/kepler.glsl), as compiled into the swarm's vertex shader. */
 export const KEPLER_GLSL: string = keplerGlsl;

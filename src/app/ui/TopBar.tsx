@@ -1,13 +1,14 @@
 /**
- * The bar across the top: the scenario (built-in choice, JSON file, editor, progress of a re-run) and the view
- * (jump-to targets, swarm colouring).
+ * The bar across the top: the scenario (built-in choice, JSON file, editor, CZML download, progress of a re-run)
+ * and the view (jump-to targets, swarm colouring).
  */
 import { useRef } from 'react';
 import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import { useAppState, useController } from '../state/context.tsx';
-import { SHELL_PALETTE, SITE_PALETTE } from '../state/palettes.ts';
+import { SHELL_PALETTE, SITE_PALETTE } from '../../../sim/report/palettes.ts';
 import type { ColorMode } from '../state/store.ts';
 import { BODIES, BODY_IDS, shellTarget, type TargetId } from '../state/targets.ts';
+import { CzmlButton } from './CzmlButton.tsx';
 
 function ScenarioControls({ onEdit }: { onEdit: () => void }) {
   const controller = useController();
@@ -67,6 +68,7 @@ function ScenarioControls({ onEdit }: { onEdit: () => void }) {
       >
         Edit…
       </button>
+      <CzmlButton />
       {loading !== null ? (
         <div
           className="progress"

@@ -1,7 +1,7 @@
 /**
- * The swarm's colours (sRGB hex), shared by the scene (the swarm's shader, the shell bands, the transit packets)
- * and the UI (the target buttons' and the legend's swatches), so both say the same colour for the same shell or
- * site.
+ * The swarm's colours (sRGB hex), shared by the app's scene (the swarm's shader, the shell bands, the transit
+ * packets) and UI (the target buttons' and the legend's swatches) and by the exports (CZML points,
+ * sim/report/czml/), so all of them say the same colour for the same shell or site.
  */
 
 /** Shell colours, in shell order; more shells cycle. */
