@@ -6,7 +6,7 @@
 import { stepTime, type Step } from './duration.ts';
 import { InputError } from './errors.ts';
 import type { Scenario } from './scenario/resolve.ts';
-import { createWorld, type Snapshot, type World } from './world.ts';
+import { createWorld, type Snapshot, type World, type WorldOptions } from './world.ts';
 import type { Propagator } from './propagate/backend.ts';
 import { eclipseEnergyLossJ } from './earth/eclipseLoss.ts';
 
@@ -88,18 +88,29 @@ interface RunSetup {
   readonly step: Step;
 }
 
+/**
+ * The world options of a run's options over `spanTdbS` (the span snapshots will be asked for): the one place that
+ * maps SimulateOptions to createWorld's, for the run and for the exports that build the run's world themselves.
+ */
+export function worldOptionsOf(
+  options: SimulateOptions,
+  spanTdbS: readonly [from: number, to: number],
+): WorldOptions {
+  return {
+    ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    spanTdbS,
+    ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
+    ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
+  };
+}
+
 function setUp(scenario: Scenario, options: SimulateOptions): RunSetup {
   const fromTdbS = options.fromTdbS ?? scenario.fromTdbS;
   const toTdbS = options.toTdbS ?? scenario.toTdbS;
   const step = options.step ?? DEFAULT_STEP;
   const times = outputTimes(fromTdbS, toTdbS, step);
-  const world = createWorld(scenario, {
-    ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    spanTdbS: [fromTdbS, toTdbS],
-    ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
-    ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
-  });
+  const world = createWorld(scenario, worldOptionsOf(options, [fromTdbS, toTdbS]));
   return { times, world, fromTdbS, toTdbS, step };
 }
 

@@ -14,6 +14,7 @@ import type { OdmHeader } from '../../../sim/report/ccsds/oem.ts';
 import { sampleTracerIndices } from '../../../sim/report/tracerSample.ts';
 import { createWorld, type World } from '../../../sim/world.ts';
 import { tdbSToIso } from '../../../sim/time.ts';
+import { worldOptionsOf } from '../../../sim/simulate.ts';
 import { ensureWritableFile, writeFilesAtomically } from '../../node/atomicWrite.ts';
 import type { CliIo } from '../io.ts';
 import { parseChoiceFlag, parseIntegerFlag } from '../options.ts';
@@ -101,13 +102,7 @@ export async function parseCcsdsRequest(flags: CcsdsFlags): Promise<CcsdsRequest
 /** The world of the request's run (tracers, seed, Earth segment over the span). */
 export function requestWorld(request: CcsdsRequest): World {
   const { options, scenario } = request.selection;
-  return createWorld(scenario, {
-    ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    spanTdbS: [request.fromTdbS, request.toTdbS],
-    ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
-    ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
-  });
+  return createWorld(scenario, worldOptionsOf(options, [request.fromTdbS, request.toTdbS]));
 }
 
 /**

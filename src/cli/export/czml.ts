@@ -8,7 +8,7 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { buildCzml, DEFAULT_TRACERS_SHOWN } from '../../../sim/report/czml/index.ts';
-import { DEFAULT_STEP, outputTimes } from '../../../sim/simulate.ts';
+import { DEFAULT_STEP, outputTimes, worldOptionsOf } from '../../../sim/simulate.ts';
 import { createWorld } from '../../../sim/world.ts';
 import { ensureWritableFile, writeFilesAtomically } from '../../node/atomicWrite.ts';
 import type { CliIo } from '../io.ts';
@@ -32,13 +32,7 @@ async function czmlAction(flags: CzmlFlags, io: CliIo): Promise<void> {
   const toTdbS = options.toTdbS ?? scenario.toTdbS;
   const times = outputTimes(fromTdbS, toTdbS, options.step ?? DEFAULT_STEP);
   // the world of the run, exactly as simulate builds it (sim/simulate.ts setUp)
-  const world = createWorld(scenario, {
-    ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    spanTdbS: [fromTdbS, toTdbS],
-    ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
-    ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
-  });
+  const world = createWorld(scenario, worldOptionsOf(options, [fromTdbS, toTdbS]));
   for (const skipped of world.earth?.skipped ?? []) {
     io.stderr(
       `essaim: warning: skipped power satellite ${JSON.stringify(skipped.name)}: ${skipped.reason}\n`,

@@ -15,7 +15,7 @@ import {
   statesLabels,
   statesTimes,
 } from '../../../sim/report/states.ts';
-import { DEFAULT_STEP, outputTimes } from '../../../sim/simulate.ts';
+import { DEFAULT_STEP, outputTimes, worldOptionsOf } from '../../../sim/simulate.ts';
 import { createWorld } from '../../../sim/world.ts';
 import type { Propagator } from '../../../sim/propagate/backend.ts';
 import { ensureWritableFile, writeStreamAtomically } from '../../node/atomicWrite.ts';
@@ -78,13 +78,10 @@ async function statesAction(flags: StatesFlags, command: Command, io: CliIo): Pr
   await ensureWritableFile(flags.out, '--out');
 
   const { scenario, options, backend } = selection;
-  const world = createWorld(scenario, {
-    ...(options.tracers === undefined ? {} : { tracers: options.tracers }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    spanTdbS: [times[0] as number, times[times.length - 1] as number],
-    ...(options.skipBadSatellites === undefined ? {} : { skipBadSatellites: options.skipBadSatellites }),
-    ...(options.eclipseResolutionS === undefined ? {} : { eclipseResolutionS: options.eclipseResolutionS }),
-  });
+  const world = createWorld(
+    scenario,
+    worldOptionsOf(options, [times[0] as number, times[times.length - 1] as number]),
+  );
   const { table } = world.swarm;
   const rowCounts = Array.from(times, (t) => world.tracersOnStationAt(t));
   const totalRows = rowCounts.reduce((sum, n) => sum + n, 0);
