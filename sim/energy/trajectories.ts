@@ -50,6 +50,13 @@ export const INFERENCE_ANCHORS: readonly InferenceAnchor[] = [
     systemPowerW: 10_200,
   },
   {
+    date: '2024-08-28',
+    round: 'v4.1',
+    system: 'GIGABYTE G593-SD1, 8x H200-SXM-141GB, TensorRT 10.2 (result 31263.8 tokens/s)',
+    tokensPerS: 31_263.8,
+    systemPowerW: 10_200,
+  },
+  {
     date: '2025-09-09',
     round: 'v5.1',
     system: 'Lenovo SR680a V3, 8x B200-SXM, TensorRT (result 102909 tokens/s)',
