@@ -32,36 +32,28 @@ export interface InferenceAnchor {
   readonly system: string;
   /** Offline throughput, generated tokens per second, as published. */
   readonly tokensPerS: number;
-  /** System power the throughput is divided by, W. */
+  /** Measured system power during the run (MLPerf Power, mean AC watts at the wall), W. */
   readonly systemPowerW: number;
 }
 
 /**
- * MLPerf Inference llama2-70b-99 Offline anchors. Throughputs are the published results; the power is the
- * rated maximum input power of the 8-GPU system class (NVIDIA DGX datasheets), an upper bound on the draw during
- * the run, so tokens per joule is a lower bound (tests/data/inference/README.md says why and what would replace it).
+ * MLPerf Inference llama2-70b-99 Offline anchors with measured system power (MLPerf Power: mean wall AC power over
+ * the timed run). Provenance, and how the watts were read, in tests/data/inference/README.md.
  */
 export const INFERENCE_ANCHORS: readonly InferenceAnchor[] = [
   {
-    date: '2024-03-27',
-    round: 'v4.0',
-    system: 'GIGABYTE G593-SD1, 8x H100-SXM-80GB, TensorRT 9.3 (result 22289.7 tokens/s)',
-    tokensPerS: 22_289.7,
-    systemPowerW: 10_200,
-  },
-  {
     date: '2024-08-28',
     round: 'v4.1',
-    system: 'GIGABYTE G593-SD1, 8x H200-SXM-141GB, TensorRT 10.2 (result 31263.8 tokens/s)',
-    tokensPerS: 31_263.8,
-    systemPowerW: 10_200,
+    system: 'NVIDIA H200-SXM-141GBx8_TRT_MaxQ, 8x H200-SXM-141GB, TensorRT 10.2',
+    tokensPerS: 25_262.1,
+    systemPowerW: 6_153.0,
   },
   {
     date: '2025-09-09',
     round: 'v5.1',
-    system: 'Lenovo SR680a V3, 8x B200-SXM, TensorRT (result 102909 tokens/s)',
+    system: 'Lenovo SR680a_V3_B200SXMx8_TRT, 8x B200-SXM, TensorRT, FP4',
     tokensPerS: 102_909,
-    systemPowerW: 14_300,
+    systemPowerW: 10_401.0,
   },
 ];
 
@@ -179,7 +171,7 @@ const GREEN500_FP64: Trajectory = {
 
 export const TRAJECTORIES = {
   'mlperf-llama2-70b': {
-    opsMetric: 'generated tokens, Llama-2-70B class (MLPerf llama2-70b-99 Offline, at system power)',
+    opsMetric: 'generated tokens, Llama-2-70B class (MLPerf llama2-70b-99 Offline, at measured system power)',
     points: inferenceProjection().points,
   },
   'green500-fp64': GREEN500_FP64,
