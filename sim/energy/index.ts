@@ -84,3 +84,17 @@ export {
   DEEP_SPACE_SINK_K,
   type RadiatorSpec,
 } from './radiator.ts';
+export {
+  INFERENCE_ANCHORS,
+  LANDAUER_TOKENS_PER_JOULE,
+  SUSTAINED_DOUBLING_YEARS,
+  TRAJECTORIES,
+  TRAJECTORY_NAMES,
+  anchorTokensPerJoule,
+  fittedDoublingYears,
+  inferenceProjection,
+  type InferenceAnchor,
+  type Trajectory,
+  type TrajectoryName,
+  type TrajectoryPoint,
+} from './trajectories.ts';

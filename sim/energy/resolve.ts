@@ -9,6 +9,7 @@ import { InputError } from '../errors.ts';
 import { describeIssue } from '../validation/issues.ts';
 import { isoToTdbS } from '../time.ts';
 import { DEEP_SPACE_SINK_K } from './radiator.ts';
+import { TRAJECTORIES, type TrajectoryName } from './trajectories.ts';
 import {
   energySchema,
   type ComputeFile,
@@ -64,7 +65,10 @@ export interface EnergyLink {
 
 /** The compute nodes, SI. */
 export interface ComputeParams {
+  /** What one operation is (the named trajectory's unit, or the scenario's opsMetric). */
   readonly opsMetric: string;
+  /** The named trajectory chosen (trajectories.ts), or null for the scenario's own efficiency points. */
+  readonly trajectory: string | null;
   /** Dates of the efficiency trajectory, TDB s past J2000, strictly increasing. */
   readonly efficiencyTdbS: readonly number[];
   /** Operations per joule at those dates. */
@@ -176,7 +180,10 @@ function resolveHop(hop: HopFile, where: string): EnergyHop {
 }
 
 function resolveCompute(file: ComputeFile, where: string): ComputeParams {
-  const efficiencyTdbS = file.efficiency.map((point) => isoToTdbS(point.date));
+  // The schema has checked that exactly one of trajectory (a known name) and efficiency is given.
+  const named = file.trajectory === undefined ? null : TRAJECTORIES[file.trajectory as TrajectoryName];
+  const points = named?.points ?? file.efficiency ?? [];
+  const efficiencyTdbS = points.map((point) => isoToTdbS(point.date));
   efficiencyTdbS.forEach((t, k) => {
     if (k > 0 && !(t > (efficiencyTdbS[k - 1] as number))) {
       throw new InputError('dates must be strictly increasing', `${where}.efficiency[${k}].date`);
@@ -190,9 +197,10 @@ function resolveCompute(file: ComputeFile, where: string): ComputeParams {
     );
   }
   return {
-    opsMetric: file.opsMetric,
+    opsMetric: named?.opsMetric ?? file.opsMetric ?? 'operations',
+    trajectory: file.trajectory ?? null,
     efficiencyTdbS,
-    efficiencyOpsPerJoule: file.efficiency.map((point) => point.opsPerJoule),
+    efficiencyOpsPerJoule: points.map((point) => point.opsPerJoule),
     taskName: file.task.name,
     opsPerTask: file.task.opsPerTask,
     radiatorTemperatureK: file.radiatorTemperatureK,

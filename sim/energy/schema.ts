@@ -22,6 +22,7 @@
  */
 import { z } from 'zod';
 import { parseIsoUtcMs } from '../time.ts';
+import { TRAJECTORY_NAMES } from './trajectories.ts';
 
 /**
  * An ISO 8601 UTC date (sim/time.ts). Defined here rather than imported from sim/scenario/schema.ts so that the
@@ -275,13 +276,31 @@ export const efficiencyPointSchema = z
 /** The compute nodes. */
 export const computeSchema = z
   .object({
-    /** What is counted as one operation (e.g. "HPL FP64 FLOP, as in the Green500"); not interpreted. */
-    opsMetric: z.string().min(1).default('operations'),
+    /**
+     * What is counted as one operation (e.g. "HPL FP64 FLOP, as in the Green500"); not interpreted. With a named
+     * trajectory the trajectory's own unit is used.
+     */
+    opsMetric: z.string().min(1).optional(),
+    /**
+     * A named computing-efficiency trajectory (sim/energy/trajectories.ts): `mlperf-llama2-70b` (generated tokens
+     * per joule) or `green500-fp64` (FP64 FLOP per joule). Give either this or `efficiency`.
+     */
+    trajectory: z
+      .string()
+      .optional()
+      .superRefine((name, ctx) => {
+        if (name !== undefined && !(TRAJECTORY_NAMES as readonly string[]).includes(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be one of ${TRAJECTORY_NAMES.map((k) => JSON.stringify(k)).join(', ')}, got ${JSON.stringify(name)}`,
+          });
+        }
+      }),
     /**
      * Computing efficiency over time, dates strictly increasing: log-linear interpolation between the points,
-     * the first value before the first date and the last after the last.
+     * the first value before the first date and the last after the last. Give either this or `trajectory`.
      */
-    efficiency: z.array(efficiencyPointSchema).min(1),
+    efficiency: z.array(efficiencyPointSchema).min(1).optional(),
     /** The unit of useful work whose energy the run reports (the "kWh per decision" figure). */
     task: z
       .object({
@@ -302,6 +321,14 @@ export const computeSchema = z
   })
   .strict()
   .superRefine((compute, ctx) => {
+    if ((compute.trajectory === undefined) === (compute.efficiency === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trajectory'],
+        message: `give exactly one of trajectory (${TRAJECTORY_NAMES.join(', ')}) and efficiency`,
+      });
+    }
+    if (compute.efficiency === undefined) return;
     for (let k = 1; k < compute.efficiency.length; k += 1) {
       const before = compute.efficiency[k - 1];
       const point = compute.efficiency[k];

@@ -342,7 +342,7 @@ export const FIGURES = [
     short: 'ops/s',
     unit: 'op/s',
     chart: true,
-    help: 'Sustained operations per second of the compute nodes.',
+    help: 'Sustained operations per second of the compute nodes, in the unit of the scenario’s compute trajectory: generated tokens of a Llama-2-70B-class model per second for mlperf-llama2-70b (the baseline), HPL FP64 FLOP/s for green500-fp64, the scenario’s opsMetric for its own points.',
   }),
   compute.number('computeNodeCount', at('computeNodeCount'), {
     label: 'Compute nodes (in the swarm)',
@@ -356,7 +356,7 @@ export const FIGURES = [
     short: 'per task',
     unit: 'J',
     chart: false,
-    help: 'Energy per task (the scenario defines the task) at the date’s operations per joule.',
+    help: 'Energy per task (the scenario defines the task; the baseline’s is 1000 generated tokens of a 70B model) at the date’s operations per joule.',
   }),
   compute.number('radiatorAreaM2', at('energy.radiatorAreaM2'), {
     label: 'Radiator area',

@@ -12,6 +12,7 @@ import {
   opsPerJouleAt,
   parseEnergy,
   resolveEnergy,
+  TRAJECTORIES,
   type ComputeParams,
   type EnergyInput,
   type EnergyParams,
@@ -426,8 +427,9 @@ describe('the proposed baseline energy section (the energy section of assets/sce
   const raw = baselineRaw();
   const p = params(raw);
 
-  it('cites the Green500 values it uses: 26.2 (Nov 2020), 62.8 (Jun 2022), 73.282 GFLOPS/W (Nov 2025)', () => {
-    const points = raw.compute.efficiency as { date: string; opsPerJoule: number }[];
+  it('keeps as green500-fp64 the Green500 values: 26.2 (Nov 2020), 62.8 (Jun 2022), 73.282 GFLOPS/W (Nov 2025)', () => {
+    expect(raw.compute.trajectory).toBe('mlperf-llama2-70b');
+    const points = TRAJECTORIES['green500-fp64'].points;
     expect(points.slice(0, 3).map((q) => [q.date, q.opsPerJoule])).toEqual([
       ['2020-11-01', 26.2e9],
       ['2022-06-01', 62.8e9],
