@@ -17,7 +17,7 @@ import { buildChain, type ChainStage } from './chain.ts';
 import { densityWeightedConversion } from './densityWeightedConversion.ts';
 import { buildBeamProfile, densityScaleWm2, encircledFraction } from './diffraction.ts';
 import { exposureLimits } from './exposure.ts';
-import { formatWarningNumber } from './formatWarning.ts';
+import { fieldRegion, friisWarning, type FieldRegime } from './fieldRegime.ts';
 import { projectReceiver } from './geometry.ts';
 import { friisFraction, goubauOptimalEfficiency, goubauTau } from './goubau.ts';
 import { resolveLink, type Band, type LinkInput } from './input.ts';
@@ -30,8 +30,7 @@ import { gaussianTaper } from './taper.ts';
 /** How far past the nearest receiver edge the density scan goes, in u = k a r / D (several sidelobes). */
 const OUTSIDE_SCAN_U = 20;
 
-/** Which diffraction regime the link is in. */
-export type FieldRegime = 'far-field' | 'radiating-near-field';
+export type { FieldRegime } from './fieldRegime.ts';
 
 /** The receiver as the beam sees it. */
 export interface ReceiverGeometry {
@@ -70,10 +69,11 @@ export interface LinkBudget {
   readonly goubauOptimalEfficiency: number;
   /** Far-field aperture efficiency of the taper (1 uniform, 0.9025 for 10 dB). */
   readonly taperApertureEfficiency: number;
-  /** Friis estimate tau^2 x aperture efficiency (valid only in the far field; exceeds 1 in the near field). */
+  /** Friis estimate tau^2 x aperture efficiency: valid when the receiver is small against the main lobe (tau << 1). */
   readonly friisFraction: number;
+  /** The transmitter's field region at the receiver (Balanis 2.2.4, with lambda_eff; see fieldRegime.ts). */
   readonly fieldRegime: FieldRegime;
-  /** 2 Dt^2 / lambda_eff, m. */
+  /** 2 Dt^2 / lambda_eff, m: the transmitter's far field starts here. */
   readonly fraunhoferDistanceM: number;
   /** Ruze factor exp(-sigma^2) for random phase errors. */
   readonly phaseErrorEfficiency: number;
@@ -237,17 +237,12 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
   const radiatedPowerW = (chain.stages[0] as ChainStage).powerAfterW;
   const receivedRfPowerW = stage('beam-collection').powerAfterW;
 
-  // Regime and far-field comparison.
-  const fraunhoferDistanceM = (2 * link.txDiameterM * link.txDiameterM) / lambdaEff;
-  const largest = Math.max(link.txDiameterM, 2 * major);
-  const fieldRegime: FieldRegime =
-    distanceM >= (2 * largest * largest) / lambdaEff ? 'far-field' : 'radiating-near-field';
+  // The transmitter's field region, and the far-field (Friis) comparison.
+  const region = fieldRegion(link.txDiameterM, lambdaEff, distanceM);
+  const { fieldRegime, fraunhoferDistanceM } = region;
   const friis = friisFraction(tauEffective, taper.apertureEfficiency);
-  if (friis > 1) {
-    warnings.push(
-      `radiating near field: Friis would give ${formatWarningNumber(friis)} (> 1); the collection comes from the Fresnel (Goubau) integral`,
-    );
-  }
+  const friisNote = friisWarning(region, friis, tauEffective);
+  if (friisNote !== null) warnings.push(friisNote);
   if (radio && link.beamQualityM2 > 1)
     warnings.push('beamQualityM2 > 1 is a laser beam-quality factor; it widens this radio beam too');
 

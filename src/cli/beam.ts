@@ -199,7 +199,11 @@ export function formatBudget(budget: LinkBudget): string {
       'beam collection',
       `${pct(budget.beamEfficiency)} (optimal taper bound 1-exp(-tau^2): ${pct(budget.goubauOptimalEfficiency)})`,
     ],
-    ['Friis estimate', `${formatNumber(budget.friisFraction)} (far field only)`],
+    [
+      'field region',
+      `${budget.fieldRegime} of the transmitter (far field beyond 2 Dt^2/lambda = ${formatNumber(budget.fraunhoferDistanceM)} m)`,
+    ],
+    ['Friis estimate', `${formatNumber(budget.friisFraction)} (valid for tau << 1 only)`],
     [
       'atmosphere',
       `${pct(budget.atmosphericTransmission)} (gases ${formatNumber(budget.gaseousAttenuationDb)} dB, rain ${formatNumber(budget.rainAttenuationDb)} dB)`,
