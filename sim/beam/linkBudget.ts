@@ -212,7 +212,7 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
       name: 'atmosphere',
       description: groundLink
         ? radio
-          ? 'atmosphere (ITU-R P.676 gases, P.838/P.618 rain)'
+          ? 'atmosphere (ITU-R P.676 gases, P.838 rain below the P.839 rain height)'
           : 'clear-sky atmosphere'
         : 'free space',
       efficiency: atmosphericTransmission,

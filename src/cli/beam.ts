@@ -113,7 +113,7 @@ const NUMERIC_FLAGS = [
     factor: 1,
     help: 'receiver height above sea level, m',
   },
-  { flag: '--latitude-deg', field: 'latitudeRad', factor: DEG, help: 'receiver latitude, degrees' },
+  { flag: '--latitude-deg', field: 'latitudeRad', factor: DEG, help: 'receiver latitude, degrees (descriptive: rain at a given rate does not depend on it)' },
   {
     flag: '--zenith-transmission',
     field: 'opticalZenithTransmission',
