@@ -16,7 +16,7 @@
 import { buildChain, type ChainStage } from './chain.ts';
 import { densityWeightedConversion } from './densityWeightedConversion.ts';
 import { buildBeamProfile, densityScaleWm2, encircledFraction } from './diffraction.ts';
-import { exposureLimits } from './exposure.ts';
+import { exposureLimits, type ExclusionGround } from './exposure.ts';
 import { fieldRegion, friisWarning, type FieldRegime } from './fieldRegime.ts';
 import { projectReceiver } from './geometry.ts';
 import { friisFraction, goubauOptimalEfficiency, goubauTau } from './goubau.ts';
@@ -86,7 +86,10 @@ export interface LinkBudget {
   readonly edgePowerDensityWm2: number;
   /** Highest density at or beyond the nearest receiver edge (sidelobes included), W/m^2. */
   readonly maxOutsidePowerDensityWm2: number;
-  /** Peak density per unit ground area, W/m^2 (peak x sin(elevation)); null for space links. */
+  /**
+   * Peak density per unit ground area, W/m^2 (peak x sin(elevation)); null for space links. For land use and
+   * ground heating; the exposure limits are compared with the beam-normal densities (safety.ts).
+   */
   readonly peakGroundPowerDensityWm2: number | null;
   /** General-public whole-body limit at this frequency, W/m^2 (ICNIRP 2020 / IEEE C95.1-2019); null for optical. */
   readonly publicExposureLimitWm2: number | null;
@@ -94,6 +97,8 @@ export interface LinkBudget {
   readonly ionosphericLimitWm2: number | null;
   /** Radius (beam-normal) beyond which the density stays below the public limit; null if never above it. */
   readonly exclusionRadiusM: number | null;
+  /** That zone on the ground, semi-axes across and along the beam's azimuth, m; null for space links or none. */
+  readonly exclusionGround: ExclusionGround | null;
   readonly receiver: ReceiverGeometry;
   readonly inputDcPowerW: number;
   readonly radiatedPowerW: number;
@@ -186,7 +191,7 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
     maxOutsidePowerDensityWm2,
   });
   warnings.push(...exposure.warnings);
-  const { publicLimit, ionosphericLimit, exclusionRadiusM } = exposure;
+  const { publicLimit, ionosphericLimit, exclusionRadiusM, exclusionGround } = exposure;
 
   // Receiver conversion, weighted by the density it sees.
   const rxConversionEfficiency = densityWeightedConversion(link, profile, densityScale, uPerM, {
@@ -285,6 +290,7 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
     publicExposureLimitWm2: publicLimit,
     ionosphericLimitWm2: ionosphericLimit,
     exclusionRadiusM,
+    exclusionGround,
     receiver: {
       semiAxisWidthM: outline.semiAxisWidthM,
       semiAxisLengthM: outline.semiAxisLengthM,

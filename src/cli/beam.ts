@@ -113,7 +113,12 @@ const NUMERIC_FLAGS = [
     factor: 1,
     help: 'receiver height above sea level, m',
   },
-  { flag: '--latitude-deg', field: 'latitudeRad', factor: DEG, help: 'receiver latitude, degrees (descriptive: rain at a given rate does not depend on it)' },
+  {
+    flag: '--latitude-deg',
+    field: 'latitudeRad',
+    factor: DEG,
+    help: 'receiver latitude, degrees (descriptive: rain at a given rate does not depend on it)',
+  },
   {
     flag: '--zenith-transmission',
     field: 'opticalZenithTransmission',
@@ -208,9 +213,23 @@ export function formatBudget(budget: LinkBudget): string {
       'atmosphere',
       `${pct(budget.atmosphericTransmission)} (gases ${formatNumber(budget.gaseousAttenuationDb)} dB, rain ${formatNumber(budget.rainAttenuationDb)} dB)`,
     ],
-    ['peak density', mwcm2(budget.peakPowerDensityWm2)],
-    ['edge density', mwcm2(budget.edgePowerDensityWm2)],
-    ['max density outside', mwcm2(budget.maxOutsidePowerDensityWm2)],
+    ['peak density (beam-normal)', mwcm2(budget.peakPowerDensityWm2)],
+    ['edge density (beam-normal)', mwcm2(budget.edgePowerDensityWm2)],
+    ['max density outside (beam-normal)', mwcm2(budget.maxOutsidePowerDensityWm2)],
+    ...(budget.peakGroundPowerDensityWm2 === null
+      ? []
+      : [['peak density per ground area', mwcm2(budget.peakGroundPowerDensityWm2)] as [string, string]]),
+    ...(budget.exclusionRadiusM === null
+      ? []
+      : [
+          [
+            'public exclusion',
+            `${formatNumber(budget.exclusionRadiusM)} m from the axis (beam-normal)` +
+              (budget.exclusionGround === null
+                ? ''
+                : `; on the ground ${formatNumber(budget.exclusionGround.acrossM)} m across x ${formatNumber(budget.exclusionGround.alongM)} m along (semi-axes)`),
+          ] as [string, string],
+        ]),
     [
       'receiver (beam-normal)',
       `${formatNumber(2 * budget.receiver.semiAxisWidthM)} m x ${formatNumber(2 * budget.receiver.semiAxisLengthM)} m`,
