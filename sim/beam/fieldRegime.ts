@@ -40,16 +40,21 @@ export function fieldRegion(txDiameterM: number, wavelengthM: number, distanceM:
   return { fieldRegime, fraunhoferDistanceM, reactiveBoundaryM };
 }
 
+/** A distance of up to light-years in a warning: 4 significant figures, exponent form (`1.634e+7 m`). */
+function distanceText(m: number): string {
+  return `${Number(m.toPrecision(4)).toExponential()} m`;
+}
+
 /** The warning when Friis would give more than all the power, saying why for this region; null otherwise. */
 export function friisWarning(region: FieldRegion, friis: number, tau: number): string | null {
   if (!(friis > 1)) return null;
   const friisText = `Friis would give ${formatWarningNumber(friis)} (> 1); the collection comes from the Fresnel (Goubau) integral`;
   if (region.fieldRegime === 'far-field') {
     return (
-      `far field of the transmitter (beyond 2 Dt^2 / lambda = ${formatWarningNumber(region.fraunhoferDistanceM)} m), ` +
+      `far field of the transmitter (beyond 2 Dt^2 / lambda = ${distanceText(region.fraunhoferDistanceM)}), ` +
       `but the receiver spans its main lobe (tau ${formatWarningNumber(tau)}): ${friisText}`
     );
   }
   const name = region.fieldRegime === 'radiating-near-field' ? 'radiating' : 'reactive';
-  return `${name} near field of the transmitter (inside 2 Dt^2 / lambda = ${formatWarningNumber(region.fraunhoferDistanceM)} m): ${friisText}`;
+  return `${name} near field of the transmitter (inside 2 Dt^2 / lambda = ${distanceText(region.fraunhoferDistanceM)}): ${friisText}`;
 }

@@ -206,7 +206,7 @@ export function formatBudget(budget: LinkBudget): string {
     ],
     [
       'field region',
-      `${budget.fieldRegime} of the transmitter (far field beyond 2 Dt^2/lambda = ${formatNumber(budget.fraunhoferDistanceM)} m)`,
+      `${budget.fieldRegime} of the transmitter (its far field from 2 Dt^2/lambda = ${formatNumber(budget.fraunhoferDistanceM)} m)`,
     ],
     ['Friis estimate', `${formatNumber(budget.friisFraction)} (valid for tau << 1 only)`],
     [
