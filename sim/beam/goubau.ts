@@ -29,8 +29,9 @@ export function goubauOptimalEfficiency(tau: number): number {
 
 /**
  * Friis far-field fraction At Ar eta_ap / (lambda D)^2 = tau^2 eta_ap, where eta_ap is the transmitter's
- * aperture (taper) efficiency and the receiver is a uniform absorbing aperture. Exceeds 1 in the near field,
- * which is why Friis must not be used there.
+ * aperture (taper) efficiency and the receiver is a uniform absorbing aperture. It assumes a uniform density
+ * over the receiver, so it exceeds 1 once the receiver spans the main lobe (tau > 1), inside the transmitter's
+ * Fraunhofer distance or beyond it (fieldRegime.ts); Friis must not be used there.
  */
 export function friisFraction(tau: number, apertureEfficiency: number): number {
   return tau * tau * apertureEfficiency;

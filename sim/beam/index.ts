@@ -21,7 +21,17 @@ export {
 export { slantRangeM, elevationToSatelliteRad, projectReceiver } from './geometry.ts';
 export { radioAtmosphere, opticalClearSkyTransmission, dbToTransmission } from './atmosphere.ts';
 export { gaseousSlantAttenuationDb, STANDARD_SURFACE_ATMOSPHERE } from './gaseous.ts';
-export { rainCoefficients, rainSpecificAttenuationDbKm, rainSlantAttenuationDb } from './rain.ts';
+export {
+  rainCoefficients,
+  rainSpecificAttenuationDbKm,
+  rainSlantLengthKm,
+  instantaneousRainAttenuationDb,
+  p618RainAttenuation001Db,
+  p618RainAttenuationDb,
+  type RainPath,
+  type RainPathGeometry,
+  type RainSlant,
+} from './rain.ts';
 export { publicExposureLimitWm2, occupationalExposureLimitWm2, ionosphericLimitWm2 } from './safety.ts';
 export { requiredApertures, type RequiredApertures } from './solver.ts';
 export { compareLongRange, type LongRangeComparison } from './longRange.ts';

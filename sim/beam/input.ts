@@ -44,7 +44,8 @@ export const PARAXIAL_LIMIT = 0.1;
  * - Optical clear-sky zenith transmittance 0.8: an assumption for a sea-level site near 1 um with clear air;
  *   pass the site's value.
  * - Target beam-collection efficiency 0.9 for the required-aperture solver.
- * - Latitude, when not given: 45 deg, i.e. outside the tropics, where P.618-13's chi term vanishes.
+ * - Latitude: optional and descriptive; the instantaneous rain model (rain.ts) does not depend on it (only
+ *   P.618's exceedance statistics do, which a single link does not use).
  * - Polarisation: circular (tilt 45 deg in P.838-3).
  * - Receiver conversion independent of density (rxHalfEfficiencyDensityWm2 = 0); see rectenna.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * The path stage of a link: what the air takes from the beam between the transmitter and a ground receiver.
- * Radio: ITU-R P.676 gases and P.838/P.618 rain (atmosphere.ts). Optical: clear-sky transmission only, with a
+ * Radio: ITU-R P.676 gases and P.838 rain at the given instantaneous rate (atmosphere.ts). Optical: clear-sky transmission only, with a
  * warning that clouds and turbulence are not modelled. Space links see free space (transmission 1).
  */
 import { opticalClearSkyTransmission, radioAtmosphere } from './atmosphere.ts';
@@ -29,7 +29,6 @@ export function linkAtmosphere(link: ResolvedLink): LinkAtmosphere {
         rainRateMmH: link.rainRateMmH,
         rainHeightM: link.rainHeightM,
         stationHeightM: link.stationHeightM,
-        latitudeRad: link.latitudeRad ?? Math.PI / 4,
         polarisationTiltRad: link.polarisationTiltRad,
         surface: {
           pressurePa: link.surfacePressurePa,

@@ -16,8 +16,8 @@
 import { buildChain, type ChainStage } from './chain.ts';
 import { densityWeightedConversion } from './densityWeightedConversion.ts';
 import { buildBeamProfile, densityScaleWm2, encircledFraction } from './diffraction.ts';
-import { exposureLimits } from './exposure.ts';
-import { formatWarningNumber } from './formatWarning.ts';
+import { exposureLimits, type ExclusionGround } from './exposure.ts';
+import { fieldRegion, friisWarning, type FieldRegime } from './fieldRegime.ts';
 import { projectReceiver } from './geometry.ts';
 import { friisFraction, goubauOptimalEfficiency, goubauTau } from './goubau.ts';
 import { resolveLink, type Band, type LinkInput } from './input.ts';
@@ -30,8 +30,7 @@ import { gaussianTaper } from './taper.ts';
 /** How far past the nearest receiver edge the density scan goes, in u = k a r / D (several sidelobes). */
 const OUTSIDE_SCAN_U = 20;
 
-/** Which diffraction regime the link is in. */
-export type FieldRegime = 'far-field' | 'radiating-near-field';
+export type { FieldRegime } from './fieldRegime.ts';
 
 /** The receiver as the beam sees it. */
 export interface ReceiverGeometry {
@@ -70,10 +69,11 @@ export interface LinkBudget {
   readonly goubauOptimalEfficiency: number;
   /** Far-field aperture efficiency of the taper (1 uniform, 0.9025 for 10 dB). */
   readonly taperApertureEfficiency: number;
-  /** Friis estimate tau^2 x aperture efficiency (valid only in the far field; exceeds 1 in the near field). */
+  /** Friis estimate tau^2 x aperture efficiency: valid when the receiver is small against the main lobe (tau << 1). */
   readonly friisFraction: number;
+  /** The transmitter's field region at the receiver (Balanis 2.2.4, with lambda_eff; see fieldRegime.ts). */
   readonly fieldRegime: FieldRegime;
-  /** 2 Dt^2 / lambda_eff, m. */
+  /** 2 Dt^2 / lambda_eff, m: the transmitter's far field starts here. */
   readonly fraunhoferDistanceM: number;
   /** Ruze factor exp(-sigma^2) for random phase errors. */
   readonly phaseErrorEfficiency: number;
@@ -86,7 +86,10 @@ export interface LinkBudget {
   readonly edgePowerDensityWm2: number;
   /** Highest density at or beyond the nearest receiver edge (sidelobes included), W/m^2. */
   readonly maxOutsidePowerDensityWm2: number;
-  /** Peak density per unit ground area, W/m^2 (peak x sin(elevation)); null for space links. */
+  /**
+   * Peak density per unit ground area, W/m^2 (peak x sin(elevation)); null for space links. For land use and
+   * ground heating; the exposure limits are compared with the beam-normal densities (safety.ts).
+   */
   readonly peakGroundPowerDensityWm2: number | null;
   /** General-public whole-body limit at this frequency, W/m^2 (ICNIRP 2020 / IEEE C95.1-2019); null for optical. */
   readonly publicExposureLimitWm2: number | null;
@@ -94,6 +97,8 @@ export interface LinkBudget {
   readonly ionosphericLimitWm2: number | null;
   /** Radius (beam-normal) beyond which the density stays below the public limit; null if never above it. */
   readonly exclusionRadiusM: number | null;
+  /** That zone on the ground, semi-axes across and along the beam's azimuth, m; null for space links or none. */
+  readonly exclusionGround: ExclusionGround | null;
   readonly receiver: ReceiverGeometry;
   readonly inputDcPowerW: number;
   readonly radiatedPowerW: number;
@@ -186,7 +191,7 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
     maxOutsidePowerDensityWm2,
   });
   warnings.push(...exposure.warnings);
-  const { publicLimit, ionosphericLimit, exclusionRadiusM } = exposure;
+  const { publicLimit, ionosphericLimit, exclusionRadiusM, exclusionGround } = exposure;
 
   // Receiver conversion, weighted by the density it sees.
   const rxConversionEfficiency = densityWeightedConversion(link, profile, densityScale, uPerM, {
@@ -212,7 +217,7 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
       name: 'atmosphere',
       description: groundLink
         ? radio
-          ? 'atmosphere (ITU-R P.676 gases, P.838/P.618 rain)'
+          ? 'atmosphere (ITU-R P.676 gases, P.838 rain below the P.839 rain height)'
           : 'clear-sky atmosphere'
         : 'free space',
       efficiency: atmosphericTransmission,
@@ -237,17 +242,12 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
   const radiatedPowerW = (chain.stages[0] as ChainStage).powerAfterW;
   const receivedRfPowerW = stage('beam-collection').powerAfterW;
 
-  // Regime and far-field comparison.
-  const fraunhoferDistanceM = (2 * link.txDiameterM * link.txDiameterM) / lambdaEff;
-  const largest = Math.max(link.txDiameterM, 2 * major);
-  const fieldRegime: FieldRegime =
-    distanceM >= (2 * largest * largest) / lambdaEff ? 'far-field' : 'radiating-near-field';
+  // The transmitter's field region, and the far-field (Friis) comparison.
+  const region = fieldRegion(link.txDiameterM, lambdaEff, distanceM);
+  const { fieldRegime, fraunhoferDistanceM } = region;
   const friis = friisFraction(tauEffective, taper.apertureEfficiency);
-  if (friis > 1) {
-    warnings.push(
-      `radiating near field: Friis would give ${formatWarningNumber(friis)} (> 1); the collection comes from the Fresnel (Goubau) integral`,
-    );
-  }
+  const friisNote = friisWarning(region, friis, tauEffective);
+  if (friisNote !== null) warnings.push(friisNote);
   if (radio && link.beamQualityM2 > 1)
     warnings.push('beamQualityM2 > 1 is a laser beam-quality factor; it widens this radio beam too');
 
@@ -290,6 +290,7 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
     publicExposureLimitWm2: publicLimit,
     ionosphericLimitWm2: ionosphericLimit,
     exclusionRadiusM,
+    exclusionGround,
     receiver: {
       semiAxisWidthM: outline.semiAxisWidthM,
       semiAxisLengthM: outline.semiAxisLengthM,

@@ -3,11 +3,18 @@
  *
  * Specific attenuation gamma_R = k R^alpha dB/km, with k and alpha from Recommendation ITU-R P.838-3 (03/2005)
  * eqs. 2-5 and Tables 1-4 (1-1000 GHz), combined for the path elevation and polarisation tilt (eqs. 4-5).
- * The path is the step-by-step method of ITU-R P.618-13 (12/2017) section 2.2.1.1, steps 2-9, with the rain
- * rate R supplied by the caller and used as R_0.01 (the rate exceeded 0.01 % of an average year): this gives
- * the attenuation during rain of that intensity, including P.618's horizontal and vertical reduction factors
- * for the finite extent of rain cells. Steps 1 (rain height, P.839) and 10 (other time percentages) are the
- * caller's: the rain height is an input.
+ *
+ * Two path models, for two questions:
+ * - An instantaneous rain rate R (what a link budget is given): uniform rain of rate R fills the path from the
+ *   station up to the rain height h_R (ITU-R P.839: the zero-degree isotherm + 360 m), so
+ *   A = gamma_R(R) x L_s, with L_s the slant length below the rain height (P.618-13 section 2.2.1.1 step 2).
+ *   This is the documented choice of this model: it is the attenuation of a path wholly inside rain of that
+ *   rate, more than a storm cell of that peak rate smaller than the path's horizontal extent L_s cos(el) (a few
+ *   km at these elevations) would give, less than a path through a heavier core.
+ * - Attenuation statistics (an exceedance percentage of an average year): the step-by-step method of
+ *   P.618-13 section 2.2.1.1, steps 2-10, from the rate R_0.01 exceeded 0.01 % of the year. Its horizontal and
+ *   vertical reduction factors (steps 6-7) and the scaling to other percentages (step 10) are fitted to
+ *   measured attenuation statistics, so they apply to R_0.01 and exceedances only, not to an instantaneous rate.
  */
 
 /** P.838-3 regression coefficients (Tables 1-4). */
@@ -96,42 +103,71 @@ export function rainSpecificAttenuationDbKm(
   return k * rainRateMmH ** alpha;
 }
 
-/** Inputs of the P.618-13 slant-path rain attenuation (SI, except the rain rate in mm/h). */
-export interface RainPath {
+/** The slant path through the rain layer (SI, angles in rad). */
+export interface RainSlant {
   readonly frequencyHz: number;
   readonly elevationRad: number;
-  readonly rainRateMmH: number;
   /** Rain height above mean sea level, m (P.839: zero-degree isotherm + 360 m). */
   readonly rainHeightM: number;
   /** Station height above mean sea level, m. */
   readonly stationHeightM: number;
-  /** Station latitude, rad; |latitude| < 36 degrees raises the vertical adjustment (P.618 step 7). */
-  readonly latitudeRad: number;
+  /** Polarisation tilt relative to the horizontal, rad (pi/4 for circular polarisation). */
   readonly tiltRad: number;
+}
+
+/** A path in rain of an instantaneous rate, mm/h. */
+export interface RainPath extends RainSlant {
+  readonly rainRateMmH: number;
+}
+
+/** The path of a P.618 statistical calculation: the slant and the station latitude. */
+export interface RainPathGeometry extends RainSlant {
+  /** Station latitude, rad; |latitude| < 36 degrees raises P.618's vertical adjustment (step 7) and step 10. */
+  readonly latitudeRad: number;
 }
 
 /** Mean Earth radius used by P.618-13 for Earth-space paths, m (Re = 8500 km, effective radius). */
 const P618_EFFECTIVE_EARTH_RADIUS_M = 8_500e3;
 
-/** Slant-path rain attenuation A, dB (P.618-13 section 2.2.1.1 steps 2-9 with R_0.01 = the given rate). */
-export function rainSlantAttenuationDb(path: RainPath): number {
-  const { frequencyHz, elevationRad, rainRateMmH, rainHeightM, stationHeightM, latitudeRad, tiltRad } = path;
-  if (rainRateMmH <= 0 || rainHeightM <= stationHeightM) return 0;
+/**
+ * Slant length below the rain height, km (P.618-13 step 2: (h_R - h_s) / sin(el) from 5 degrees, the
+ * curved-Earth form below); 0 when the station is at or above the rain height.
+ */
+export function rainSlantLengthKm(path: RainSlant): number {
+  const depthKm = (path.rainHeightM - path.stationHeightM) / 1e3;
+  if (depthKm <= 0) return 0;
+  const sinEl = Math.sin(path.elevationRad);
+  if (path.elevationRad >= (5 * Math.PI) / 180) return depthKm / sinEl;
+  const re = P618_EFFECTIVE_EARTH_RADIUS_M / 1e3;
+  return (2 * depthKm) / (Math.sqrt(sinEl * sinEl + (2 * depthKm) / re) + sinEl);
+}
+
+/** Attenuation A = gamma_R(R) x L_s, dB, of uniform rain at an instantaneous rate (see the module comment). */
+export function instantaneousRainAttenuationDb(path: RainPath): number {
+  if (path.rainRateMmH <= 0) return 0;
+  const gammaR = rainSpecificAttenuationDbKm(
+    path.frequencyHz,
+    path.rainRateMmH,
+    path.elevationRad,
+    path.tiltRad,
+  );
+  return gammaR * rainSlantLengthKm(path);
+}
+
+/** Attenuation exceeded 0.01 % of an average year, dB (P.618-13 section 2.2.1.1 steps 2-9). */
+export function p618RainAttenuation001Db(path: RainPathGeometry, rainRate001MmH: number): number {
+  const { frequencyHz, elevationRad, rainHeightM, stationHeightM, latitudeRad, tiltRad } = path;
+  if (rainRate001MmH <= 0 || rainHeightM <= stationHeightM) return 0;
   const f = frequencyHz / 1e9;
   const hRkm = rainHeightM / 1e3;
   const hSkm = stationHeightM / 1e3;
-  const re = P618_EFFECTIVE_EARTH_RADIUS_M / 1e3;
   const sinEl = Math.sin(elevationRad);
   const thetaDeg = (elevationRad * 180) / Math.PI;
-  // Step 2: slant length below the rain height, km.
-  const ls =
-    thetaDeg >= 5
-      ? (hRkm - hSkm) / sinEl
-      : (2 * (hRkm - hSkm)) / (Math.sqrt(sinEl * sinEl + (2 * (hRkm - hSkm)) / re) + sinEl);
-  // Step 3: horizontal projection.
+  // Step 2: slant length below the rain height, km; step 3: its horizontal projection.
+  const ls = rainSlantLengthKm(path);
   const lg = ls * Math.cos(elevationRad);
   // Step 5: specific attenuation.
-  const gammaR = rainSpecificAttenuationDbKm(frequencyHz, rainRateMmH, elevationRad, tiltRad);
+  const gammaR = rainSpecificAttenuationDbKm(frequencyHz, rainRate001MmH, elevationRad, tiltRad);
   // Step 6: horizontal reduction factor.
   const r001 = 1 / (1 + 0.78 * Math.sqrt((lg * gammaR) / f) - 0.38 * (1 - Math.exp(-2 * lg)));
   // Step 7: vertical adjustment factor.
@@ -146,4 +182,30 @@ export function rainSlantAttenuationDb(path: RainPath): number {
         (31 * (1 - Math.exp(-thetaDeg / (1 + chi))) * (Math.sqrt(lr * gammaR) / (f * f)) - 0.45));
   // Steps 8-9: effective path length and attenuation.
   return gammaR * lr * nu001;
+}
+
+/** Exceedance percentages P.618-13 step 10 covers, % of an average year. */
+export const P618_MIN_PERCENT = 0.001;
+export const P618_MAX_PERCENT = 5;
+
+/**
+ * Attenuation exceeded `percent` % of an average year, dB, for 0.001 <= percent <= 5 (P.618-13 step 10,
+ * scaled from the 0.01 % value of steps 2-9).
+ */
+export function p618RainAttenuationDb(
+  path: RainPathGeometry,
+  rainRate001MmH: number,
+  percent: number,
+): number {
+  const a001 = p618RainAttenuation001Db(path, rainRate001MmH);
+  if (a001 <= 0) return 0;
+  const p = Math.min(P618_MAX_PERCENT, Math.max(P618_MIN_PERCENT, percent));
+  const sinEl = Math.sin(path.elevationRad);
+  const latDeg = Math.abs((path.latitudeRad * 180) / Math.PI);
+  const elDeg = (path.elevationRad * 180) / Math.PI;
+  let beta = 0;
+  if (p < 1 && latDeg < 36)
+    beta = elDeg >= 25 ? -0.005 * (latDeg - 36) : -0.005 * (latDeg - 36) + 1.8 - 4.25 * sinEl;
+  const exponent = -(0.655 + 0.033 * Math.log(p) - 0.045 * Math.log(a001) - beta * (1 - p) * sinEl);
+  return a001 * (p / 0.01) ** exponent;
 }

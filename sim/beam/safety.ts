@@ -2,6 +2,21 @@
  * Exposure and environmental limits that a power beam is checked against. The budget reports breaches as
  * warnings; it never clips the beam.
  *
+ * The plane of each limit. Every limit here is stated on the power crossing a surface normal to the beam, so
+ * the budget compares it with the beam-normal density (the magnitude of the Poynting vector), never with the
+ * density per unit ground area (beam-normal x sin(elevation), `peakGroundPowerDensityWm2`), which at 30 degrees
+ * elevation is half as large and would let twice the flux through:
+ * - exposure: the reference levels bound the incident power density of the unperturbed field, "the power
+ *   crossing unit area normal to the direction of wave propagation" (ICNIRP 1998 glossary, kept by ICNIRP 2020,
+ *   Table 5 and its note 3: averaged over the projected whole-body space); IEEE C95.1-2019 defines power
+ *   density the same way (power per unit area normal to the direction of propagation; FCC OET Bulletin 65
+ *   likewise). A person standing in the beam is exposed to that flux whatever the ground's slope.
+ * - the rectenna edge: the 1 mW/cm^2 of DOE/ER-0023 is that same public exposure level, met by the beam at the
+ *   rectenna's outline on the ground, i.e. the beam-normal density at the outline's distance from the axis.
+ * - the ionosphere: heating per unit volume is the absorption coefficient times the flux along the beam.
+ * What does lie in the ground plane is where people are: the exclusion zone is reported on the ground
+ * (exposure.ts).
+ *
  * Public and occupational exposure, whole-body average incident power density (plane-wave, normal to the
  * beam), radio frequencies only:
  *   ICNIRP 2020 guidelines (Health Physics 118(5):483-524), Table 5:

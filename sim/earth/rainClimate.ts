@@ -1,25 +1,31 @@
 /**
  * A rectenna site's rain climate, for an energy time series.
  *
- * The beam module attenuates a path for a given rain rate (ITU-R P.838-3 and P.618-13, sim/beam/rain.ts). A
- * time series of delivered power has no weather, so a site gives either a fixed `rainRateMmH`, applied at every
- * step, or an ITU-R rain climatic zone. For a zone, the link uses the energy-equivalent rain rate: the rate
- * whose attenuation equals the zone's annual mean loss, so that a year of the series delivers the energy the
- * zone's rain statistics imply.
+ * The beam module attenuates a path for an instantaneous rain rate (uniform rain of that rate below the rain
+ * height, ITU-R P.838-3; sim/beam/rain.ts). A time series of delivered power has no weather, so a site gives
+ * either a fixed `rainRateMmH`, applied at every step as that instantaneous rate, or an ITU-R rain climatic
+ * zone. For a zone, the link uses the energy-equivalent rain rate: the instantaneous rate whose attenuation
+ * equals the zone's annual mean loss, so that a year of the series delivers the energy the zone's rain
+ * statistics imply.
  *
  * Zones: Recommendation ITU-R PN.837-1 (1994), Table 1: the rain rate (mm/h, 1-min integration) exceeded for
  * 1, 0.3, 0.1, 0.03, 0.01, 0.003 and 0.001 % of an average year in each of the 15 climatic zones of its maps
  * (superseded by the digital maps of P.837-7; the zone table remains the usual compact climate model). The
  * values were transcribed from the table, not machine-read from the ITU file; zone A's "< 0.1" is taken as 0.1.
  *
- * Annual mean loss: L = integral over the year of (1 - T(R(p))) dp, with T = 10^(-A/10) and A the P.618 path
- * attenuation at rate R. The integral runs over the table's percentages by the trapezoid rule in p (linear),
- * plus R(0.001 %) for the rarest 0.001 %; the time with rain lighter than R(1 %) (a few mm/h or less) is taken
- * as dry. At 2.45-5.8 GHz the result is a fraction of a percent: rain matters for link availability, hardly
- * for energy.
+ * Annual mean loss: L = integral over the year of (1 - T(p)) dp, with T = 10^(-A/10) and A(p) the attenuation
+ * exceeded p % of the year by ITU-R P.618-13 section 2.2.1.1 (steps 2-9 from the zone's R_0.01, step 10 for
+ * the other percentages): a statistical question, so the statistical method, whose reduction factors are
+ * fitted to measured exceedances. The integral runs by the trapezoid rule in p (linear) over
+ * LOSS_PERCENTAGES, P.618's range from 5 % down to 0.001 %, plus A(0.001 %) for the rarest 0.001 %; the time
+ * beyond 5 % is taken as dry. At 2.45-5.8 GHz the result is a fraction of a percent: rain matters for link
+ * availability, hardly for energy.
  */
-import { rainSlantAttenuationDb } from '../beam/index.ts';
-import type { RainPath } from '../beam/rain.ts';
+import {
+  instantaneousRainAttenuationDb,
+  p618RainAttenuationDb,
+  type RainPathGeometry,
+} from '../beam/rain.ts';
 import { bisect } from '../numeric/search.ts';
 
 /** Exceedance percentages of the PN.837-1 table, % of an average year. */
@@ -47,20 +53,28 @@ export const P837_1_RAIN_ZONES = {
 export type RainZone = keyof typeof P837_1_RAIN_ZONES;
 export const RAIN_ZONES = Object.keys(P837_1_RAIN_ZONES) as RainZone[];
 
-/** A path without its rain rate. */
-export type RainPathGeometry = Omit<RainPath, 'rainRateMmH'>;
+export type { RainPathGeometry } from '../beam/rain.ts';
 
-function lossAt(path: RainPathGeometry, rainRateMmH: number): number {
-  return -Math.expm1((-rainSlantAttenuationDb({ ...path, rainRateMmH }) / 10) * Math.LN10);
+/** Nodes of the annual-mean integral, % of an average year: P.618-13 step 10's range, 5 % to 0.001 %. */
+export const LOSS_PERCENTAGES = [5, 3, 2, 1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001] as const;
+
+/** Fraction of the power lost to an attenuation in dB. */
+function lossOfDb(attenuationDb: number): number {
+  return -Math.expm1((-attenuationDb / 10) * Math.LN10);
+}
+
+/** The zone's R_0.01, mm/h (PN.837-1 Table 1). */
+function rate001MmH(zone: RainZone): number {
+  return P837_1_RAIN_ZONES[zone][P837_1_PERCENTAGES.indexOf(0.01)] as number;
 }
 
 /** Annual mean fraction of power lost to rain on this path in this zone (see the module comment). */
 export function annualMeanRainLoss(zone: RainZone, path: RainPathGeometry): number {
-  const rates = P837_1_RAIN_ZONES[zone];
-  const losses = rates.map((rate) => lossAt(path, rate));
+  const r001 = rate001MmH(zone);
+  const losses = LOSS_PERCENTAGES.map((p) => lossOfDb(p618RainAttenuationDb(path, r001, p)));
   let integralPercent = 0;
-  for (let k = 0; k + 1 < P837_1_PERCENTAGES.length; k += 1) {
-    const dp = (P837_1_PERCENTAGES[k] as number) - (P837_1_PERCENTAGES[k + 1] as number);
+  for (let k = 0; k + 1 < LOSS_PERCENTAGES.length; k += 1) {
+    const dp = (LOSS_PERCENTAGES[k] as number) - (LOSS_PERCENTAGES[k + 1] as number);
     integralPercent += (dp * ((losses[k] as number) + (losses[k + 1] as number))) / 2;
   }
   integralPercent += 0.001 * (losses[losses.length - 1] as number);
@@ -68,12 +82,15 @@ export function annualMeanRainLoss(zone: RainZone, path: RainPathGeometry): numb
 }
 
 /**
- * The energy-equivalent rain rate, mm/h: the rate whose loss on this path equals the zone's annual mean loss
- * (bisection between 0 and the zone's 0.001 % rate, to 1e-6 mm/h).
+ * The energy-equivalent rain rate, mm/h: the instantaneous rate whose loss on this path (uniform rain,
+ * sim/beam/rain.ts) equals the zone's annual mean loss (bisection between 0 and the zone's 0.001 % rate, to
+ * 1e-6 mm/h).
  */
 export function energyEquivalentRainRateMmH(zone: RainZone, path: RainPathGeometry): number {
   const target = annualMeanRainLoss(zone, path);
   if (!(target > 0)) return 0;
   const highest = P837_1_RAIN_ZONES[zone][P837_1_PERCENTAGES.length - 1] as number;
-  return bisect((rate) => lossAt(path, rate) < target, 0, highest, 1e-6);
+  const lossAt = (rainRateMmH: number): number =>
+    lossOfDb(instantaneousRainAttenuationDb({ ...path, rainRateMmH }));
+  return bisect((rate) => lossAt(rate) < target, 0, highest, 1e-6);
 }

@@ -113,7 +113,12 @@ const NUMERIC_FLAGS = [
     factor: 1,
     help: 'receiver height above sea level, m',
   },
-  { flag: '--latitude-deg', field: 'latitudeRad', factor: DEG, help: 'receiver latitude, degrees' },
+  {
+    flag: '--latitude-deg',
+    field: 'latitudeRad',
+    factor: DEG,
+    help: 'receiver latitude, degrees (descriptive: rain at a given rate does not depend on it)',
+  },
   {
     flag: '--zenith-transmission',
     field: 'opticalZenithTransmission',
@@ -199,14 +204,32 @@ export function formatBudget(budget: LinkBudget): string {
       'beam collection',
       `${pct(budget.beamEfficiency)} (optimal taper bound 1-exp(-tau^2): ${pct(budget.goubauOptimalEfficiency)})`,
     ],
-    ['Friis estimate', `${formatNumber(budget.friisFraction)} (far field only)`],
+    [
+      'field region',
+      `${budget.fieldRegime} of the transmitter (its far field from 2 Dt^2/lambda = ${formatNumber(budget.fraunhoferDistanceM)} m)`,
+    ],
+    ['Friis estimate', `${formatNumber(budget.friisFraction)} (valid for tau << 1 only)`],
     [
       'atmosphere',
       `${pct(budget.atmosphericTransmission)} (gases ${formatNumber(budget.gaseousAttenuationDb)} dB, rain ${formatNumber(budget.rainAttenuationDb)} dB)`,
     ],
-    ['peak density', mwcm2(budget.peakPowerDensityWm2)],
-    ['edge density', mwcm2(budget.edgePowerDensityWm2)],
-    ['max density outside', mwcm2(budget.maxOutsidePowerDensityWm2)],
+    ['peak density (beam-normal)', mwcm2(budget.peakPowerDensityWm2)],
+    ['edge density (beam-normal)', mwcm2(budget.edgePowerDensityWm2)],
+    ['max density outside (beam-normal)', mwcm2(budget.maxOutsidePowerDensityWm2)],
+    ...(budget.peakGroundPowerDensityWm2 === null
+      ? []
+      : [['peak density per ground area', mwcm2(budget.peakGroundPowerDensityWm2)] as [string, string]]),
+    ...(budget.exclusionRadiusM === null
+      ? []
+      : [
+          [
+            'public exclusion',
+            `${formatNumber(budget.exclusionRadiusM)} m from the axis (beam-normal)` +
+              (budget.exclusionGround === null
+                ? ''
+                : `; on the ground ${formatNumber(budget.exclusionGround.acrossM)} m across x ${formatNumber(budget.exclusionGround.alongM)} m along (semi-axes)`),
+          ] as [string, string],
+        ]),
     [
       'receiver (beam-normal)',
       `${formatNumber(2 * budget.receiver.semiAxisWidthM)} m x ${formatNumber(2 * budget.receiver.semiAxisLengthM)} m`,

@@ -192,7 +192,6 @@ describe('NASA OTPS 2024 "Space-Based Solar Power" representative designs RD1 (2
         rainRateMmH: rain,
         rainHeightM: 3000,
         stationHeightM: 0,
-        latitudeRad: 40 * DEG,
         polarisationTiltRad: 45 * DEG,
         surface: STANDARD_SURFACE_ATMOSPHERE,
       }).transmission;
