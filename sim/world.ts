@@ -3,7 +3,7 @@
  * Nothing here depends on an earlier snapshot having been computed (random access in time).
  */
 import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W, SOLAR_RADIUS_M } from './constants.ts';
-import { InputError } from './errors.ts';
+import { InputError, requireFinite } from './errors.ts';
 import { countAtOrBelow } from './numeric/search.ts';
 import { propagateCpu64 } from './propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from './geometry/earthPosition.ts';
@@ -181,16 +181,6 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   const positionM = new Float64Array(3 * table.count);
   const { collector } = scenario;
   const shellCount = scenario.shells.length;
-  // Running totals of the tracers' nominal weights per shell, in table order (the order shellSums adds them in),
-  // so the weight on station at t in shell s is one lookup: cumulativeWeight[s * (count + 1) + tracers on station].
-  const cumulativeWeight = new Float64Array(shellCount * (table.count + 1));
-  for (let s = 0; s < shellCount; s += 1) {
-    const o = s * (table.count + 1);
-    for (let k = 0; k < table.count; k += 1) {
-      const w = table.shellIndex[k] === s ? (table.weight[k] as number) : 0;
-      cumulativeWeight[o + k + 1] = (cumulativeWeight[o + k] as number) + w;
-    }
-  }
   const shellWeight = new Float64Array(shellCount);
   const shellSunlight = new Float64Array(shellCount);
   const shellDegradedSunlight = new Float64Array(shellCount);
@@ -213,38 +203,46 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     return countAtOrBelow(table.stationTdbS, tdbS);
   }
 
-  /**
-   * Collectors on station at t per shell into `collectors`, and the tracers' weight scales into `scale`; returns
-   * the growth state at t (undefined without a growth model).
-   */
-  function onStation(
-    tdbS: number,
-    tracerCount: number,
-    collectors: Float64Array,
-    scale: Float64Array,
-  ): GrowthState | undefined {
+  /** Collectors on station at t per shell into `collectors`; returns the growth state at t (none without growth). */
+  function onStation(tdbS: number, collectors: Float64Array): GrowthState | undefined {
     collectors.fill(0);
     scheduledOnStationByShell(scenario.campaigns, tdbS, collectors);
     const growth = growthHistory === undefined ? undefined : growthStateAt(growthHistory, tdbS);
     growth?.collectorsOnStationByShell.forEach((n, s) => {
       collectors[s] = (collectors[s] ?? 0) + n;
     });
-    for (let s = 0; s < shellCount; s += 1) {
-      const weight = cumulativeWeight[s * (table.count + 1) + tracerCount] ?? 0;
-      scale[s] = weight > 0 ? (collectors[s] ?? 0) / weight : 0;
-    }
     return growth;
   }
 
+  /**
+   * Per shell, collectors on station over the nominal weight of its tracers on station (0 where none is, which
+   * does not happen while it has collectors on station: a cohort's first tracer arrives with its first collector,
+   * sim/swarm/tracers.ts; tests/collectorCount.test.ts checks it).
+   */
+  function weightScales(collectors: Float64Array, nominalWeight: Float64Array, out: Float64Array): void {
+    for (let s = 0; s < shellCount; s += 1) {
+      const weight = nominalWeight[s] ?? 0;
+      out[s] = weight > 0 ? (collectors[s] ?? 0) / weight : 0;
+    }
+  }
+
   function collectorsOnStationByShell(tdbS: number): Float64Array {
+    requireFinite(tdbS, 'tdbS');
     const collectors = new Float64Array(shellCount);
-    onStation(tdbS, tracersOnStationAt(tdbS), collectors, new Float64Array(shellCount));
+    onStation(tdbS, collectors);
     return collectors;
   }
 
   function tracerWeightScaleAt(tdbS: number): Float64Array {
+    const tracerCount = tracersOnStationAt(tdbS);
+    // The nominal weights on station, added per shell in table order as shellSums adds them.
+    const nominal = new Float64Array(shellCount);
+    for (let k = 0; k < tracerCount; k += 1) {
+      const s = table.shellIndex[k] as number;
+      nominal[s] = (nominal[s] as number) + (table.weight[k] as number);
+    }
     const scale = new Float64Array(shellCount);
-    onStation(tdbS, tracersOnStationAt(tdbS), new Float64Array(shellCount), scale);
+    weightScales(collectorsOnStationByShell(tdbS), nominal, scale);
     return scale;
   }
 
@@ -267,7 +265,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   /** The aggregates at t from the heliocentric positions (m, xyz interleaved) of the first `tracerCount` tracers. */
   function aggregate(tdbS: number, tracerCount: number, positionsM: Float64Array | Float32Array): Snapshot {
-    const growth = onStation(tdbS, tracerCount, shellCollectors, shellScale);
+    const growth = onStation(tdbS, shellCollectors);
     let collectorCount = 0;
     for (let s = 0; s < shellCount; s += 1) collectorCount += shellCollectors[s] ?? 0;
     const earthM = earthHeliocentricEclipticM(tdbS);
@@ -284,6 +282,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       sums,
     );
     // The tracers' nominal weights scaled, shell by shell, to the collectors on station.
+    weightScales(shellCollectors, shellWeight, shellScale);
     let sunwardWeight = 0;
     let sunwardSolidAngle = 0;
     for (let s = 0; s < shellCount; s += 1) {

@@ -8,7 +8,7 @@
  *   tracer on station), and the table is sorted by station time.
  * - The totals at t (count, area, mass) are not sums of weights: sim/world.ts takes the count on station from the
  *   continuous arrivals and, per shell, scales the nominal weights of the tracers on station to it
- *   (`stationWeightScale`), so a tracer stands for weight x scale collectors at t.
+ *   (World.tracerWeightScaleAt), so a tracer stands for weight x scale collectors at t.
  * - Orbits are sampled inside the cohort's shell with the seeded generator: a, e, node, argument of periapsis and
  *   mean anomaly uniform in their ranges, and cos(i) uniform, so a shell of 0..180 degrees is isotropic.
  * - Tracers are stored in order of their station time, so those on station at t are a prefix of the table.
