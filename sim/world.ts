@@ -3,7 +3,7 @@
  * Nothing here depends on an earlier snapshot having been computed (random access in time).
  */
 import { AU_M, SOLAR_IRRADIANCE_1AU_W_M2, SOLAR_LUMINOSITY_W, SOLAR_RADIUS_M } from './constants.ts';
-import { InputError } from './errors.ts';
+import { InputError, requireFinite } from './errors.ts';
 import { countAtOrBelow } from './numeric/search.ts';
 import { propagateCpu64 } from './propagate/cpu64.ts';
 import { earthHeliocentricEclipticM } from './geometry/earthPosition.ts';
@@ -11,7 +11,7 @@ import { shellSums } from './propagate/shellSums.ts';
 import { tracerTablePrefix } from './propagate/tracerTable.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
-import { cohortsFromSchedule } from './swarm/schedule.ts';
+import { cohortsFromSchedule, scheduledOnStationByShell } from './swarm/schedule.ts';
 import { buildSwarm, type Swarm } from './swarm/tracers.ts';
 import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './geometry/shading.ts';
@@ -40,7 +40,11 @@ export interface WorldOptions {
 export interface Snapshot {
   /** TDB seconds past J2000. */
   readonly tdbS: number;
-  /** Real collectors on station (exact sum over cohorts). */
+  /**
+   * Real collectors on station: the fixed schedule's (its uniform streams, one flight after launch) plus the growth
+   * model's (GrowthState collectorsOnStation), exact at any t (sim/swarm/schedule.ts scheduledOnStationByShell,
+   * sim/growth/state.ts). The tracers on station are scaled to it shell by shell (World.tracerWeightScaleAt).
+   */
   readonly collectorCount: number;
   /** Tracers on station. */
   readonly tracerCount: number;
@@ -93,6 +97,17 @@ export interface World {
   snapshot(tdbS: number): Snapshot;
   /** How many tracers are on station at t: they are the first ones of the table. */
   tracersOnStationAt(tdbS: number): number;
+  /**
+   * Real collectors on station at t, per shell (fresh array): the schedule's plus the growth model's; their sum is
+   * the snapshot's collectorCount.
+   */
+  collectorsOnStationByShell(tdbS: number): Float64Array;
+  /**
+   * Per shell (fresh array), the factor that turns the nominal weights (table.weight) of the tracers on station at
+   * t into the collectors on station: collectorsOnStationByShell / (sum of those weights); 0 for a shell with no
+   * tracer on station. A tracer stands for weight x scale real collectors at t.
+   */
+  tracerWeightScaleAt(tdbS: number): Float64Array;
   /**
    * The snapshot at t from positions another propagator computed (sim/propagate/backend.ts): `positionsM` holds
    * the heliocentric ecliptic-J2000 positions, m, xyz interleaved, of at least the tracers on station at t.
@@ -162,13 +177,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     tracers,
     seed,
   );
-  const { cohorts, table } = swarm;
-  const cohortStation = Float64Array.from(cohorts, (c) => c.stationTdbS);
-  // Running totals of collectors by cohort, so the count on station at t is one lookup.
-  const cumulativeCount = new Float64Array(cohorts.length + 1);
-  cohorts.forEach((c, k) => {
-    cumulativeCount[k + 1] = (cumulativeCount[k] ?? 0) + c.collectorCount;
-  });
+  const { table } = swarm;
   const positionM = new Float64Array(3 * table.count);
   const { collector } = scenario;
   const shellCount = scenario.shells.length;
@@ -180,7 +189,10 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     sunlight: shellSunlight,
     degradedSunlight: shellDegradedSunlight,
     sunward: new Float64Array(2),
+    sunwardByShell: new Float64Array(2 * shellCount),
   };
+  const shellCollectors = new Float64Array(shellCount);
+  const shellScale = new Float64Array(shellCount);
   const shellAreaM2 = new Float64Array(shellCount);
   const shellRadiusM = new Float64Array(shellCount);
   const shellShadedW = new Float64Array(shellCount);
@@ -189,6 +201,49 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   function tracersOnStationAt(tdbS: number): number {
     if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite TDB time, got ${tdbS}`, 'tdbS');
     return countAtOrBelow(table.stationTdbS, tdbS);
+  }
+
+  /** Collectors on station at t per shell into `collectors`; returns the growth state at t (none without growth). */
+  function onStation(tdbS: number, collectors: Float64Array): GrowthState | undefined {
+    collectors.fill(0);
+    scheduledOnStationByShell(scenario.campaigns, tdbS, collectors);
+    const growth = growthHistory === undefined ? undefined : growthStateAt(growthHistory, tdbS);
+    growth?.collectorsOnStationByShell.forEach((n, s) => {
+      collectors[s] = (collectors[s] ?? 0) + n;
+    });
+    return growth;
+  }
+
+  /**
+   * Per shell, collectors on station over the nominal weight of its tracers on station (0 where none is, which
+   * does not happen while it has collectors on station: a cohort's first tracer arrives with its first collector,
+   * sim/swarm/tracers.ts; tests/collectorCount.test.ts checks it).
+   */
+  function weightScales(collectors: Float64Array, nominalWeight: Float64Array, out: Float64Array): void {
+    for (let s = 0; s < shellCount; s += 1) {
+      const weight = nominalWeight[s] ?? 0;
+      out[s] = weight > 0 ? (collectors[s] ?? 0) / weight : 0;
+    }
+  }
+
+  function collectorsOnStationByShell(tdbS: number): Float64Array {
+    requireFinite(tdbS, 'tdbS');
+    const collectors = new Float64Array(shellCount);
+    onStation(tdbS, collectors);
+    return collectors;
+  }
+
+  function tracerWeightScaleAt(tdbS: number): Float64Array {
+    const tracerCount = tracersOnStationAt(tdbS);
+    // The nominal weights on station, added per shell in table order as shellSums adds them.
+    const nominal = new Float64Array(shellCount);
+    for (let k = 0; k < tracerCount; k += 1) {
+      const s = table.shellIndex[k] as number;
+      nominal[s] = (nominal[s] as number) + (table.weight[k] as number);
+    }
+    const scale = new Float64Array(shellCount);
+    weightScales(collectorsOnStationByShell(tdbS), nominal, scale);
+    return scale;
   }
 
   function snapshot(tdbS: number): Snapshot {
@@ -210,7 +265,9 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   /** The aggregates at t from the heliocentric positions (m, xyz interleaved) of the first `tracerCount` tracers. */
   function aggregate(tdbS: number, tracerCount: number, positionsM: Float64Array | Float32Array): Snapshot {
-    const collectorCount = cumulativeCount[countAtOrBelow(cohortStation, tdbS)] ?? 0;
+    const growth = onStation(tdbS, shellCollectors);
+    let collectorCount = 0;
+    for (let s = 0; s < shellCount; s += 1) collectorCount += shellCollectors[s] ?? 0;
     const earthM = earthHeliocentricEclipticM(tdbS);
     // Per shell: the weight, the unshaded sunlight sum(weight / r^2) (in units of one collector at 1 au) and its
     // degraded counterpart; and the weight and solid angle of the collectors sunward of the Earth.
@@ -224,8 +281,18 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       collector.degradationRatePerS,
       sums,
     );
-    const sunwardWeight = sums.sunward[0] ?? 0;
-    const sunwardSolidAngle = sums.sunward[1] ?? 0;
+    // The tracers' nominal weights scaled, shell by shell, to the collectors on station.
+    weightScales(shellCollectors, shellWeight, shellScale);
+    let sunwardWeight = 0;
+    let sunwardSolidAngle = 0;
+    for (let s = 0; s < shellCount; s += 1) {
+      const scale = shellScale[s] ?? 0;
+      shellWeight[s] = shellCollectors[s] ?? 0;
+      shellSunlight[s] = (shellSunlight[s] ?? 0) * scale;
+      shellDegradedSunlight[s] = (shellDegradedSunlight[s] ?? 0) * scale;
+      sunwardWeight += (sums.sunwardByShell[2 * s] ?? 0) * scale;
+      sunwardSolidAngle += (sums.sunwardByShell[2 * s + 1] ?? 0) * scale;
+    }
     const sunDistance2 = earthM[0] ** 2 + earthM[1] ** 2 + earthM[2] ** 2;
     const solarDiscSolidAngle = (Math.PI * SOLAR_RADIUS_M * SOLAR_RADIUS_M) / sunDistance2;
     // Then each shell's shading factor (sim/geometry/shading.ts, Beer-Lambert from the Sun outwards).
@@ -259,7 +326,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       interceptedSunlightW,
       capturedPowerW,
       solarLuminosityFraction: capturedPowerW / SOLAR_LUMINOSITY_W,
-      growth: growthHistory === undefined ? undefined : growthStateAt(growthHistory, tdbS),
+      growth,
       energy:
         scenario.energy === undefined
           ? undefined
@@ -288,6 +355,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     earth,
     seed,
     snapshot,
+    collectorsOnStationByShell,
+    tracerWeightScaleAt,
     tracersOnStationAt,
     snapshotFromPositions,
     positionsAt,

@@ -2,8 +2,10 @@
  * Cohorts from the integrated history: for each path (site -> shell), the collectors launched in each interval of
  * `cohortS` (from the start of the scenario) form one cohort. Between samples the cumulative launched mass is
  * linear in time, so a cohort's launch time is the mass-weighted mean launch time of its interval, exact for
- * that piecewise-linear history, and its station time is one flight later. The counts telescope: their sum is
- * the total launched mass over the collector's unit mass.
+ * that piecewise-linear history. Its collectors arrive one flight after their launches: from the start of the first
+ * sample interval with launches in the cohort to the end of the last one, plus the flight (the tracers spread over
+ * that window; the count on station at t is the growth model's own, GrowthState collectorsOnStationByShell). The
+ * counts telescope: their sum is the total launched mass over the collector's unit mass.
  */
 import type { Cohort } from '../swarm/cohort.ts';
 import { PATH, type Layout } from './layout.ts';
@@ -30,13 +32,16 @@ export function buildCohorts(
     let j = 0;
     let massKg = 0;
     let massTimeKgS = 0;
+    let firstLaunchTdbS = Infinity;
+    let lastLaunchTdbS = -Infinity;
     const boundary = (k: number): number => Math.min(toTdbS, fromTdbS + k * cohortS);
     const emit = (): void => {
       if (massKg > 0) {
         const launchTdbS = massTimeKgS / massKg;
         cohorts.push({
           launchTdbS,
-          stationTdbS: launchTdbS + target.transferS,
+          stationTdbS: firstLaunchTdbS + target.transferS,
+          lastStationTdbS: lastLaunchTdbS + target.transferS,
           shellIndex: target.shellIndex,
           siteIndex,
           collectorCount: massKg / collector.unitMassKg,
@@ -44,6 +49,8 @@ export function buildCohorts(
       }
       massKg = 0;
       massTimeKgS = 0;
+      firstLaunchTdbS = Infinity;
+      lastLaunchTdbS = -Infinity;
     };
     for (let i = 0; i + 1 < count; i += 1) {
       const t0 = times[i] ?? 0;
@@ -61,6 +68,8 @@ export function buildCohorts(
         if (portion > 0) {
           massKg += portion;
           massTimeKgS += portion * 0.5 * (a + b);
+          firstLaunchTdbS = Math.min(firstLaunchTdbS, a);
+          lastLaunchTdbS = Math.max(lastLaunchTdbS, b);
         }
         a = b;
       }

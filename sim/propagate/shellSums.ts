@@ -32,6 +32,8 @@ export interface ShellSumsOut {
   readonly degradedSunlight: Float64Array;
   /** Length 2: [Σ w sunward of the Earth, Σ w A / d^2 over those (sr)]. */
   readonly sunward: Float64Array;
+  /** Optional, 2 per shell: the same two sums shell by shell ([2 s], [2 s + 1]), for per-shell weight scales. */
+  readonly sunwardByShell?: Float64Array;
 }
 
 /**
@@ -60,18 +62,25 @@ export function shellSums(
   out.degradedSunlight.fill(0);
   let sunwardWeight = 0;
   let sunwardSolidAngle = 0;
+  const byShell = out.sunwardByShell;
+  byShell?.fill(0);
   for (let k = 0; k < count; k += 1) {
     const x = positionsM[3 * k] as number;
     const y = positionsM[3 * k + 1] as number;
     const z = positionsM[3 * k + 2] as number;
     const w = weight[k] as number;
+    const s = shellIndex[k] as number;
     if (isSunwardOfEarth(x, y, z, earthM)) {
       sunwardWeight += w;
       const d2 = (x - ex) ** 2 + (y - ey) ** 2 + (z - ez) ** 2;
-      sunwardSolidAngle += (w * unitAreaM2) / d2;
+      const solidAngle = (w * unitAreaM2) / d2;
+      sunwardSolidAngle += solidAngle;
+      if (byShell !== undefined) {
+        byShell[2 * s] = (byShell[2 * s] as number) + w;
+        byShell[2 * s + 1] = (byShell[2 * s + 1] as number) + solidAngle;
+      }
     }
     const r = Math.hypot(x, y, z) / AU_M;
-    const s = shellIndex[k] as number;
     const sunlight = w / (r * r);
     out.weight[s] = (out.weight[s] as number) + w;
     out.sunlight[s] = (out.sunlight[s] as number) + sunlight;

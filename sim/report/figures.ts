@@ -125,7 +125,7 @@ export const FIGURES = [
     short: 'collectors',
     unit: 'count',
     chart: true,
-    help: 'Real collectors on their heliocentric orbits (an exact sum over launch cohorts).',
+    help: 'Real collectors on their heliocentric orbits: the growth model’s collectors on station plus any fixed schedule’s, each counted from one flight after its launch.',
   }),
   swarm.number('tracerCount', at('tracerCount'), {
     label: 'Tracers on station',
@@ -258,7 +258,7 @@ export const FIGURES = [
     short: 'on station',
     unit: 'count',
     chart: false,
-    help: 'Collectors the growth model has placed on station; the swarm’s count includes any fixed schedule too.',
+    help: 'The growth model’s share of the collectors on station: the swarm’s count less any fixed schedule’s (equal to it when there is none).',
   }),
   growth.number('energyInvestedJ', at('growth.energyInvestedJ'), {
     label: 'Energy invested',
@@ -422,7 +422,7 @@ export const SNAPSHOT_LEFT_OUT: Readonly<Partial<Record<SnapshotPath, string>>> 
     'per-site split of factoryCount; the per-site figure shown is factoryMassKgBySite',
   'growth.collectorsOnStationByShell': 'per-shell split of collectorsOnStation',
   'growth.collectorMassOnStationKg':
-    'the growth model’s own mass on station; massInOrbitKg counts every cohort, fixed schedules included',
+    'the growth model’s share of massInOrbitKg, which counts fixed schedules too',
   'growth.collectorAreaOnStationM2':
     'the growth model’s own area on station; collectorAreaM2 counts every cohort, fixed schedules included',
   'growth.interceptedPowerW':

@@ -39,7 +39,10 @@ export interface StatesBatch {
   readonly vxMS: Float64Array;
   readonly vyMS: Float64Array;
   readonly vzMS: Float64Array;
-  /** Real collectors the tracer stands for. */
+  /**
+   * Real collectors the tracer stands for at tdbS: its nominal weight times its shell's scale at tdbS
+   * (World.tracerWeightScaleAt), so the weights of a time add up to its collectorCount.
+   */
   readonly weight: Float64Array;
   /** Index into the scenario's shells. */
   readonly shellIndex: Uint16Array;
@@ -69,12 +72,14 @@ export function createStatesBatcher(world: World, batchSize: number = DEFAULT_ST
   const velocityScratch = new Float64Array(3 * batchSize);
   const tracer = new Uint32Array(batchSize);
   const columns = Array.from({ length: 6 }, () => new Float64Array(batchSize));
+  const weight = new Float64Array(batchSize);
 
   function* batchesAt(
     tdbS: number,
     positionsM?: Float64Array | Float32Array,
   ): Generator<StatesBatch, void, undefined> {
     const onStation = world.tracersOnStationAt(tdbS);
+    const scale = world.tracerWeightScaleAt(tdbS);
     if (positionsM !== undefined && positionsM.length < 3 * onStation) {
       throw new InputError(
         `must hold ${3 * onStation} values (3 per tracer on station), got ${positionsM.length}`,
@@ -103,6 +108,8 @@ export function createStatesBatcher(world: World, batchSize: number = DEFAULT_ST
         vxMS[k] = velocityScratch[3 * k] as number;
         vyMS[k] = velocityScratch[3 * k + 1] as number;
         vzMS[k] = velocityScratch[3 * k + 2] as number;
+        weight[k] =
+          (table.weight[start + k] as number) * (scale[table.shellIndex[start + k] as number] as number);
       }
       yield {
         tdbS,
@@ -114,7 +121,7 @@ export function createStatesBatcher(world: World, batchSize: number = DEFAULT_ST
         vxMS: vxMS.subarray(0, n),
         vyMS: vyMS.subarray(0, n),
         vzMS: vzMS.subarray(0, n),
-        weight: table.weight.subarray(start, end),
+        weight: weight.subarray(0, n),
         shellIndex: table.shellIndex.subarray(start, end),
         cohortIndex: tracerCohort.subarray(start, end),
         stationTdbS: table.stationTdbS.subarray(start, end),

@@ -2,8 +2,13 @@
  * Cohorts -> the tracer table. A tracer is one simulated collector standing for `weight` real ones.
  * - Every cohort with collectors gets at least one tracer; the rest of the budget goes to cohorts in proportion
  *   to their collector count (largest remainder, ties to the earlier cohort), so the split is deterministic.
- * - Within a cohort the weights are equal and sum to the cohort's count. Totals (area, mass) are computed from the
- *   cohort counts, not from summed weights, so they are exact.
+ * - Within a cohort the weights are equal and sum to the cohort's count: the tracers' nominal weights. A cohort's
+ *   tracers go on station spread over its arrival interval: cut into as many equal parts as it has tracers, each
+ *   tracer goes on station when its part starts to arrive (so a shell with collectors on station always has a
+ *   tracer on station), and the table is sorted by station time.
+ * - The totals at t (count, area, mass) are not sums of weights: sim/world.ts takes the count on station from the
+ *   continuous arrivals and, per shell, scales the nominal weights of the tracers on station to it
+ *   (World.tracerWeightScaleAt), so a tracer stands for weight x scale collectors at t.
  * - Orbits are sampled inside the cohort's shell with the seeded generator: a, e, node, argument of periapsis and
  *   mean anomaly uniform in their ranges, and cos(i) uniform, so a shell of 0..180 degrees is isotropic.
  * - Tracers are stored in order of their station time, so those on station at t are a prefix of the table.
@@ -63,40 +68,52 @@ export function buildSwarm(
   const cohorts = [...cohortsIn].sort((a, b) => a.stationTdbS - b.stationTdbS || a.shellIndex - b.shellIndex);
   const perCohort = allocateTracers(cohorts, tracerBudget);
   const count = perCohort.reduce((sum, n) => sum + n, 0);
-  const table = createTracerTable(count);
-  const tracerCohort = new Uint32Array(count);
-  const source = createUniformSource(seed);
+  // Each tracer's cohort and station time, then the order of station times (ties: cohort order, then rank).
+  const ofCohort = new Uint32Array(count);
+  const station = new Float64Array(count);
   let index = 0;
   cohorts.forEach((cohort, cohortIndex) => {
     const tracers = perCohort[cohortIndex] ?? 0;
-    const shell = shells[cohort.shellIndex];
-    if (tracers === 0) return;
-    if (shell === undefined)
+    if (tracers > 0 && shells[cohort.shellIndex] === undefined)
       throw new RangeError(`cohort ${cohortIndex} names shell ${cohort.shellIndex}, which does not exist`);
-    const weight = cohort.collectorCount / tracers;
-    const [iMin, iMax] = shell.inclinationRad;
+    const windowS = cohort.lastStationTdbS - cohort.stationTdbS;
     for (let k = 0; k < tracers; k += 1) {
-      const cosI = uniformIn(source, [Math.cos(iMax), Math.cos(iMin)]);
-      setTracer(
-        table,
-        index,
-        {
-          semiMajorAxisM: uniformIn(source, shell.semiMajorAxisM),
-          eccentricity: uniformIn(source, shell.eccentricity),
-          inclinationRad: Math.acos(Math.min(1, Math.max(-1, cosI))),
-          ascendingNodeRad: uniformIn(source, shell.ascendingNodeRad),
-          argPeriapsisRad: uniformIn(source, shell.argPeriapsisRad),
-          meanAnomalyRad: 2 * Math.PI * source.next(),
-        },
-        cohort.stationTdbS,
-        collector.muEffM3S2,
-        weight,
-        cohort.stationTdbS,
-        cohort.shellIndex,
-      );
-      tracerCohort[index] = cohortIndex;
+      ofCohort[index] = cohortIndex;
+      station[index] = cohort.stationTdbS + (windowS * k) / tracers;
       index += 1;
     }
+  });
+  const order = Array.from({ length: count }, (_, k) => k).sort(
+    (a, b) => (station[a] as number) - (station[b] as number) || a - b,
+  );
+  const table = createTracerTable(count);
+  const tracerCohort = new Uint32Array(count);
+  const source = createUniformSource(seed);
+  order.forEach((from, row) => {
+    const cohortIndex = ofCohort[from] as number;
+    const cohort = cohorts[cohortIndex] as Cohort;
+    const shell = shells[cohort.shellIndex] as ShellSpec;
+    const stationTdbS = station[from] as number;
+    const [iMin, iMax] = shell.inclinationRad;
+    const cosI = uniformIn(source, [Math.cos(iMax), Math.cos(iMin)]);
+    setTracer(
+      table,
+      row,
+      {
+        semiMajorAxisM: uniformIn(source, shell.semiMajorAxisM),
+        eccentricity: uniformIn(source, shell.eccentricity),
+        inclinationRad: Math.acos(Math.min(1, Math.max(-1, cosI))),
+        ascendingNodeRad: uniformIn(source, shell.ascendingNodeRad),
+        argPeriapsisRad: uniformIn(source, shell.argPeriapsisRad),
+        meanAnomalyRad: 2 * Math.PI * source.next(),
+      },
+      stationTdbS,
+      collector.muEffM3S2,
+      cohort.collectorCount / (perCohort[cohortIndex] as number),
+      stationTdbS,
+      cohort.shellIndex,
+    );
+    tracerCohort[row] = cohortIndex;
   });
   return { cohorts, table, tracerCohort };
 }

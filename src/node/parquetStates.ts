@@ -43,7 +43,11 @@ const COLUMNS = [
   ['vx_m_s', { type: 'DOUBLE' }, 'm/s'],
   ['vy_m_s', { type: 'DOUBLE' }, 'm/s'],
   ['vz_m_s', { type: 'DOUBLE' }, 'm/s'],
-  ['weight', { type: 'DOUBLE' }, 'real collectors the tracer stands for'],
+  [
+    'weight',
+    { type: 'DOUBLE' },
+    'real collectors the tracer stands for at tdb_s (they add up to the collectors on station)',
+  ],
   ['shell', { type: 'BYTE_ARRAY', converted_type: 'UTF8' }, 'name of the scenario shell'],
   ['shell_index', { type: 'INT32', converted_type: 'UINT_16' }, 'index into the scenario shells'],
   ['cohort', { type: 'INT32', converted_type: 'UINT_32' }, 'index into the swarm cohorts (by station time)'],

@@ -13,6 +13,7 @@ import { yearlyTableSections, type TableSection } from '../../sim/report/yearlyT
 import type { Scenario } from '../../sim/scenario/resolve.ts';
 import type { SimulationResult } from '../../sim/simulate.ts';
 import { tdbSToIso, tdbSToUtcMs } from '../../sim/time.ts';
+import { logChartValue } from './logChart.ts';
 
 /** One note that defends a parameter: where it sits in the scenario file, the field it is about, its text. */
 export interface ScenarioNote {
@@ -134,8 +135,7 @@ function chartSeries(run: SimulationResult): { charts: ChartSeries[]; notCharted
   for (const figure of FIGURES) {
     if (!figure.chart) continue;
     const values = run.snapshots.map((_, row) => {
-      const value = readFigure(figure, run, row);
-      return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+      return logChartValue(readFigure(figure, run, row));
     });
     if (values.every((value) => value === null)) notCharted.push(figure.label);
     else charts.push({ key: figure.key, label: figure.label, unit: figure.unit, values });

@@ -17,7 +17,7 @@ import { cli, filesIn, tempDir } from './helpers.ts';
 const VELOCITY_RELATIVE_TOLERANCE = 1e-14;
 /** tdb_s against isoToTdbS of the date: the calendar step and the date parser may round differently, < 1 us. */
 const TIME_TOLERANCE_S = 1e-6;
-/** A few hundred weights summed in another order (DuckDB's, the world's per cohort): rounding, ~1e-15 each. */
+/** A few hundred weights summed in another order (DuckDB's, the world's per shell): rounding, ~1e-15 each. */
 const WEIGHT_SUM_TOLERANCE = 1e-12;
 
 const TRACERS = 300;
@@ -148,6 +148,8 @@ describe('essaim export states, read by DuckDB', () => {
     );
     expect(rows.map((row) => row['tracer'])).toEqual([...sample]);
     const sites = world.growthHistory?.params.sites ?? [];
+    // a weight is the nominal one scaled to its shell's collectors on station at t (sim/world.ts)
+    const scale = world.tracerWeightScaleAt(t);
     for (const row of rows) {
       const k = row['tracer'] as number;
       expect([row['x_m'], row['y_m'], row['z_m']]).toEqual([...reference.subarray(3 * k, 3 * k + 3)]);
@@ -159,7 +161,9 @@ describe('essaim export states, read by DuckDB', () => {
         );
       });
       const cohort = world.swarm.cohorts[world.swarm.tracerCohort[k] as number];
-      expect(row['weight']).toBe(table.weight[k]);
+      expect(row['weight']).toBe(
+        (table.weight[k] as number) * (scale[table.shellIndex[k] as number] as number),
+      );
       expect(row['shell_index']).toBe(table.shellIndex[k]);
       expect(row['shell']).toBe(world.scenario.shells[table.shellIndex[k] as number]?.name);
       expect(row['cohort']).toBe(world.swarm.tracerCohort[k]);

@@ -543,7 +543,7 @@ describe('compute nodes among the collectors', () => {
     const last = link.hops[link.hops.length - 1].receiverAt;
     expect(last.kind).toBe('cluster');
     const t = isoToTdbS('2050-06-01');
-    // a small tracer budget: the count is an exact sum over cohorts, independent of the tracers
+    // a small tracer budget: the count comes from the arrivals (sim/world.ts), independent of the tracers
     const snapshot = createWorld(loadScenario(file), { tracers: 500 }).snapshot(t);
     expect(snapshot.collectorCount).toBeGreaterThan(1000);
     expect(snapshot.computeNodeCount).toBeCloseTo(

@@ -101,7 +101,12 @@ function checkHistory(history: GrowthHistory): void {
   );
   for (const cohort of history.cohorts) {
     expect(cohort.collectorCount).toBeGreaterThan(0);
-    expect(cohort.stationTdbS).toBeGreaterThanOrEqual(cohort.launchTdbS);
+    // The mean launch, one flight later, falls inside the cohort's arrivals.
+    const site = history.params.sites[cohort.siteIndex];
+    const flightS = site?.targets.find((target) => target.shellIndex === cohort.shellIndex)?.transferS;
+    expect(flightS).toBeDefined();
+    expect(cohort.stationTdbS).toBeLessThanOrEqual(cohort.launchTdbS + (flightS as number));
+    expect(cohort.lastStationTdbS).toBeGreaterThanOrEqual(cohort.launchTdbS + (flightS as number));
     expect(cohort.launchTdbS).toBeGreaterThanOrEqual(history.fromTdbS);
     expect(cohort.launchTdbS).toBeLessThanOrEqual(history.toTdbS);
   }

@@ -12,6 +12,8 @@ import { createWorld } from '../../sim/world.ts';
  * routes; 4.4e-16 of the speed was observed over 3,000 baseline tracers, so 1e-14 is a few tens of ulp.
  */
 const VELOCITY_RELATIVE_TOLERANCE = 1e-14;
+/** A few hundred weights added in batch order against the world's per-shell sums: rounding, ~1e-16 each. */
+const WEIGHT_SUM_RELATIVE_TOLERANCE = 1e-12;
 
 const world = createWorld(loadScenario('baseline'), { tracers: 400 });
 const { table } = world.swarm;
@@ -42,6 +44,13 @@ describe('tracer state batches', () => {
 
   it('carry each tracer’s two-body velocity, weight, shell, cohort and station time', () => {
     let seen = 0;
+    let weights = 0;
+    // Each shell's collectors on station, over the nominal weights of its tracers on station, summed here.
+    const nominal = new Float64Array(world.scenario.shells.length);
+    for (let k = 0; k < world.tracersOnStationAt(t); k += 1) {
+      nominal[table.shellIndex[k] as number]! += table.weight[k] as number;
+    }
+    const collectors = world.collectorsOnStationByShell(t);
     for (const batch of createStatesBatcher(world, 64).batchesAt(t)) {
       for (let k = 0; k < batch.rowCount; k += 1) {
         const index = batch.tracer[k] as number;
@@ -53,7 +62,13 @@ describe('tracer state batches', () => {
             VELOCITY_RELATIVE_TOLERANCE * speed,
           );
         }
-        expect(batch.weight[k]).toBe(table.weight[index]);
+        const shell = table.shellIndex[index] as number;
+        const expectedWeight =
+          ((table.weight[index] as number) * (collectors[shell] as number)) / nominal[shell]!;
+        expect(Math.abs((batch.weight[k] as number) - expectedWeight)).toBeLessThan(
+          WEIGHT_SUM_RELATIVE_TOLERANCE * expectedWeight,
+        );
+        weights += batch.weight[k] as number;
         expect(batch.shellIndex[k]).toBe(table.shellIndex[index]);
         expect(batch.cohortIndex[k]).toBe(world.swarm.tracerCohort[index]);
         expect(batch.stationTdbS[k]).toBe(table.stationTdbS[index]);
@@ -63,6 +78,9 @@ describe('tracer state batches', () => {
       }
     }
     expect(seen).toBe(world.tracersOnStationAt(t));
+    // at t the tracers on station stand for the collectors on station: the snapshot's one count
+    const { collectorCount } = world.snapshot(t);
+    expect(Math.abs(weights - collectorCount)).toBeLessThan(WEIGHT_SUM_RELATIVE_TOLERANCE * collectorCount);
   });
 
   it('never hold more than one batch: views of at most batchSize rows into the same reused buffers', () => {
@@ -73,18 +91,27 @@ describe('tracer state batches', () => {
     for (const batch of batches) {
       expect(batch.rowCount).toBeGreaterThan(0);
       expect(batch.rowCount).toBeLessThanOrEqual(batchSize);
-      for (const column of [batch.tracer, batch.xM, batch.yM, batch.zM, batch.vxMS, batch.vyMS, batch.vzMS]) {
+      for (const column of [
+        batch.tracer,
+        batch.xM,
+        batch.yM,
+        batch.zM,
+        batch.vxMS,
+        batch.vyMS,
+        batch.vzMS,
+        batch.weight,
+      ]) {
         expect(column.length).toBe(batch.rowCount);
         expect(column.buffer.byteLength).toBeLessThanOrEqual(batchSize * 8);
         buffers.add(column.buffer);
       }
       // the table's own columns are views, not copies
-      expect(batch.weight.buffer).toBe(table.weight.buffer);
+      expect(batch.shellIndex.buffer).toBe(table.shellIndex.buffer);
       count += 1;
     }
     expect(count).toBe(Math.ceil(world.tracersOnStationAt(t) / batchSize));
-    // seven computed columns, each one buffer for every batch
-    expect(buffers.size).toBe(7);
+    // eight computed columns (the weights are scaled to the count at t), each one buffer for every batch
+    expect(buffers.size).toBe(8);
   });
 
   it('take positions from another backend when given, velocities still two-body', () => {

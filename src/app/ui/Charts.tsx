@@ -12,6 +12,7 @@ import { useAppState, useController } from '../state/context.tsx';
 import type { Figure } from '../../../sim/report/figures.ts';
 import { CHARTED_FIGURES, chartUnitOf, tickTextOf } from '../state/fields.ts';
 import { formatDate } from '../state/format.ts';
+import { logChartValue } from '../../report/logChart.ts';
 
 const CHART_HEIGHT = 64;
 const COLORS: Readonly<Record<string, string>> = {
@@ -38,9 +39,9 @@ const chartRank = (key: string): number => {
   return rank < 0 ? CHART_ORDER.length : rank;
 };
 
-/** uPlot's data for one chart: log-scale values, with non-positive and missing ones as gaps. */
+/** uPlot's data for one chart: log-scale values, with those it cannot draw as gaps (src/report/logChart.ts). */
 function chartData(xs: Float64Array, ys: Float64Array): uPlot.AlignedData {
-  return [Array.from(xs), Array.from(ys, (v) => (Number.isFinite(v) && v > 0 ? v : null))];
+  return [Array.from(xs), Array.from(ys, logChartValue)];
 }
 
 /**
