@@ -6,7 +6,7 @@
  * per second.
  * Entries, in integrations per second (one whole-span float64 RK4 integration, sim/growth/integrate.ts):
  * - `growth-baseline`: the baseline scenario, 2030-2050, one-day step;
- * - `growth-armstrong-sandberg-2013`: disassembling Mercury, 35 years.
+ * - `growth-armstrong-sandberg-2013`: disassembling Mercury, 65 years (2030-2095).
  * A ratio above 1 means integrating the growth costs less than propagating the swarm once per year.
  */
 import { integrateGrowth } from '../sim/growth/integrate.ts';

@@ -52,6 +52,16 @@ export interface SimulationResult {
   readonly eclipseEnergyLossJ: readonly number[];
   /** Satellites dropped by skipBadSatellites, with satellite.js's reason. */
   readonly skippedSatellites: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
+  /**
+   * The growth model's state events (a site's feedstock exhausted, its grow-then-produce switch, the luminosity cap),
+   * located by bisection in the integration; empty without a growth section. `site` is the site's name, or null
+   * for the whole swarm.
+   */
+  readonly growthEvents: ReadonlyArray<{
+    readonly tdbS: number;
+    readonly kind: string;
+    readonly site: string | null;
+  }>;
 }
 
 /** Most output times one run may ask for, to catch a step typed in the wrong unit. */
@@ -136,7 +146,26 @@ function finish(
         ? []
         : times.map((t, k) => (k === 0 ? 0 : eclipseEnergyLossJ(earth, times[k - 1] ?? t, t))),
     skippedSatellites: (earth?.skipped ?? []).map(({ name, reason }) => ({ name, reason })),
+    growthEvents: growthStateEvents(world),
   };
+}
+
+const STATE_EVENTS: ReadonlySet<string> = new Set([
+  'feedstock-exhausted',
+  'allocation-switch',
+  'luminosity-cap',
+]);
+
+function growthStateEvents(world: World): SimulationResult['growthEvents'] {
+  const history = world.growthHistory;
+  if (history === undefined) return [];
+  return history.events
+    .filter((event) => STATE_EVENTS.has(event.kind))
+    .map((event) => ({
+      tdbS: event.tdbS,
+      kind: event.kind,
+      site: event.siteIndex < 0 ? null : (history.params.sites[event.siteIndex]?.name ?? null),
+    }));
 }
 
 /** The headless run with the float64 reference propagator, synchronously. */

@@ -51,6 +51,8 @@ export interface SiteParams {
   readonly feedstockLimitKg: number;
   /** Heat rejection cap on the power the site draws, W (Infinity: none). */
   readonly heatRejectionLimitW: number;
+  /** Most power the site's own arrays give, W (Infinity: no cap); beamed power is not capped by it. */
+  readonly ownPowerLimitW: number;
   readonly deliveredPriceUsdPerKg: Schedule;
   /** Cap on vitamin imports, kg/s, or null for none. */
   readonly maxImportKgPerS: Schedule | null;

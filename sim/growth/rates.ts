@@ -250,7 +250,10 @@ export function evaluateRates(
     const processingPerKg = site.processingEnergyJPerKg;
     const collectorPerKg = site.collectorProcessingEnergyJPerKg + site.massDriver.energyPerKgJ;
     const demandW = processingPerKg * r0 + collectorPerKg * c1;
-    const availableW = site.powerWPerKg === null ? Infinity : site.powerWPerKg * factoryKg + beamedW;
+    const availableW =
+      site.powerWPerKg === null
+        ? Infinity
+        : Math.min(site.powerWPerKg * factoryKg, site.ownPowerLimitW) + beamedW;
     if (demandW > availableW && availableW / demandW < scale) {
       scale = availableW / demandW;
       scaleCode = POWER;

@@ -118,6 +118,7 @@ function resolveSite(
     dutyCycle,
     feedstockLimitKg: file.feedstockLimitKg ?? defaults?.massKg ?? Infinity,
     heatRejectionLimitW: file.heatRejectionLimitMW !== undefined ? file.heatRejectionLimitMW * 1e6 : Infinity,
+    ownPowerLimitW: file.ownPowerLimitMW !== undefined ? file.ownPowerLimitMW * 1e6 : Infinity,
     deliveredPriceUsdPerKg: toSchedule(file.deliveredPriceUsdPerKg),
     maxImportKgPerS:
       file.maxImportKgPerYear !== undefined

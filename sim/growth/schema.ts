@@ -212,6 +212,11 @@ export const growthSiteSchema = z
     feedstockLimitKg: positive.optional(),
     /** Most heat the site can reject, MW (> 0): caps the power its factories draw. No cap when left out. */
     heatRejectionLimitMW: positive.optional(),
+    /**
+     * Most power the site's own arrays can give, MW (> 0), whatever the factory mass: e.g. the sunlight on the body's
+     * disc times the arrays' efficiency. Power beamed back from the site's collectors comes on top. No cap when left out.
+     */
+    ownPowerLimitMW: positive.optional(),
     /** Price of hardware landed at the site from Earth, USD/kg (>= 0); may change with time. */
     deliveredPriceUsdPerKg: scheduleSchema(nonNegative).default(0),
     /** Most vitamins that can be landed per year, kg/yr (> 0); no cap when left out. */

@@ -5,7 +5,8 @@
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { summaryToCsv, summaryToJson, toSummary } from '../../sim/report/summary.ts';
-import { AU_M } from '../../sim/constants.ts';
+import { AU_M, SECONDS_PER_JULIAN_YEAR } from '../../sim/constants.ts';
+import { tdbSToIso } from '../../sim/time.ts';
 import { ensureWritableFolder, writeFilesAtomically } from '../node/atomicWrite.ts';
 import { yearlyTable } from './figureTable.ts';
 import type { CliIo } from './io.ts';
@@ -50,6 +51,19 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
       `collector beta = ${scenario.collector.lightnessNumber.toFixed(4)} (radiation pressure / solar gravity)\n\n`,
   );
   io.stdout(yearlyTable(result));
+  if (result.growthEvents.length > 0) {
+    // State events of the growth model, e.g. the end state of a disassembly (a site's feedstock exhausted).
+    io.stdout(
+      '\nGrowth events\n' +
+        result.growthEvents
+          .map(
+            (e) =>
+              `  ${tdbSToIso(e.tdbS).slice(0, 10)}  ${e.kind}${e.site === null ? '' : ` (${e.site})`}, ` +
+              `${((e.tdbS - result.fromTdbS) / SECONDS_PER_JULIAN_YEAR).toFixed(2)} years after the start\n`,
+          )
+          .join(''),
+    );
+  }
   if (summary.warnings.length > 0) {
     io.stdout(
       '\nLink budget warnings\n' +

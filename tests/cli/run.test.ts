@@ -77,6 +77,35 @@ describe('essaim run', () => {
     expect(result.stdout).toContain(occupational.message);
   });
 
+  it('reports the growth end state: Armstrong-Sandberg prints the date Mercury is mined out', async () => {
+    const out = join(await tempDir(), 'out');
+    const result = await cli(
+      'run',
+      '--scenario',
+      'armstrong-sandberg-2013',
+      '--out',
+      out,
+      '--tracers',
+      '300',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Growth events');
+    const line =
+      /(\d{4}-\d{2}-\d{2}) {2}feedstock-exhausted \(mercury\), ([\d.]+) years after the start/.exec(
+        result.stdout,
+      );
+    expect(line).not.toBeNull();
+    // The scenario's growth law in closed form (1000 t seed, T = 1 yr, switch at a tenth of Mercury's 3.3011e23 kg):
+    // ln(f M / F0) + (1 - f) / f years, plus under 0.5 years of power ramp (tests/growth/published.test.ts).
+    const lawYears = Math.log(3.3011e22 / 1e6) + (3.3011e23 - 3.3011e22 + 1e6) / 3.3011e22;
+    const years = Number(line?.[2]);
+    expect(years).toBeGreaterThan(lawYears - 0.005); // printed to 2 decimals
+    expect(years).toBeLessThan(lawYears + 0.5);
+    expect(isoToTdbS(line?.[1] ?? '')).toBeGreaterThan(
+      isoToTdbS('2030-01-01') + (years - 0.01) * 365.25 * 86400,
+    );
+  });
+
   it('--json prints the same summary that it writes', async () => {
     const out = await tempDir();
     const result = await cli(

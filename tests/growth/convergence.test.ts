@@ -11,8 +11,13 @@ import { loadBaselineWithGrowth, loadGrowthScenario, runScenario } from './helpe
 
 /** Change of the end-of-span figures on halving the step, relative: the brief's bound, 0.1 %. */
 const BRIEF_CHANGE_REL = 1e-3;
-/** The same change, relative: measured below 2e-8 for all four; 50x that, it catches a silent loss of order. */
+/** The same change, relative: measured below 2e-8 for the other three; 50x that, it catches a silent loss of order. */
 const MEASURED_CHANGE_REL = 1e-6;
+/**
+ * Armstrong-Sandberg in 2080, after Mercury is mined out: measured 9.8e-7, from the energy captured through the
+ * 0.4-year power ramp after the switch, where the captured power rises e-fold every ~11 days; 10x that.
+ */
+const RAMP_MEASURED_CHANGE_REL = 1e-5;
 
 const FIGURES: ReadonlyArray<(state: GrowthState) => number> = [
   (s) => s.factoryMassKg,
@@ -42,7 +47,7 @@ describe('halving the step', () => {
     ['baseline growth proposal', loadBaselineWithGrowth, '2050-12-31'],
     ['nasa-1980-lunar-factory', () => loadGrowthScenario('nasa-1980-lunar-factory'), '2050-01-01'],
     ['metzger-2013', () => loadGrowthScenario('metzger-2013'), '2050-01-01'],
-    ['armstrong-sandberg-2013', () => loadGrowthScenario('armstrong-sandberg-2013'), '2050-01-01'],
+    ['armstrong-sandberg-2013', () => loadGrowthScenario('armstrong-sandberg-2013'), '2080-01-01'],
   ];
   for (const [label, load, date] of cases) {
     it(`changes the ${date} figures of ${label} by < 0.1 %`, () => {
@@ -52,7 +57,9 @@ describe('halving the step', () => {
       const t = isoToTdbS(date);
       const change = relativeChange(growthStateAt(coarse, t), growthStateAt(fine, t));
       expect(change).toBeLessThan(BRIEF_CHANGE_REL);
-      expect(change).toBeLessThan(MEASURED_CHANGE_REL);
+      expect(change).toBeLessThan(
+        label === 'armstrong-sandberg-2013' ? RAMP_MEASURED_CHANGE_REL : MEASURED_CHANGE_REL,
+      );
       // Completion dates (Armstrong-Sandberg: Mercury exhausted) move by < 0.1 % of the time since the start.
       const done = (h: typeof coarse): number =>
         h.events.find((event) => event.kind === 'feedstock-exhausted')?.tdbS ?? NaN;

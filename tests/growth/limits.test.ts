@@ -54,6 +54,21 @@ describe('limits', () => {
     }
   });
 
+  it("own-power cap: the plant's arrays give at most the cap P, so growth is linear at P / e", () => {
+    // 200 W/kg at 1 au (about 1e7 W at 1e5 kg on the Moon, lit half the time), capped at 1 MW: the cap binds
+    // from the start, so dF/dt = P / e whatever F: F0 + (1e6 / 1e9) t.
+    const { history } = runSynthetic(
+      oneSite({
+        factory: { specificPowerWPerKg: 200, processingEnergyMJPerKg: 1000 },
+        ownPowerLimitMW: 1,
+      }),
+      2,
+    );
+    const state = growthStateAt(history, at(2));
+    expect(rel(state.factoryMassKg, 1e5 + (1e6 / 1e9) * 2 * YEAR_S)).toBeLessThan(LIMIT_REL);
+    expect(state.bindingLimit).toBe('power');
+  });
+
   it('imports: a vitamin cap I with closure c grows the factory by I / (1 - c) per year', () => {
     const { history } = runSynthetic(oneSite({ factory: { closure: 0.5 }, maxImportKgPerYear: 1e4 }), 3);
     const state = growthStateAt(history, at(3));

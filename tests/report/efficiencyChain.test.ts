@@ -67,7 +67,8 @@ describe('the efficiency chain', () => {
   });
 
   it('stops at the captured power without an energy section', () => {
-    const chain = efficiencyChainAt(snapshotOf('armstrong-sandberg-2013', '2040-01-01'));
+    // 2075: the Mercury industry only grows until 2068, then launches captors (scenario notes).
+    const chain = efficiencyChainAt(snapshotOf('armstrong-sandberg-2013', '2075-01-01'));
     expect(chain.beamed).toBe(false);
     expect(chain.steps.map((s) => s.id)).toEqual([
       'interceptedSunlightW',
