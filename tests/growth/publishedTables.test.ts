@@ -21,6 +21,8 @@ const EXACT_REL = 1e-9;
 const FAST_ABS_T = 0.5;
 /** A printed cell against the value it prints: the CLI shows four significant figures (sim/report/yearlyTable.ts). */
 const PRINTED_REL = 5e-4;
+/** Imports with closure 1, digits (5e-7 kg): nothing is imported, the two readings differ by rounding only. */
+const NO_IMPORT_DIGITS = 6;
 /** The documented differences (README), in percent to the one decimal printed there: half a unit of it. */
 const PERCENT_ABS = 0.05;
 
@@ -187,6 +189,22 @@ describe('metzger-2013 and metzger-2013-fast against Metzger et al. 2013', () =>
     const ratio =
       (ends['metzger-2013-fast']?.factoryMassKg ?? 0) / (ends['metzger-2013']?.factoryMassKg ?? 1);
     expect(ratio).toBeCloseTo(41 / 12, 9);
+  });
+
+  it('is self-sustaining after bootstrapping: no imports once closure is 1, growth e^(t / T) with T = 1 year', () => {
+    const loaded = loadGrowthScenario('metzger-2013');
+    const extended = {
+      scenario: { ...loaded.scenario, toTdbS: isoToTdbS('2055-01-01') },
+      growth: loaded.growth,
+    };
+    const { history } = runScenario(extended);
+    const at2050 = growthStateAt(history, endTdbS);
+    const at2055 = growthStateAt(history, isoToTdbS('2055-01-01'));
+    expect(at2055.earthImportsKg).toBeCloseTo(at2050.earthImportsKg, NO_IMPORT_DIGITS);
+    const years = (isoToTdbS('2055-01-01') - endTdbS) / YEAR_S;
+    expect(Math.abs(at2055.factoryMassKg / at2050.factoryMassKg / Math.exp(years) - 1)).toBeLessThan(
+      EXACT_REL,
+    );
   });
 
   it('differs from the published assets by the documented -27.9 % (nominal) and -99.0 % (fast)', () => {
