@@ -70,6 +70,11 @@ export const MAX_OUTPUT_TIMES = 1_000_000;
 /** One calendar year. */
 export const DEFAULT_STEP: Step = { kind: 'calendar', months: 12 };
 
+/** The output step of a run: the one asked for, else the scenario's own (`step`), else DEFAULT_STEP. */
+export function outputStepOf(scenario: Scenario, step: Step | undefined): Step {
+  return step ?? scenario.step ?? DEFAULT_STEP;
+}
+
 /** The output times of a run: from, from + step, from + 2 step, ..., and `to` itself. */
 export function outputTimes(fromTdbS: number, toTdbS: number, step: Step): number[] {
   if (!(toTdbS > fromTdbS))
@@ -118,7 +123,7 @@ export function worldOptionsOf(
 function setUp(scenario: Scenario, options: SimulateOptions): RunSetup {
   const fromTdbS = options.fromTdbS ?? scenario.fromTdbS;
   const toTdbS = options.toTdbS ?? scenario.toTdbS;
-  const step = options.step ?? DEFAULT_STEP;
+  const step = outputStepOf(scenario, options.step);
   const times = outputTimes(fromTdbS, toTdbS, step);
   const world = createWorld(scenario, worldOptionsOf(options, [fromTdbS, toTdbS]));
   return { times, world, fromTdbS, toTdbS, step };

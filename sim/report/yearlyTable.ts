@@ -59,12 +59,24 @@ export function cellFormat(figure: CatalogueFigure): CellFormat | null {
   return BY_KEY[figure.key] ?? BY_UNIT[figure.unit];
 }
 
-/** The rows shown: the first output of each calendar year, and the last. */
+/** A Julian year less one second, s: outputs a Julian year apart (a `365.25d` step) round to it exactly or 1 ulp short. */
+const JULIAN_YEAR_ROW_GAP_S = 365.25 * 86400 - 1;
+
+/**
+ * The rows shown: the first output of each calendar year, every output at least a Julian year after the previous
+ * row shown (so a `365.25d` step, whose outputs fall twice in some calendar years and never in others, shows every
+ * output), and the last.
+ */
 export function yearlyRowIndices(run: SimulationResult): number[] {
   const dates = run.snapshots.map((snapshot) => tdbSToIso(snapshot.tdbS));
-  return dates.flatMap((date, k) =>
-    k === dates.length - 1 || k === 0 || dates[k - 1]?.slice(0, 4) !== date.slice(0, 4) ? [k] : [],
-  );
+  const rows: number[] = [];
+  dates.forEach((date, k) => {
+    const previousShownTdbS = run.snapshots[rows[rows.length - 1] ?? 0]?.tdbS ?? Number.NaN;
+    const yearApart = (run.snapshots[k]?.tdbS ?? Number.NaN) - previousShownTdbS >= JULIAN_YEAR_ROW_GAP_S;
+    const newYear = dates[k - 1]?.slice(0, 4) !== date.slice(0, 4);
+    if (k === 0 || k === dates.length - 1 || newYear || yearApart) rows.push(k);
+  });
+  return rows;
 }
 
 /** One column: a figure, or one name of a per-name figure (a site of factoryMassKgBySite). */

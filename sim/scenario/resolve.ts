@@ -10,6 +10,7 @@ import {
   SECONDS_PER_JULIAN_YEAR,
   SOLAR_RADIUS_M,
 } from '../constants.ts';
+import { parseStep, type Step } from '../duration.ts';
 import { InputError } from '../errors.ts';
 import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
 import { isoToTdbS } from '../time.ts';
@@ -29,6 +30,8 @@ export interface Scenario {
   readonly sources: readonly string[];
   readonly fromTdbS: number;
   readonly toTdbS: number;
+  /** Default output step (the file's `step`), or undefined for the run's default (one calendar year). */
+  readonly step: Step | undefined;
   readonly seed: number;
   readonly tracers: number;
   readonly cohortS: number;
@@ -154,6 +157,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     sources: file.sources,
     fromTdbS,
     toTdbS,
+    step: file.step === undefined ? undefined : parseStep(file.step, 'step'),
     seed: file.seed,
     tracers: file.tracers,
     cohortS: file.cohortDays * SECONDS_PER_DAY,

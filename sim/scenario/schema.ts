@@ -78,6 +78,11 @@ export const scenarioSchema = z
     notes: z.record(z.string(), z.string()).default({}),
     from: isoDateSchema,
     to: isoDateSchema,
+    /**
+     * Default output step of a run (`--step` overrides it): `1y` (every 1 January, the default) or a fixed
+     * duration such as `365.25d` where the scenario's published table is at multiples of a Julian year.
+     */
+    step: z.string().optional(),
     /** Seed of the tracer sampler: the same seed gives the same swarm, bit for bit. */
     seed: z
       .number()

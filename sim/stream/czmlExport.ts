@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.ts';
 import { buildCzml } from '../report/czml/index.ts';
-import { DEFAULT_STEP, outputTimes } from '../simulate.ts';
+import { outputStepOf, outputTimes } from '../simulate.ts';
 import { createWorld } from '../world.ts';
 import type { CzmlReply, CzmlRequest } from './czmlMessages.ts';
 import { resolveScenarioSource } from './session.ts';
@@ -18,7 +18,7 @@ export function answerCzmlRequest(request: CzmlRequest): CzmlReply {
       ...(request.tracers === undefined ? {} : { tracers: request.tracers }),
       ...(request.seed === undefined ? {} : { seed: request.seed }),
     });
-    const times = outputTimes(scenario.fromTdbS, scenario.toTdbS, DEFAULT_STEP);
+    const times = outputTimes(scenario.fromTdbS, scenario.toTdbS, outputStepOf(scenario, undefined));
     const packets = buildCzml(world, times, {
       name: scenario.name,
       ...(request.tracersShown === undefined ? {} : { tracersShown: request.tracersShown }),

@@ -24,7 +24,7 @@ export interface RunSelectionFlags {
   scenario: string;
   from?: string;
   to?: string;
-  step: string;
+  step?: string;
   tracers?: string;
   seed?: string;
   backend: string;
@@ -47,8 +47,8 @@ export function addRunSelectionOptions(command: Command): Command {
     .option('--to <date>', 'last output time, ISO 8601 UTC (default: the scenario end)')
     .option(
       '--step <duration>',
-      'output step: 1y, 3mo, 30d, 12h, 90min, 3600s, 2w (y and mo follow the calendar)',
-      '1y',
+      'output step: 1y, 3mo, 30d, 12h, 90min, 3600s, 2w (y and mo follow the calendar; default: the scenario ' +
+        'value, else 1y)',
     )
     .option('--tracers <n>', 'tracer budget, the resolution of the swarm (default: the scenario value)')
     .option('--seed <n>', 'seed of the tracer sampler (default: the scenario value)')
@@ -75,7 +75,7 @@ export async function parseRunSelection(flags: RunSelectionFlags): Promise<RunSe
   const options: SimulateOptions = {
     ...(flags.from === undefined ? {} : { fromTdbS: parseDateFlag('--from', flags.from) }),
     ...(flags.to === undefined ? {} : { toTdbS: parseDateFlag('--to', flags.to) }),
-    step: parseStep(flags.step, '--step'),
+    ...(flags.step === undefined ? {} : { step: parseStep(flags.step, '--step') }),
     ...(flags.tracers === undefined
       ? {}
       : { tracers: parseIntegerFlag('--tracers', flags.tracers, 1, 50_000_000) }),

@@ -123,7 +123,12 @@ function checkHistory(history: GrowthHistory): void {
 }
 
 describe('mass and energy conservation', () => {
-  for (const name of ['nasa-1980-lunar-factory', 'metzger-2013', 'armstrong-sandberg-2013']) {
+  for (const name of [
+    'nasa-1980-lunar-factory',
+    'metzger-2013',
+    'metzger-2013-fast',
+    'armstrong-sandberg-2013',
+  ]) {
     it(`holds at every sample of ${name}`, () => checkHistory(runScenario(loadGrowthScenario(name)).history));
   }
 

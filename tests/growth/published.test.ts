@@ -20,14 +20,6 @@ import { loadGrowthScenario, runScenario, YEAR_S } from './helpers.ts';
 
 /** Closed forms of exact arithmetic, digits (5e-10 relative): the integrator resolves them to ~1e-12 (see below). */
 const EXACT_DIGITS = 9;
-/** Factory counts up to 2^16, digits (5e-7 factories, 8e-12 relative at 65536): the same ~1e-12 resolution. */
-const FACTORY_COUNT_DIGITS = 6;
-/** Four years of launches against the closed form, digits (5e-7): looser than EXACT_DIGITS; no reason given. */
-const LAUNCHED_DIGITS = 6;
-/** Imports held at the published 12 t cap, relative: rounding of the integrated imports at the cap. */
-const IMPORT_CAP_SLACK_REL = 1e-9;
-/** Imports with closure 1, digits (5e-7 kg): nothing is imported, so the two readings differ by rounding only. */
-const NO_IMPORT_DIGITS = 6;
 /** Against the paper's 1.80e30 J, relative: its three significant figures (0.28 %) and its unstated Mercury data. */
 const BINDING_ENERGY_REL = 0.01;
 /**
@@ -44,89 +36,8 @@ const ARRIVAL_DIGITS = 6;
 /** Launch power at the 6.8e19 W heat cap, digits (5e9 W, 7e-11 relative): an algebraic clamp, rounding only. */
 const HEAT_CAP_DIGITS = -10;
 
-describe('nasa-1980-lunar-factory (NASA CP-2255 ch. 5)', () => {
-  // Published: a 100-ton seed, replication time T = 1 year (app. 5F); a daughter that works only once complete
-  // doubles the population every T, 2^n (sec. 5.3.5, KSRM sec. 5.9.2); putting each finished subunit to work at
-  // once is the fast case, e^n. EXACT_DIGITS: the table is exact arithmetic, and the integrator resolves it to
-  // ~1e-12 (batch commissioning is an exact event; the continuous case is RK4 at a one-day step).
-  const loaded = loadGrowthScenario('nasa-1980-lunar-factory');
-  const seedTdbS = isoToTdbS('2030-01-01');
-
-  it('normal case: 100 t x 2^n working factory mass, and 2^n factories, for n = 0..16 years', () => {
-    const { history } = runScenario(loaded);
-    for (let n = 0; n <= 16; n += 1) {
-      const state = growthStateAt(history, seedTdbS + n * YEAR_S);
-      expect(state.factoryMassKg / (1e5 * 2 ** n)).toBeCloseTo(1, EXACT_DIGITS);
-      expect(state.factoryCount).toBeCloseTo(2 ** n, FACTORY_COUNT_DIGITS);
-      expect(state.earthImportsKg).toBe(1e5); // full closure: only the seed came from Earth
-    }
-  });
-
-  it('fast case: 100 t x e^n for n = 0..16 years', () => {
-    const site = loaded.growth.sites[0];
-    if (site === undefined) throw new Error('scenario has no site');
-    const fast = {
-      scenario: loaded.scenario,
-      growth: {
-        ...loaded.growth,
-        sites: [{ ...site, factory: { ...site.factory, growthMode: 'continuous' as const } }],
-      },
-    };
-    const { history } = runScenario(fast);
-    for (let n = 0; n <= 16; n += 1) {
-      const state = growthStateAt(history, seedTdbS + n * YEAR_S);
-      expect(state.factoryMassKg / (1e5 * Math.exp(n))).toBeCloseTo(1, EXACT_DIGITS);
-    }
-  });
-
-  it('then produces: from 2046 all output becomes collectors and the factory mass stays at 2^16 x 100 t', () => {
-    const { history } = runScenario(loaded);
-    const end = growthStateAt(history, history.toTdbS);
-    expect(end.factoryMassKg / (1e5 * 2 ** 16)).toBeCloseTo(1, EXACT_DIGITS);
-    // Four years of production at 1 kg per kg per year of 2^16 x 100 t, all launched.
-    const years = (history.toTdbS - isoToTdbS('2046-01-01')) / YEAR_S;
-    expect(end.massLaunchedKg / (1e5 * 2 ** 16 * years)).toBeCloseTo(1, LAUNCHED_DIGITS);
-  });
-});
-
-describe('metzger-2013 (J. Aerospace Eng. 26(1):18-29)', () => {
-  const loaded = loadGrowthScenario('metzger-2013');
-  const { history } = runScenario(loaded);
-  const end = growthStateAt(history, history.toTdbS);
-
-  it('lands no more than the published 12 t over the ~20 years of bootstrapping', () => {
-    // The 12 t is the paper's total landed mass; the scenario's seed + vitamin cap are built to respect it.
-    expect(end.earthImportsKg).toBeLessThanOrEqual(12_000 * (1 + IMPORT_CAP_SLACK_REL));
-    expect(end.earthImportsKg).toBeGreaterThan(0.9 * 12_000);
-  });
-
-  it('ends bootstrapping with industrial assets within a factor 2 of the published 156 t', () => {
-    // Factor 2 (|ln(model / 156 t)| < ln 2): the paper's per-generation closure and manufacturing rates were not
-    // available, so the scenario reconstructs them from the abstract (12 t, ~20 years, closure rising to 1);
-    // a wrong closure law (e.g. constant closure, or no vitamins cap) misses by far more than 2x.
-    const ratio = end.factoryMassKg / 156_000;
-    expect(Math.abs(Math.log(ratio))).toBeLessThan(Math.LN2);
-  });
-
-  it('is vitamin-limited while closure < 1, i.e. the imports bind, as the paper argues', () => {
-    const mid = growthStateAt(history, isoToTdbS('2040-06-01'));
-    expect(mid.bindingLimit).toBe('imports');
-  });
-
-  it('needs no imports once closure reaches 1, and keeps growing (self-sustaining after bootstrapping)', () => {
-    const extended = {
-      scenario: { ...loaded.scenario, toTdbS: isoToTdbS('2055-01-01') },
-      growth: loaded.growth,
-    };
-    const { history: longer } = runScenario(extended);
-    const at2050 = growthStateAt(longer, isoToTdbS('2050-01-01'));
-    const at2055 = growthStateAt(longer, isoToTdbS('2055-01-01'));
-    expect(at2055.earthImportsKg).toBeCloseTo(at2050.earthImportsKg, NO_IMPORT_DIGITS);
-    // Replication time 1 (Julian) year: e^(elapsed years); 2050-2055 is 1826 days, 4.9993 Julian years.
-    const years = (isoToTdbS('2055-01-01') - isoToTdbS('2050-01-01')) / YEAR_S;
-    expect(at2055.factoryMassKg / at2050.factoryMassKg / Math.exp(years)).toBeCloseTo(1, EXACT_DIGITS);
-  });
-});
+// nasa-1980-lunar-factory and metzger-2013(-fast): tests/growth/publishedTables.test.ts, against the papers'
+// figures in tests/data/growth/.
 
 describe('armstrong-sandberg-2013 (Acta Astronautica 89:1-13, sec. 4)', () => {
   // The paper's figures, read from tests/data/growth (provenance in its README), not from the scenario.

@@ -62,6 +62,10 @@ describe('scenarios', () => {
       ],
       [(s) => (s.from = '2030-1-1'), 'from: not an ISO 8601 date'],
       [(s) => (s.tracers = 0), 'tracers: must be >= 1, got 0'],
+      [
+        (s) => (s.step = 'weekly'),
+        'step: must be a positive duration such as 3600s, 90min, 12h, 30d, 2w, 1mo or 1y, got "weekly"',
+      ],
       [(s) => (s.colector = {}), '(root): unknown field(s) "colector"'],
       [(s) => delete s.shells, 'shells: is required'],
       [

@@ -8,7 +8,7 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { buildCzml, DEFAULT_TRACERS_SHOWN } from '../../../sim/report/czml/index.ts';
-import { DEFAULT_STEP, outputTimes, worldOptionsOf } from '../../../sim/simulate.ts';
+import { outputStepOf, outputTimes, worldOptionsOf } from '../../../sim/simulate.ts';
 import { createWorld } from '../../../sim/world.ts';
 import { ensureWritableFile, writeFilesAtomically } from '../../node/atomicWrite.ts';
 import type { CliIo } from '../io.ts';
@@ -30,7 +30,7 @@ async function czmlAction(flags: CzmlFlags, io: CliIo): Promise<void> {
 
   const fromTdbS = options.fromTdbS ?? scenario.fromTdbS;
   const toTdbS = options.toTdbS ?? scenario.toTdbS;
-  const times = outputTimes(fromTdbS, toTdbS, options.step ?? DEFAULT_STEP);
+  const times = outputTimes(fromTdbS, toTdbS, outputStepOf(scenario, options.step));
   // the world of the run, exactly as simulate builds it (sim/simulate.ts setUp)
   const world = createWorld(scenario, worldOptionsOf(options, [fromTdbS, toTdbS]));
   for (const skipped of world.earth?.skipped ?? []) {

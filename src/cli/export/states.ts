@@ -15,7 +15,7 @@ import {
   statesLabels,
   statesTimes,
 } from '../../../sim/report/states.ts';
-import { DEFAULT_STEP, outputTimes, worldOptionsOf } from '../../../sim/simulate.ts';
+import { outputStepOf, outputTimes, worldOptionsOf } from '../../../sim/simulate.ts';
 import { createWorld } from '../../../sim/world.ts';
 import type { Propagator } from '../../../sim/propagate/backend.ts';
 import { ensureWritableFile, writeStreamAtomically } from '../../node/atomicWrite.ts';
@@ -58,7 +58,7 @@ function runOutputTimes(selection: RunSelection): number[] {
     );
   }
   try {
-    return outputTimes(fromTdbS, toTdbS, selection.options.step ?? DEFAULT_STEP);
+    return outputTimes(fromTdbS, toTdbS, outputStepOf(selection.scenario, selection.options.step));
   } catch (error) {
     if (error instanceof InputError && error.field === 'step') {
       throw new InputError(error.message.replace(/^step: /, ''), '--step');
