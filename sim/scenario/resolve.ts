@@ -15,12 +15,13 @@ import { InputError } from '../errors.ts';
 import { effectiveMu, lightnessNumber } from '../orbit/radiationPressure.ts';
 import { isoToTdbS } from '../time.ts';
 import type { CollectorSpecFile, ScenarioFile, ShellSpecFile } from './schema.ts';
-import type { CollectorSpec } from '../swarm/collector.ts';
+import { billArealDensityKgM2, type CollectorPart, type CollectorSpec } from '../swarm/collector.ts';
 import type { Campaign } from '../swarm/schedule.ts';
 import type { Range, ShellSpec } from '../swarm/shell.ts';
 import type { GrowthParams } from '../growth/params.ts';
 import { resolveGrowth } from '../growth/resolve.ts';
 import { resolveEnergy, type EnergyParams } from '../energy/resolve.ts';
+import { checkCollectorTransmitters } from '../energy/transmitters.ts';
 import { resolveEarthSpec, type EarthSpec } from '../earth/resolve.ts';
 
 export interface Scenario {
@@ -54,23 +55,45 @@ export const MIN_PERIHELION_M = 3 * SOLAR_RADIUS_M;
 
 const DEG = Math.PI / 180;
 
+/**
+ * The scenario's collector section as a bill of materials: its own parts, or the single areal density as one
+ * `all-in` part (which names no transmitter, so a scenario that beams from its collectors must list the parts).
+ */
+export function collectorParts(file: CollectorSpecFile): readonly CollectorPart[] {
+  if (file.billOfMaterials !== undefined) return file.billOfMaterials;
+  // The schema has checked that exactly one of the two is given.
+  return [
+    {
+      name: 'whole collector',
+      kind: 'all-in',
+      arealDensityKgM2: file.arealDensityKgM2 as number,
+      source: 'collector.arealDensityKgM2',
+    },
+  ];
+}
+
 /** The scenario's collector section -> the one CollectorSpec (SI). Throws InputError when beta >= 1. */
 export function resolveCollector(file: CollectorSpecFile): CollectorSpec {
-  const beta = lightnessNumber(file.arealDensityKgM2, file.reflectivity);
+  const parts = collectorParts(file);
+  const arealDensityKgM2 = billArealDensityKgM2(parts);
+  const field =
+    file.billOfMaterials === undefined ? 'collector.arealDensityKgM2' : 'collector.billOfMaterials';
+  const beta = lightnessNumber(arealDensityKgM2, file.reflectivity);
   if (beta >= 1) {
     // effectiveMu would refuse it too; here the message speaks of the scenario's own field.
     throw new InputError(
       `gives a lightness number beta = ${beta.toFixed(3)} >= 1: radiation pressure would match or beat solar ` +
         `gravity, so there is no bound orbit (a statite or an escape); use more than ` +
-        `${(beta * file.arealDensityKgM2 * 1000).toFixed(3)} g/m^2, got ${file.arealDensityKgM2}`,
-      'collector.arealDensityKgM2',
+        `${(beta * arealDensityKgM2 * 1000).toFixed(3)} g/m^2, got ${arealDensityKgM2} kg/m^2`,
+      field,
     );
   }
   const muEffM3S2 = effectiveMu(beta, GM_SUN_M3_S2);
   return {
     unitAreaM2: file.unitAreaM2,
-    arealDensityKgM2: file.arealDensityKgM2,
-    unitMassKg: file.unitAreaM2 * file.arealDensityKgM2,
+    parts,
+    arealDensityKgM2,
+    unitMassKg: file.unitAreaM2 * arealDensityKgM2,
     conversionEfficiency: file.conversionEfficiency,
     reflectivity: file.reflectivity,
     degradationRatePerS: -Math.log1p(-file.degradationPerYear) / SECONDS_PER_JULIAN_YEAR,
@@ -149,6 +172,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
   const shells = file.shells.map(resolveShell);
   const growth = file.growth === undefined ? undefined : resolveGrowth(file.growth, { collector, shells });
   const energy = file.energy === undefined ? undefined : resolveEnergy(file.energy, 'energy');
+  if (energy !== undefined) checkCollectorTransmitters(energy.links, collector.parts, 'energy');
   const earth = file.earth === undefined ? undefined : resolveEarthSpec(file.earth);
   return {
     name: file.name,

@@ -8,6 +8,7 @@ import { earthSchema } from '../earth/schema.ts';
 import { energySchema } from '../energy/schema.ts';
 import { growthSchema } from '../growth/schema.ts';
 import { isoDateSchema } from '../validation/isoDate.ts';
+import { COLLECTOR_PART_KINDS } from '../swarm/collector.ts';
 
 export { isoDateSchema };
 
@@ -21,13 +22,32 @@ function rangeSchema(lower: number, upper: number, upperInclusive = true) {
     .refine(([min, max]) => min <= max, { message: 'range must be [min, max] with min <= max' });
 }
 
-/** One kind of solar collector: a thin, flat, Sun-facing sheet (the Keplerian case of sim/orbit). */
+/** One part of a collector's bill of materials (sim/swarm/collector.ts CollectorPart). */
+export const collectorPartSchema = z
+  .object({
+    name: z.string().min(1).max(64),
+    kind: z.enum(COLLECTOR_PART_KINDS),
+    /** Mass of this part per area of the collector's face, kg/m^2. */
+    arealDensityKgM2: z.number().positive(),
+    /** Where the number comes from: a paper or datasheet with its year. */
+    source: z.string().min(1),
+  })
+  .strict();
+
+/**
+ * One kind of solar collector: a thin, flat, Sun-facing sheet (the Keplerian case of sim/orbit). Its mass per area
+ * is given either as a bill of materials (`billOfMaterials`, the areal density is the sum of the parts) or as one
+ * number (`arealDensityKgM2`, for sources that state only a total), which resolves to a one-part bill of kind
+ * `all-in`. Exactly one of the two.
+ */
 export const collectorSchema = z
   .object({
     /** Area of one collector, m^2. */
     unitAreaM2: z.number().positive(),
-    /** Mass per area of the whole collector, kg/m^2 (thin-film designs are a few g/m^2 = a few 1e-3 kg/m^2). */
-    arealDensityKgM2: z.number().positive(),
+    /** Mass per area of the whole collector, kg/m^2, when the source gives only a total. */
+    arealDensityKgM2: z.number().positive().optional(),
+    /** The collector's parts, each with its mass per area of the face and its source. */
+    billOfMaterials: z.array(collectorPartSchema).min(1).max(32).optional(),
     /** Fraction of the incident sunlight converted to electricity (or to the beam's input power). */
     conversionEfficiency: fraction,
     /** Specular reflectivity of the Sun-facing side, for radiation pressure (1 = perfect mirror). */
@@ -35,7 +55,29 @@ export const collectorSchema = z
     /** Fractional loss of conversion efficiency per year on station (compounded). */
     degradationPerYear: z.number().min(0).lt(1).default(0),
   })
-  .strict();
+  .strict()
+  .superRefine((collector, ctx) => {
+    if ((collector.arealDensityKgM2 === undefined) === (collector.billOfMaterials === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['billOfMaterials'],
+        message:
+          'give exactly one of billOfMaterials (the parts, each with arealDensityKgM2 and source) and ' +
+          'arealDensityKgM2 (a single all-in total)',
+      });
+    }
+    const seen = new Set<string>();
+    collector.billOfMaterials?.forEach((part, index) => {
+      if (seen.has(part.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['billOfMaterials', index, 'name'],
+          message: `duplicate part name ${JSON.stringify(part.name)}`,
+        });
+      }
+      seen.add(part.name);
+    });
+  });
 
 /**
  * An orbit shell: ranges of heliocentric Kepler elements (ecliptic J2000) within which tracers are sampled with
@@ -110,5 +152,6 @@ export const scenarioSchema = z
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioFile = z.output<typeof scenarioSchema>;
 export type CollectorSpecFile = z.output<typeof collectorSchema>;
+export type CollectorPartFile = z.output<typeof collectorPartSchema>;
 export type ShellSpecFile = z.output<typeof shellSchema>;
 export type CampaignFile = z.output<typeof campaignSchema>;

@@ -120,4 +120,20 @@ test('the editor re-runs with edited parameters, and a bad value names its field
     .toBe(controller.store.getState().world?.worldSeq);
   expect(controller.store.getState().scenarioError).toBeNull();
   expect(controller.store.getState().snapshot?.values['captureEfficiency']).toBeGreaterThan(0.28);
+
+  // The areal density field shows the bill of materials' total (0.599 kg/m^2, hand-summed in
+  // tests/scenario/billOfMaterials.test.ts); a new total scales every part, so the phased array stays in the bill
+  // (dropping it would be refused, the collectors beam through it).
+  const density = byTestId('editor').querySelector<HTMLInputElement>('input[name="arealDensityGM2"]');
+  expect(density?.value).toBe('599');
+  await userEvent.fill(density as HTMLInputElement, '1198');
+  await userEvent.click(byTestId('editor').querySelector('button[type="submit"]') as HTMLElement);
+  const bill = () =>
+    (controller.store.getState().world?.scenario.file as any)?.collector?.billOfMaterials as
+      Array<{ kind: string; arealDensityKgM2: number }> | undefined;
+  await expect
+    .poll(() => bill()?.find((part) => part.kind === 'rf-transmitter')?.arealDensityKgM2, { timeout: 30_000 })
+    .toBeCloseTo(0.9, 12);
+  expect(bill()?.reduce((total, part) => total + part.arealDensityKgM2, 0)).toBeCloseTo(1.198, 12);
+  expect(controller.store.getState().scenarioError).toBeNull();
 });

@@ -85,7 +85,8 @@ function kepler(M: number, e: number): number {
 /** The baseline collector's lightness number from IAU 2015 B3 and CODATA: sigma* / sigma (1 + rho) / 2. */
 function baselineBeta(): number {
   const criticalKgM2 = SOLAR_LUMINOSITY_W / (2 * Math.PI * SPEED_OF_LIGHT_M_S * GM_SUN_M3_S2);
-  return (criticalKgM2 / 0.01) * ((1 + 0.1) / 2);
+  // sigma: the sum of the baseline's bill of materials, 0.45 + 0.068 + 0.056 + 0.02 + 0.005 = 0.599 kg/m^2.
+  return (criticalKgM2 / 0.599) * ((1 + 0.1) / 2);
 }
 
 const position = (state: TransitPathState, k: number): [number, number, number] => [
@@ -268,7 +269,7 @@ describe('collectors in transit on the baseline scenario', () => {
       const sweep = angleDiff(Math.atan2(y, x), earthLongitudeRad(t - age));
       expect(Math.abs(angleDiff(sweep, rate * age))).toBeLessThan(LONGITUDE_TOLERANCE_RAD);
     }
-    // After 120 days the packets trail the Earth's mean motion by 1 - sqrt(1 - beta) of their sweep: ~5 deg.
+    // After 120 days the packets trail the Earth's mean motion by 1 - sqrt(1 - beta) of their sweep: ~0.08 deg.
     expect((rate * drift.transferS * 180) / Math.PI).toBeGreaterThan(110);
   });
 
@@ -287,8 +288,9 @@ describe('collectors in transit on the baseline scenario', () => {
   for (const iso of ['2047-01-01', '2050-06-01']) {
     it(`counts the collectors launched in [t - T, t] on each path at ${iso}, exactly`, () => {
       const t = isoToTdbS(iso);
-      const unitMassKg = 10_000 * 0.01;
-      expect(history.collector.unitMassKg).toBe(unitMassKg);
+      // unit area x the sum of the bill of materials; the parts' decimal fractions sum with an ulp of rounding
+      const unitMassKg = history.collector.unitMassKg;
+      expect(Math.abs(unitMassKg / (10_000 * 0.599) - 1)).toBeLessThan(LIGHTNESS_REL);
       for (const n of [1, 16, 256, 1024]) {
         const states = streams.transitAt(t, n);
         expect(states.map((s) => s.shell)).toEqual(['near-1au', 'inner-0.7au']);
@@ -296,7 +298,7 @@ describe('collectors in transit on the baseline scenario', () => {
           const p = state.pathIndex;
           const launched =
             (launchedKg(history, p, t) - launchedKg(history, p, t - state.transferS)) / unitMassKg;
-          expect(launched).toBeGreaterThan(1000);
+          expect(launched).toBeGreaterThan(10);
           expect(Math.abs(sum(state.packetCollectors) / launched - 1)).toBeLessThan(TELESCOPING_REL);
           for (const c of state.packetCollectors) expect(c).toBeGreaterThanOrEqual(0);
         }

@@ -19,7 +19,8 @@ interface Draft {
 
 interface CollectorFile {
   readonly unitAreaM2: number;
-  readonly arealDensityKgM2: number;
+  readonly arealDensityKgM2?: number;
+  readonly billOfMaterials?: ReadonlyArray<{ readonly arealDensityKgM2: number }>;
   readonly conversionEfficiency: number;
   readonly reflectivity: number;
   readonly degradationPerYear: number;
@@ -29,7 +30,11 @@ const FIELDS: ReadonlyArray<{ key: keyof Draft; label: string; hint: string }> =
   { key: 'tracers', label: 'Tracers', hint: 'resolution: simulated collectors (not the swarm’s size)' },
   { key: 'seed', label: 'Seed', hint: 'of the tracer sampler' },
   { key: 'unitAreaM2', label: 'Collector area, m²', hint: 'collector.unitAreaM2' },
-  { key: 'arealDensityGM2', label: 'Areal density, g/m²', hint: 'collector.arealDensityKgM2 × 1000' },
+  {
+    key: 'arealDensityGM2',
+    label: 'Areal density, g/m²',
+    hint: 'collector.arealDensityKgM2 × 1000, or the total of collector.billOfMaterials (its parts scaled together)',
+  },
   {
     key: 'conversionEfficiencyPercent',
     label: 'Conversion efficiency, %',
@@ -48,6 +53,38 @@ const FIELDS: ReadonlyArray<{ key: keyof Draft; label: string; hint: string }> =
   },
 ];
 
+/** The collector's total areal density, kg/m^2: its single figure, or the sum of its bill of materials. */
+function totalKgM2(collector: CollectorFile): number {
+  return (
+    collector.billOfMaterials?.reduce((total, part) => total + part.arealDensityKgM2, 0) ??
+    collector.arealDensityKgM2 ??
+    Number.NaN
+  );
+}
+
+/** Grams per m^2 as the field shows them (12 significant digits). */
+function shownGM2(kgM2: number): number {
+  return +(kgM2 * 1000).toPrecision(12);
+}
+
+/**
+ * The collector with the total areal density typed in the field, g/m^2: a single all-in figure is replaced; a
+ * bill of materials keeps its parts (and so its transmitter), each scaled by the same factor, and is left as it
+ * is when the field was not changed.
+ */
+function withArealDensity(collector: CollectorFile, typedGM2: number): CollectorFile {
+  if (collector.billOfMaterials === undefined) return { ...collector, arealDensityKgM2: typedGM2 / 1000 };
+  if (typedGM2 === shownGM2(totalKgM2(collector))) return collector;
+  const factor = typedGM2 / 1000 / totalKgM2(collector);
+  return {
+    ...collector,
+    billOfMaterials: collector.billOfMaterials.map((part) => ({
+      ...part,
+      arealDensityKgM2: part.arealDensityKgM2 * factor,
+    })),
+  };
+}
+
 /** Numbers typed by the user: NaN stays NaN so that the core's validation names the field. */
 function num(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
@@ -65,7 +102,7 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
           tracers: String(world.tracers),
           seed: String(world.scenario.seed),
           unitAreaM2: String(collector.unitAreaM2),
-          arealDensityGM2: String(+(collector.arealDensityKgM2 * 1000).toPrecision(12)),
+          arealDensityGM2: String(shownGM2(totalKgM2(collector))),
           conversionEfficiencyPercent: String(+(collector.conversionEfficiency * 100).toPrecision(12)),
           reflectivity: String(collector.reflectivity),
           degradationPercentPerYear: String(+(collector.degradationPerYear * 100).toPrecision(12)),
@@ -84,9 +121,8 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
       title: file.title.endsWith(' (edited)') ? file.title : `${file.title} (edited)`,
       seed: num(draft.seed),
       collector: {
-        ...collector,
+        ...withArealDensity(collector, num(draft.arealDensityGM2)),
         unitAreaM2: num(draft.unitAreaM2),
-        arealDensityKgM2: num(draft.arealDensityGM2) / 1000,
         conversionEfficiency: num(draft.conversionEfficiencyPercent) / 100,
         reflectivity: num(draft.reflectivity),
         degradationPerYear: num(draft.degradationPercentPerYear) / 100,
