@@ -50,7 +50,7 @@ const LAYERS = [
 ];
 
 /** Packages the pure core may import (everything else is for the edges). */
-const SIM_PACKAGES = ['astronomy-engine', 'satellite.js', 'gpu.js', 'zod', 'pure-rand'];
+const SIM_PACKAGES = ['astronomy-engine', 'satellite.js', 'gpu.js', 'zod', 'pure-rand', 'simple-statistics'];
 
 const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({
   name: `floor-${name}`,
