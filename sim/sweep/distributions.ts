@@ -3,14 +3,20 @@
  * strata in u are strata of probability), and the values of a grid.
  *
  * The normal and lognormal are truncated to [min, max]: u maps to Phi^-1(Phi(a) + u (Phi(b) - Phi(a))). Phi and
- * Phi^-1 come from simple-statistics (errorFunction, max error 1.2e-7; probit); their small mismatch could step a
- * hair past a bound, so the value is clamped to [min, max], the range the validation tried.
+ * Phi^-1 come from stdlib (@stdlib/stats-base-dists-normal-cdf and -quantile, double precision; simple-statistics'
+ * probit is a rough approximation, 1e-4 in probability); rounding could step a hair past a bound, so the value is
+ * clamped to [min, max], the range the validation tried.
  */
-import { errorFunction, probit } from 'simple-statistics';
+import normalCdfOf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { Distribution, Grid } from './schema.ts';
 
 function normalCdf(z: number): number {
-  return 0.5 * (1 + errorFunction(z / Math.SQRT2));
+  return normalCdfOf(z, 0, 1);
+}
+
+function probit(p: number): number {
+  return normalQuantile(p, 0, 1);
 }
 
 function clamp(value: number, min: number, max: number): number {
