@@ -199,7 +199,15 @@ export function prepareStudy(
   const step = parseStep(file.run.step, 'run.step');
   const fromTdbS = file.run.from === undefined ? base.fromTdbS : isoToTdbS(file.run.from);
   const toTdbS = file.run.to === undefined ? base.toTdbS : isoToTdbS(file.run.to);
-  const times = outputTimes(fromTdbS, toTdbS, step);
+  let times: number[];
+  try {
+    times = outputTimes(fromTdbS, toTdbS, step);
+  } catch (error) {
+    if (error instanceof InputError && error.field !== undefined) {
+      throw new InputError(error.message.slice(error.field.length + 2), `run.${error.field}`);
+    }
+    throw error;
+  }
   return {
     file,
     baseName,

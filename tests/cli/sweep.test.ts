@@ -217,6 +217,10 @@ describe('essaim sweep, embedded', () => {
       0,
     );
     expect((await cli('sweep', '--merge', s2, s1, '--out', merged)).code).toBe(0);
+    // samples.parquet too: the rows are sorted by index before writing.
+    const parquet = await readFile(join(w1, 'samples.parquet'));
+    expect((await readFile(join(w2, 'samples.parquet'))).equals(parquet)).toBe(true);
+    expect((await readFile(join(merged, 'samples.parquet'))).equals(parquet)).toBe(true);
     for (const file of ['percentiles.csv', 'sensitivity.csv']) {
       const reference = await readFile(join(w1, file), 'utf8');
       expect(await readFile(join(w2, file), 'utf8')).toBe(reference);
@@ -308,6 +312,11 @@ describe('essaim sweep: bad input exits 2 naming the field, before any run, writ
       'an unknown figure',
       { outputs: [{ figure: 'warpFactor', at: 'last' }] },
       /outputs\[0\]\.figure: must be a numeric figure of the catalogue.*"warpFactor"/,
+    ],
+    [
+      'a run that ends before it starts',
+      { run: { ...RUN, to: '2029-01-01' } },
+      /run\.to: must be after from/,
     ],
     [
       'an inverted uniform range',
