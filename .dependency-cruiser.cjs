@@ -50,7 +50,16 @@ const LAYERS = [
 ];
 
 /** Packages the pure core may import (everything else is for the edges). */
-const SIM_PACKAGES = ['astronomy-engine', 'satellite.js', 'gpu.js', 'zod', 'pure-rand'];
+const SIM_PACKAGES = [
+  'astronomy-engine',
+  'satellite.js',
+  'gpu.js',
+  'zod',
+  'pure-rand',
+  'simple-statistics',
+  '@stdlib/stats-base-dists-normal-cdf',
+  '@stdlib/stats-base-dists-normal-quantile',
+];
 
 const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({
   name: `floor-${name}`,

@@ -12,6 +12,7 @@ import { createFiguresCommand } from './figuresCommand.ts';
 import { createRunCommand } from './run.ts';
 import { createReportCommand } from './reportCommand.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
+import { createSweepCommand } from './sweep.ts';
 import { ESSAIM_VERSION } from './version.ts';
 
 export const EXIT_OK = 0;
@@ -30,6 +31,7 @@ function createProgram(io: CliIo): Command {
   program.addCommand(createFiguresCommand(io));
   program.addCommand(createExportCommand(io));
   program.addCommand(createReportCommand(io));
+  program.addCommand(createSweepCommand(io));
   program.addCommand(createBenchCommand(io));
   // Every command, nested ones included, throws instead of calling process.exit.
   const applyToAll = (command: Command): void => {
