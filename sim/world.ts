@@ -17,6 +17,7 @@ import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './geometry/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
 import { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
+import { hopGeometryAt, hopGeometryWarnings } from './energy/hopGeometry.ts';
 import { buildEarthSegment, type EarthSegment } from './earth/resolve.ts';
 import { earthSegmentAt, type EarthSegmentState } from './earth/segment.ts';
 
@@ -330,16 +331,41 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       energy:
         scenario.energy === undefined
           ? undefined
-          : energyLedgerAt(scenario.energy, tdbS, {
-              interceptedSunlightW,
-              capturedPowerW,
-              ...(earthState === undefined ? {} : { earthGridDeliveredW: earthState.deliveredPowerGridW }),
-            }),
+          : withGeometryWarnings(
+              energyLedgerAt(scenario.energy, tdbS, {
+                interceptedSunlightW,
+                capturedPowerW,
+                ...(earthState === undefined ? {} : { earthGridDeliveredW: earthState.deliveredPowerGridW }),
+              }),
+              tracerCount,
+              positionsM,
+            ),
       earth: earthState,
       collectorsSunwardOfEarth: sunwardWeight,
       earthDimmingFraction: -Math.expm1(-sunwardSolidAngle / solarDiscSolidAngle),
       computeNodeCount: collectorCount * computeNodesPerCollector,
     };
+  }
+
+  /**
+   * The ledger with the hop-geometry warnings of this instant added (sim/energy/hopGeometry.ts): each hop's stated
+   * distance against the places and the tracers' positions, a tracer standing for weight x shell scale collectors.
+   */
+  function withGeometryWarnings(
+    ledger: EnergyLedger,
+    tracerCount: number,
+    positionsM: Float64Array | Float32Array,
+  ): EnergyLedger {
+    const energy = scenario.energy;
+    if (energy === undefined) return ledger;
+    const weights = new Float64Array(tracerCount);
+    for (let k = 0; k < tracerCount; k += 1) {
+      weights[k] = (table.weight[k] as number) * (shellScale[table.shellIndex[k] as number] ?? 0);
+    }
+    const warnings = hopGeometryWarnings(
+      hopGeometryAt(energy, ledger.tdbS, { count: tracerCount, positionsM, weights }),
+    );
+    return warnings.length === 0 ? ledger : { ...ledger, warnings: [...ledger.warnings, ...warnings] };
   }
 
   function positionsAt(tdbS: number, out: Float64Array): number {

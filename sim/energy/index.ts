@@ -98,3 +98,12 @@ export {
   type TrajectoryName,
   type TrajectoryPoint,
 } from './trajectories.ts';
+export {
+  CLUSTER_NODE_SAMPLES,
+  GEOMETRY_MISMATCH_FACTOR,
+  hopGeometryAt,
+  hopGeometryWarnings,
+  isMismatch,
+  type CollectorSample,
+  type HopGeometryCheck,
+} from './hopGeometry.ts';

@@ -221,7 +221,10 @@ export interface EnergyLedger {
   /** Radiator area for computeHeatW at the nodes' radiator temperature and emissivity, m^2. */
   readonly radiatorAreaM2: number;
   readonly links: readonly LinkLedger[];
-  /** The link budgets' warnings, each prefixed with its link and hop. */
+  /**
+   * The link budgets' warnings, each prefixed with its link and hop. World snapshots add the hop-geometry
+   * warnings of that instant (sim/energy/hopGeometry.ts: a hop's distance against the places and the collectors).
+   */
   readonly warnings: readonly string[];
 }
 
