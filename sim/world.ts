@@ -12,12 +12,13 @@ import { tracerTablePrefix } from './propagate/tracerTable.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
 import { cohortsFromSchedule, scheduledOnStationByShell } from './swarm/schedule.ts';
-import { buildSwarm, type Swarm } from './swarm/tracers.ts';
+import { buildSwarm, type FormationSpec, type Swarm } from './swarm/tracers.ts';
 import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './geometry/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
 import { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
 import { hopGeometryAt, hopGeometryWarnings } from './energy/hopGeometry.ts';
+import { keplerToState, propagateElements } from './orbit/state.ts';
 import { buildEarthSegment, type EarthSegment } from './earth/resolve.ts';
 import { earthSegmentAt, type EarthSegmentState } from './earth/segment.ts';
 
@@ -121,6 +122,21 @@ export interface World {
   positionsAt(tdbS: number, out: Float64Array): number;
 }
 
+/**
+ * The formations the collectors fly (sim/swarm/formation.ts): those of the first link whose first hop is received in
+ * a cluster, with its collectorsPerReceiver and its hop distance as the cluster radius; none without such a link.
+ */
+function scenarioFormation(scenario: Scenario): FormationSpec | undefined {
+  for (const link of scenario.energy?.links ?? []) {
+    const hop = link.hops[0];
+    const at = hop?.receiverAt;
+    if (hop !== undefined && at?.kind === 'cluster') {
+      return { collectorsPerFormation: at.collectorsPerReceiver, radiusM: hop.link.distanceM };
+    }
+  }
+  return undefined;
+}
+
 /** The swarm's cohorts: the fixed deployment schedule's, then the growth model's. */
 export function scenarioCohorts(scenario: Scenario, growthHistory: GrowthHistory | undefined): Cohort[] {
   const scheduled = cohortsFromSchedule(scenario.campaigns, scenario.cohortS);
@@ -177,6 +193,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     scenario.collector,
     tracers,
     seed,
+    scenarioFormation(scenario),
   );
   const { table } = swarm;
   const positionM = new Float64Array(3 * table.count);
@@ -362,8 +379,21 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     for (let k = 0; k < tracerCount; k += 1) {
       weights[k] = (table.weight[k] as number) * (shellScale[table.shellIndex[k] as number] ?? 0);
     }
+    const mu = collector.muEffM3S2;
+    const nodePositionsM = new Float64Array(3 * swarm.formationNodes.length);
+    swarm.formationNodes.forEach((node, f) => {
+      const p = keplerToState(
+        propagateElements(node.elements, mu, ledger.tdbS - node.epochTdbS),
+        mu,
+      ).positionM;
+      nodePositionsM.set(p, 3 * f);
+    });
+    const formations =
+      swarm.formationNodes.length === 0
+        ? {}
+        : { formations: { ofTracer: swarm.tracerFormation, nodePositionsM } };
     const warnings = hopGeometryWarnings(
-      hopGeometryAt(energy, ledger.tdbS, { count: tracerCount, positionsM, weights }),
+      hopGeometryAt(energy, ledger.tdbS, { count: tracerCount, positionsM, weights, ...formations }),
     );
     return warnings.length === 0 ? ledger : { ...ledger, warnings: [...ledger.warnings, ...warnings] };
   }

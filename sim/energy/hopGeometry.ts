@@ -4,7 +4,9 @@
  * propagated collectors give, and words a warning where the two are more than GEOMETRY_MISMATCH_FACTOR apart.
  *
  * What each hop's geometric distance is:
- * - hop 0 with a `cluster` receiver: the cluster radius. A node is fed by the collectorsPerReceiver collectors
+ * - hop 0 with a `cluster` receiver: the cluster radius. When the collectors fly in formations (the world's
+ *   swarm does whenever a link is received in clusters: sim/swarm/formation.ts), the farthest collector from its
+ *   own formation's node, the node propagated from its own elements. Without formations (a bare sample): a node is fed by the collectorsPerReceiver collectors
  *   nearest to it; the check seeds a node at each of up to CLUSTER_NODE_SAMPLES tracers (evenly spread over the
  *   table), takes the nearest collectors until their weight reaches collectorsPerReceiver (all of them when the
  *   swarm holds fewer), puts the node at their weighted centroid and measures the farthest of them from it. The
@@ -43,6 +45,12 @@ export interface CollectorSample {
   readonly positionsM: Float64Array | Float32Array;
   /** Real collectors each tracer stands for at this instant (at least count values, >= 0). */
   readonly weights: Float64Array;
+  /**
+   * The formations the collectors fly in (sim/swarm/formation.ts), when they do: each tracer's formation index
+   * (>= 0) and the formation nodes' positions at this instant (xyz interleaved, m). Then a cluster's radius is
+   * measured from the nodes themselves.
+   */
+  readonly formations?: { readonly ofTracer: Int32Array; readonly nodePositionsM: Float64Array };
 }
 
 /** One hop's stated and geometric distance at one instant. */
@@ -114,6 +122,22 @@ function meanClusterRadiusM(collectors: CollectorSample, perNode: number): numbe
   return n === 0 ? null : sum / n;
 }
 
+/** The largest distance of a collector (weight > 0) from its formation's node, m; null when none has weight. */
+function farthestFromNodeM(
+  collectors: CollectorSample,
+  formations: NonNullable<CollectorSample['formations']>,
+): number | null {
+  let farthest: number | null = null;
+  const nodes = formations.nodePositionsM;
+  for (let i = 0; i < collectors.count; i += 1) {
+    const f = formations.ofTracer[i] as number;
+    if (!((collectors.weights[i] as number) > 0) || f < 0) continue;
+    const node = [nodes[3 * f] as number, nodes[3 * f + 1] as number, nodes[3 * f + 2] as number];
+    farthest = Math.max(farthest ?? 0, distance(collectors.positionsM, i, node));
+  }
+  return farthest;
+}
+
 /** Weighted mean distance of the collectors to the nearest of `points`, m; null when the swarm has no weight. */
 function meanNearestDistanceM(
   collectors: CollectorSample,
@@ -164,7 +188,10 @@ export function hopGeometryAt(
       if (at === null) return;
       let geometricDistanceM: number | null = null;
       let measure = '';
-      if (hopIndex === 0 && at.kind === 'cluster') {
+      if (hopIndex === 0 && at.kind === 'cluster' && collectors.formations !== undefined) {
+        geometricDistanceM = farthestFromNodeM(collectors, collectors.formations);
+        measure = 'the farthest collector from its formation node';
+      } else if (hopIndex === 0 && at.kind === 'cluster') {
         geometricDistanceM = meanClusterRadiusM(collectors, at.collectorsPerReceiver);
         measure =
           `cluster radius: the farthest of the ${at.collectorsPerReceiver} nearest collectors from their ` +

@@ -18,6 +18,25 @@ import type { CollectorSpec } from './collector.ts';
 import type { ShellSpec } from './shell.ts';
 import type { Cohort } from './cohort.ts';
 import { createUniformSource, type UniformSource } from './random.ts';
+import { memberElements } from './formation.ts';
+import { propagateElements } from '../orbit/state.ts';
+import type { KeplerElements } from '../orbit/elements.ts';
+
+/**
+ * Collectors that fly in formation with the compute node they feed (formation.ts): groups of about
+ * collectorsPerFormation collectors of one cohort share a node orbit and keep within radiusM of it.
+ */
+export interface FormationSpec {
+  readonly collectorsPerFormation: number;
+  /** Cluster radius, m: the link's hop distance. */
+  readonly radiusM: number;
+}
+
+/** A formation's node: its elements at its epoch (the station time of its first tracer), on mu (1 - beta). */
+export interface FormationNode {
+  readonly elements: KeplerElements;
+  readonly epochTdbS: number;
+}
 
 export interface Swarm {
   /** Cohorts in order of station time. */
@@ -26,6 +45,10 @@ export interface Swarm {
   readonly table: TracerTable;
   /** Index of each tracer's cohort. */
   readonly tracerCohort: Uint32Array;
+  /** Index of each tracer's formation in formationNodes, or -1 (no formation spec). */
+  readonly tracerFormation: Int32Array;
+  /** The formations' nodes, in order of their first tracer. */
+  readonly formationNodes: readonly FormationNode[];
 }
 
 /** Tracers per cohort for a budget: at least one for every cohort with collectors, never fewer than requested. */
@@ -64,6 +87,7 @@ export function buildSwarm(
   collector: CollectorSpec,
   tracerBudget: number,
   seed: number,
+  formation?: FormationSpec,
 ): Swarm {
   const cohorts = [...cohortsIn].sort((a, b) => a.stationTdbS - b.stationTdbS || a.shellIndex - b.shellIndex);
   const perCohort = allocateTracers(cohorts, tracerBudget);
@@ -89,31 +113,60 @@ export function buildSwarm(
   const table = createTracerTable(count);
   const tracerCohort = new Uint32Array(count);
   const source = createUniformSource(seed);
+  const tracerFormation = new Int32Array(count).fill(-1);
+  const formationNodes: FormationNode[] = [];
+  const formationIndex = new Map<string, number>();
+  const shellWeightSoFar = new Map<number, number>();
   order.forEach((from, row) => {
     const cohortIndex = ofCohort[from] as number;
     const cohort = cohorts[cohortIndex] as Cohort;
     const shell = shells[cohort.shellIndex] as ShellSpec;
     const stationTdbS = station[from] as number;
-    const [iMin, iMax] = shell.inclinationRad;
-    const cosI = uniformIn(source, [Math.cos(iMax), Math.cos(iMin)]);
-    setTracer(
-      table,
-      row,
-      {
+    const weight = cohort.collectorCount / (perCohort[cohortIndex] as number);
+    let formationKey: string | null = null;
+    if (formation !== undefined) {
+      // Tracers of one shell in order of station time, collectorsPerFormation collectors' worth each: a formation
+      // fills as its collectors arrive, across cohorts (a cohort may be smaller than one formation).
+      const before = shellWeightSoFar.get(cohort.shellIndex) ?? 0;
+      shellWeightSoFar.set(cohort.shellIndex, before + weight);
+      const slot = Math.floor((before + weight / 2) / formation.collectorsPerFormation);
+      formationKey = `${cohort.shellIndex}:${slot}`;
+    }
+    const known = formationKey === null ? undefined : formationIndex.get(formationKey);
+    let elements: KeplerElements;
+    let epochTdbS = stationTdbS;
+    if (known === undefined) {
+      const [iMin, iMax] = shell.inclinationRad;
+      const cosI = uniformIn(source, [Math.cos(iMax), Math.cos(iMin)]);
+      elements = {
         semiMajorAxisM: uniformIn(source, shell.semiMajorAxisM),
         eccentricity: uniformIn(source, shell.eccentricity),
         inclinationRad: Math.acos(Math.min(1, Math.max(-1, cosI))),
         ascendingNodeRad: uniformIn(source, shell.ascendingNodeRad),
         argPeriapsisRad: uniformIn(source, shell.argPeriapsisRad),
         meanAnomalyRad: 2 * Math.PI * source.next(),
-      },
-      stationTdbS,
-      collector.muEffM3S2,
-      cohort.collectorCount / (perCohort[cohortIndex] as number),
-      stationTdbS,
-      cohort.shellIndex,
-    );
+      };
+      if (formationKey !== null) {
+        formationIndex.set(formationKey, formationNodes.length);
+        formationNodes.push({ elements, epochTdbS: stationTdbS });
+      }
+    } else {
+      const node = formationNodes[known] as FormationNode;
+      elements = propagateElements(node.elements, collector.muEffM3S2, stationTdbS - node.epochTdbS);
+      epochTdbS = stationTdbS;
+    }
+    if (formation !== undefined) {
+      tracerFormation[row] = formationIndex.get(formationKey as string) as number;
+      elements = memberElements(elements, formation.radiusM, collector.muEffM3S2, {
+        radial: source.next(),
+        radialPhase: source.next(),
+        alongTrack: source.next(),
+        crossTrack: source.next(),
+        crossPhase: source.next(),
+      });
+    }
+    setTracer(table, row, elements, epochTdbS, collector.muEffM3S2, weight, stationTdbS, cohort.shellIndex);
     tracerCohort[row] = cohortIndex;
   });
-  return { cohorts, table, tracerCohort };
+  return { cohorts, table, tracerCohort, tracerFormation, formationNodes };
 }

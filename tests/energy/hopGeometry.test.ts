@@ -3,7 +3,8 @@
  * Constructed swarms whose answer is known in closed form: collectors in antipodal pairs on a sphere of radius R
  * about a point have their centroid at that point and every member at R from it, so the cluster radius is R and
  * every collector is R from the hub there. Then the baseline itself, with the real propagator: its tracers are
- * sampled independently over 0.68-1.05 au, so its 2,000 km collector hops cannot match the geometry.
+ * in formations about their compute nodes (sim/swarm/formation.ts), so the node hop matches its 2,000 km, but the
+ * whole swarm feeds the L4/L5 hubs, which no collector is near.
  */
 import { describe, expect, it } from 'vitest';
 import { AU_M } from '../../sim/constants.ts';
@@ -16,6 +17,7 @@ import {
   type EnergyParams,
 } from '../../sim/energy/index.ts';
 import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
+import { keplerToState, propagateElements } from '../../sim/orbit/state.ts';
 
 /** Relative tolerance of the closed-form radius: a few float64 roundings of 1e11 m coordinates, ~1e-16 each. */
 const CLOSED_FORM_REL = 1e-9;
@@ -89,28 +91,40 @@ describe('hop distances against the geometry', () => {
     expect(warnings[1]).toMatch(/^swarm-to-earth hop 0 \(collector-to-hub\): .*2\.000e\+6 m.*5\.000e\+6 m/);
   });
 
-  it('the baseline with the real propagator: its collectors are nowhere near 2,000 km of a node or a hub', () => {
+  it('the baseline with the real propagator: its formations match the cluster radius, its hubs have no collectors', () => {
     const scenario = loadScenario('baseline');
     const world = createWorld(scenario, { tracers: 300 });
-    const positionsM = new Float64Array(3 * world.swarm.table.count);
+    const { table, tracerFormation, formationNodes } = world.swarm;
+    const positionsM = new Float64Array(3 * table.count);
     const count = world.positionsAt(T_2050, positionsM);
     const scale = world.tracerWeightScaleAt(T_2050);
     const weights = new Float64Array(count);
-    const table = world.swarm.table;
     for (let k = 0; k < count; k += 1) {
       weights[k] = (table.weight[k] as number) * (scale[table.shellIndex[k] as number] as number);
     }
-    const checks = hopGeometryAt(baselineEnergy(), T_2050, { count, positionsM, weights });
-    // Independently sampled orbits (uniform mean anomaly over 0.68-1.05 au): a quarter of the ~1,200 collectors of
-    // 2050 around a node, or the whole swarm around two points 120 deg apart on the 1 au circle, spread over
-    // tenths of an au; 0.01 au is a loose floor, 750 times the 2,000 km the link budgets use.
-    expect(checks[0]?.geometricDistanceM).toBeGreaterThan(0.01 * AU_M);
+    const mu = scenario.collector.muEffM3S2;
+    const nodePositionsM = Float64Array.from(
+      formationNodes.flatMap(
+        (n) => keplerToState(propagateElements(n.elements, mu, T_2050 - n.epochTdbS), mu).positionM,
+      ),
+    );
+    const checks = hopGeometryAt(baselineEnergy(), T_2050, {
+      count,
+      positionsM,
+      weights,
+      formations: { ofTracer: tracerFormation, nodePositionsM },
+    });
+    // the formations keep every collector within the 2,000 km radius (tests/formation.test.ts), and fill it
+    expect(checks[0]?.geometricDistanceM).toBeLessThanOrEqual(2e6);
+    expect(checks[0]?.geometricDistanceM).toBeGreaterThan(2e6 / GEOMETRY_MISMATCH_FACTOR);
+    // The whole swarm feeds the hubs, on orbits spread over 0.68-1.05 au in uniform mean anomaly: its mean distance
+    // to the nearer of two points 120 deg apart on the 1 au circle is tenths of an au; 0.01 au is a loose floor,
+    // 750 times the 2,000 km the link budget uses.
     expect(checks[1]?.geometricDistanceM).toBeGreaterThan(0.01 * AU_M);
     const geometry = (world.snapshot(T_2050).energy?.warnings ?? []).filter((w) =>
       w.includes('geometry gives'),
     );
     expect(geometry.map((w) => w.slice(0, w.indexOf(':')))).toEqual([
-      'swarm-to-compute hop 0 (collector-to-node)',
       'swarm-to-earth hop 0 (collector-to-hub)',
     ]);
   });
