@@ -40,9 +40,9 @@ export interface Summary {
   rows: SummaryRow[];
   /**
    * The link budgets' warnings over the run (sim/energy ledger: safety limits, field regime, ionosphere; hop
-   * distances against the geometry, sim/energy/hopGeometry.ts), each kind
-   * once, in order of first appearance, with the first and last output dates that raised it. Warnings that differ
-   * only in their numbers (a density that grows with the swarm) are one kind; the message is the last row's.
+   * distances against the geometry, sim/energy/hopGeometry.ts), each kind once, in order of first appearance, with
+   * the first and last output dates that raised it. Warnings that differ only in their numbers (a density that
+   * grows with the swarm) are one kind; the message is the last row's.
    */
   warnings: SummaryWarning[];
 }
