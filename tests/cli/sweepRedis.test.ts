@@ -235,6 +235,10 @@ describe('essaim sweep --redis', () => {
         expect(a.output()).not.toContain(`sample ${killed} done`);
 
         expect(await parquetRows(viaRedis)).toEqual(await parquetRows(embedded));
+        // The same writer over the same records: the same bytes, too.
+        expect(await readFile(join(viaRedis, 'samples.parquet'))).toEqual(
+          await readFile(join(embedded, 'samples.parquet')),
+        );
         for (const file of ['percentiles.csv', 'sensitivity.csv']) {
           expect(await readFile(join(viaRedis, file), 'utf8')).toBe(
             await readFile(join(embedded, file), 'utf8'),
