@@ -89,20 +89,21 @@ beforeAll(async () => {
     );
   }
   dir = await tempDir();
-  const port = await freePort();
-  const redis = start(REDIS_SERVER, [
-    '--bind',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-    '--dir',
-    dir,
-  ]);
-  await redis.waitFor(/Ready to accept connections/);
+  // A free port can be taken by another process before redis-server binds it: try a few.
+  let port = 0;
+  for (let attempt = 1; port === 0; attempt += 1) {
+    const candidate = await freePort();
+    const redis = start(REDIS_SERVER, [
+      ...['--bind', '127.0.0.1', '--port', String(candidate)],
+      ...['--save', '', '--appendonly', 'no', '--dir', dir],
+    ]);
+    try {
+      await redis.waitFor(/Ready to accept connections/);
+      port = candidate;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   url = `redis://127.0.0.1:${port}`;
   connection = await (await DuckDBInstance.create(':memory:')).connect();
 
