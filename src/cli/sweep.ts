@@ -190,7 +190,13 @@ function report(io: CliIo, counts: StudyCounts, out: string): void {
 
 async function sweepAction(flags: SweepFlags, io: CliIo): Promise<void> {
   if (flags.merge !== undefined) {
-    if (flags.sweep !== undefined || flags.shard !== undefined || flags.samples !== undefined) {
+    if (
+      flags.sweep !== undefined ||
+      flags.shard !== undefined ||
+      flags.samples !== undefined ||
+      flags.redis !== undefined ||
+      flags.resume === true
+    ) {
       throw new InputError('takes only --out (the study comes from the shards)', '--merge');
     }
     await merge(flags.merge, flags.out, io);

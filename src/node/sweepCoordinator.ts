@@ -24,6 +24,8 @@ import {
 
 /** How often the jobs still missing are looked up: results arrive within this of finishing. */
 const POLL_MS = 250;
+/** Every this many polls the missing jobs are looked up even if no job finished (5 s). */
+const FULL_SCAN_POLLS = 20;
 /** Jobs added, or looked up, per round trip batch. */
 const BATCH = 500;
 
@@ -84,7 +86,16 @@ export async function runSamplesOnRedis<T>(
     }
 
     const records = new Map<number, SampleRecord>();
+    // The jobs still missing are looked up when the queue's count of finished jobs (any study's) moved, and
+    // every FULL_SCAN_POLLS polls anyway (another study's jobs removed as one of ours finished leave it still).
+    let finishedBefore = -1;
+    let polls = 0;
     const collect = async (): Promise<void> => {
+      const counts = await queue.getJobCounts('completed', 'failed');
+      const finished = (counts['completed'] ?? 0) + (counts['failed'] ?? 0);
+      polls += 1;
+      if (finished === finishedBefore && polls % FULL_SCAN_POLLS !== 0) return;
+      finishedBefore = finished;
       const missing = indices.filter((i) => !records.has(i));
       for (const batch of batches(missing)) {
         await Promise.all(
