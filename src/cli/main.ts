@@ -13,6 +13,7 @@ import { createRunCommand } from './run.ts';
 import { createReportCommand } from './reportCommand.ts';
 import { createScenarioCommand } from './scenarioCommand.ts';
 import { createSweepCommand } from './sweep.ts';
+import { createWorkerCommand } from './worker.ts';
 import { ESSAIM_VERSION } from './version.ts';
 
 export const EXIT_OK = 0;
@@ -32,6 +33,7 @@ function createProgram(io: CliIo): Command {
   program.addCommand(createExportCommand(io));
   program.addCommand(createReportCommand(io));
   program.addCommand(createSweepCommand(io));
+  program.addCommand(createWorkerCommand(io));
   program.addCommand(createBenchCommand(io));
   // Every command, nested ones included, throws instead of calling process.exit.
   const applyToAll = (command: Command): void => {

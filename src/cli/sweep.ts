@@ -22,7 +22,9 @@ import {
 import type { SampleRecord } from '../../sim/sweep/sample.ts';
 import { parseSweep, prepareStudy, type Study } from '../../sim/sweep/study.ts';
 import { ensureWritableFolder, writeFilesAtomically, writeStreamAtomically } from '../node/atomicWrite.ts';
+import { runSamplesOnRedis } from '../node/sweepCoordinator.ts';
 import { runSamplesInPool } from '../node/sweepPool.ts';
+import { parseRedisUrl } from '../node/sweepRedis.ts';
 import { samplesParquet } from '../node/sweepParquet.ts';
 import type { CliIo } from './io.ts';
 import { parseIntegerFlag } from './options.ts';
@@ -35,6 +37,8 @@ interface SweepFlags {
   workers?: string;
   shard?: string;
   merge?: string[];
+  redis?: string;
+  resume?: boolean;
 }
 
 /** What a shard writes for `--merge` (beside its samples.parquet): the study and its records. */
@@ -186,13 +190,29 @@ function report(io: CliIo, counts: StudyCounts, out: string): void {
 
 async function sweepAction(flags: SweepFlags, io: CliIo): Promise<void> {
   if (flags.merge !== undefined) {
-    if (flags.sweep !== undefined || flags.shard !== undefined || flags.samples !== undefined) {
+    if (
+      flags.sweep !== undefined ||
+      flags.shard !== undefined ||
+      flags.samples !== undefined ||
+      flags.redis !== undefined ||
+      flags.resume === true
+    ) {
       throw new InputError('takes only --out (the study comes from the shards)', '--merge');
     }
     await merge(flags.merge, flags.out, io);
     return;
   }
   if (flags.sweep === undefined) throw new InputError('is required (or --merge DIR...)', '--sweep');
+  const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
+  if (flags.resume === true && redis === undefined) {
+    throw new InputError('continues a study on Redis: it needs --redis URL', '--resume');
+  }
+  if (redis !== undefined && (flags.shard !== undefined || flags.workers !== undefined)) {
+    throw new InputError(
+      'takes neither --shard nor --workers (the workers are essaim worker processes)',
+      '--redis',
+    );
+  }
   const study = await loadStudy(flags.sweep);
   const samples =
     flags.samples === undefined
@@ -215,6 +235,30 @@ async function sweepAction(flags: SweepFlags, io: CliIo): Promise<void> {
       })
     : undefined;
   bar?.start(indices.length, 0);
+  if (redis !== undefined) {
+    try {
+      const counts = await runSamplesOnRedis(
+        study,
+        indices,
+        {
+          url: redis,
+          resume: flags.resume === true,
+          onQueued: (hash, done) =>
+            io.stderr(
+              `essaim sweep: study ${hash}: ${indices.length - done} samples queued on ${redis}` +
+                `${done > 0 ? ` (${done} already done)` : ''}; waiting for essaim worker --redis ${redis}\n`,
+            ),
+          onRecord: () => bar?.increment(),
+        },
+        (records) => writeOutputs(flags.out, study, records, samples),
+      );
+      bar?.stop();
+      report(io, counts, flags.out);
+    } finally {
+      bar?.stop();
+    }
+    return;
+  }
   let records: SampleRecord[];
   try {
     records = await runSamplesInPool(study, indices, Math.min(workers, Math.max(1, indices.length)), () =>
@@ -247,5 +291,10 @@ export function createSweepCommand(io: CliIo): Command {
     .option('--workers <n>', 'worker threads (default: the available cores)')
     .option('--shard <k/n>', 'run every N-th sample, from the K-th; write partial results for --merge')
     .option('--merge <dir...>', 'gather the results of the shards in these folders into --out')
+    .option(
+      '--redis <url>',
+      'run the samples as jobs of a Redis queue (redis://HOST:PORT), for essaim worker processes',
+    )
+    .option('--resume', 'with --redis: continue a study whose coordinator was stopped')
     .action((flags: SweepFlags) => sweepAction(flags, io));
 }

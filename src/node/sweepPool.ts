@@ -14,7 +14,8 @@ import type { SampleRecord } from '../../sim/sweep/sample.ts';
 import type { Study } from '../../sim/sweep/study.ts';
 import type { SweepTask } from './sweepWorker.ts';
 
-function workerFilename(): string {
+/** The module tinypool runs in each thread (also used by `essaim worker`'s pool, src/node/sweepQueueWorker.ts). */
+export function workerFilename(): string {
   if (!import.meta.url.endsWith('.ts')) return new URL('./sweepWorker.js', import.meta.url).href;
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
   const entry = fileURLToPath(new URL('./sweepWorker.ts', import.meta.url));
