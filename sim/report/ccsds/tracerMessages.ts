@@ -114,7 +114,7 @@ export function tracerOemSegment(
   });
   return {
     comments: [
-      `Essaim tracer ${index}: stands for ${table.weight[index]} collectors of shell ${table.shellIndex[index]}`,
+      `Essaim tracer ${index}: nominal weight ${table.weight[index]} collectors of shell ${table.shellIndex[index]}`,
       `on station from ${tdbSToCcsdsEpoch(stationTdbS)} TDB; two-body ellipse under GM_sun (1 - beta)`,
     ],
     objectName: tracerObjectName(index),
@@ -174,7 +174,7 @@ export function tracerOmm(table: TracerTable, index: number, context: TracerOmmC
   return {
     header: context.header,
     comments: [
-      `Essaim tracer ${index} of ${table.count}: stands for ${table.weight[index]} collectors`,
+      `Essaim tracer ${index} of ${table.count}: nominal weight ${table.weight[index]} collectors`,
       `of shell ${shell} (${context.shellNames[shell] ?? 'unnamed'})`,
     ],
     objectName: tracerObjectName(index),
@@ -188,6 +188,8 @@ export function tracerOmm(table: TracerTable, index: number, context: TracerOmmC
         'Two-body elements (osculating = mean): M = MEAN_ANOMALY + n (t - EPOCH), n = sqrt(GM / a^3)',
         `GM is the radiation-pressure-modified GM_sun (1 - beta), beta = ${beta} (USER_DEFINED_LIGHTNESS_NUMBER),`,
         `GM_sun = ${GM_SUN_M3_S2 / 1e9} km**3/s**2 (USER_DEFINED_GM_SUN): a flat collector facing the Sun`,
+        "USER_DEFINED_WEIGHT is the tracer table row's nominal weight; a run scales it per shell to the count on",
+        'station at each instant (World.tracerWeightScaleAt), so it is exact only once the shell is complete',
       ],
       epoch: table.epochTdbS[index] as number,
       semiMajorAxisKm: el.semiMajorAxisM / M_PER_KM,
