@@ -36,6 +36,22 @@ export interface CcsdsFlags extends RunSelectionFlags {
   tracer?: string;
 }
 
+/** What an OEM or OMM export writes: tracers, or the earth section's power satellites. */
+export const OBJECT_KINDS = ['tracers', 'satellites'] as const;
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+/** `--objects`, refusing --count and --tracer (which choose tracers) with `satellites`. */
+export function parseObjectKind(flags: CcsdsFlags & { objects: string }): ObjectKind {
+  const objects = parseChoiceFlag('--objects', flags.objects, OBJECT_KINDS);
+  if (objects === 'satellites' && (flags.count !== undefined || flags.tracer !== undefined)) {
+    throw new InputError(
+      '--count and --tracer choose tracers; --objects satellites writes every power satellite',
+      '--objects',
+    );
+  }
+  return objects;
+}
+
 /** The run flags, --out, --count and --tracer. */
 export function addCcsdsOptions(command: Command): Command {
   return addRunSelectionOptions(command)

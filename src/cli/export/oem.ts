@@ -21,7 +21,6 @@ import {
   satelliteEphemerisLineEstimate,
   satelliteOemSegments,
 } from '../../../sim/report/ccsds/satelliteMessages.ts';
-import { parseChoiceFlag } from '../options.ts';
 import type { CliIo } from '../io.ts';
 import {
   addCcsdsOptions,
@@ -31,6 +30,7 @@ import {
   requestWorld,
   withProgress,
   writeExport,
+  parseObjectKind,
   type CcsdsFlags,
 } from './ccsdsCommon.ts';
 
@@ -39,7 +39,6 @@ interface OemFlags extends CcsdsFlags {
   objects: string;
 }
 
-const OBJECT_KINDS = ['tracers', 'satellites'] as const;
 /** Most ephemeris lines one file may hold: about 150 MB of KVN, still one string in Node. */
 export const MAX_EPHEMERIS_LINES = 1_000_000;
 
@@ -68,13 +67,7 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
       '--sample-step',
     );
   }
-  const objects = parseChoiceFlag('--objects', flags.objects, OBJECT_KINDS);
-  if (objects === 'satellites' && (flags.count !== undefined || flags.tracer !== undefined)) {
-    throw new InputError(
-      '--count and --tracer choose tracers; --objects satellites writes every power satellite',
-      '--objects',
-    );
-  }
+  const objects = parseObjectKind(flags);
   const request = await parseCcsdsRequest(flags);
   const world = requestWorld(request);
   if (objects === 'satellites') {

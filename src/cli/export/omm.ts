@@ -12,7 +12,6 @@ import { serializeXml } from './xml.ts';
 import { tracerOmm } from '../../../sim/report/ccsds/tracerMessages.ts';
 import { InputError } from '../../../sim/errors.ts';
 import { satelliteElementSets, satelliteOmm } from '../../../sim/report/ccsds/satelliteOmm.ts';
-import { parseChoiceFlag } from '../options.ts';
 import type { CliIo } from '../io.ts';
 import {
   addCcsdsOptions,
@@ -22,6 +21,7 @@ import {
   requestWorld,
   withProgress,
   writeExport,
+  parseObjectKind,
   type CcsdsFlags,
 } from './ccsdsCommon.ts';
 
@@ -29,20 +29,12 @@ interface OmmFlags extends CcsdsFlags {
   objects: string;
 }
 
-const OBJECT_KINDS = ['tracers', 'satellites'] as const;
-
 function ommText(messages: readonly OmmMessage[], format: 'kvn' | 'xml'): string {
   return format === 'xml' ? serializeXml(ommNdmXml(messages)) : formatOmms(messages);
 }
 
 async function ommAction(flags: OmmFlags, io: CliIo): Promise<void> {
-  const objects = parseChoiceFlag('--objects', flags.objects, OBJECT_KINDS);
-  if (objects === 'satellites' && (flags.count !== undefined || flags.tracer !== undefined)) {
-    throw new InputError(
-      '--count and --tracer choose tracers; --objects satellites writes every power satellite',
-      '--objects',
-    );
-  }
+  const objects = parseObjectKind(flags);
   const request = await parseCcsdsRequest(flags);
   const world = requestWorld(request);
   if (objects === 'satellites') {
