@@ -26,6 +26,7 @@ import { GEOSTATIONARY_RADIUS_M, hopEndsAt, type PlatformPosition } from '../../
 import type { ReceiverPlacement } from '../../energy/resolve.ts';
 import { gmstRad } from '../../geometry/earthRotation.ts';
 import type { World } from '../../world.ts';
+import type { BeamPacket } from './beams.ts';
 import { geocentricEqjOfHeliocentricM } from './frame.ts';
 import { BODY_SAMPLES_PER_REVOLUTION, MOON_SIDEREAL_PERIOD_DAYS } from './bodies.ts';
 import { positionProperty, sampleTimes, type SampledPosition } from './sampling.ts';
@@ -61,18 +62,8 @@ export interface PlatformPacket {
 /** Labels of the Earth-bound platforms only from within 1e8 m (as the Earth segment's, earthSegment.ts). */
 const NEAR_EARTH = { distanceDisplayCondition: [0, 1e8] as [number, number] };
 
-export interface RelayBeamPacket {
-  readonly id: string;
-  readonly name: string;
-  readonly availability: string;
-  readonly polyline: {
-    readonly positions: { readonly references: [string, string] };
-    readonly arcType: 'NONE';
-    readonly width: { readonly epoch: string; readonly number: number[] };
-    readonly material: { readonly solidColor: { readonly color: { readonly rgba: number[] } } };
-    readonly show: Array<{ readonly interval: string; readonly boolean: boolean }>;
-  };
-}
+/** A relay beam is drawn as a power satellite's beam is: a polyline between two packets (beams.ts). */
+export type RelayBeamPacket = BeamPacket;
 
 export function platformPacketId(label: string): string {
   return `platform:${label.replace(/[#.\\]/g, '_')}`;

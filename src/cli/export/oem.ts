@@ -21,6 +21,7 @@ import {
   satelliteEphemerisLineEstimate,
   satelliteOemSegments,
 } from '../../../sim/report/ccsds/satelliteMessages.ts';
+import type { World } from '../../../sim/world.ts';
 import type { CliIo } from '../io.ts';
 import {
   addCcsdsOptions,
@@ -32,6 +33,7 @@ import {
   writeExport,
   parseObjectKind,
   type CcsdsFlags,
+  type CcsdsRequest,
 } from './ccsdsCommon.ts';
 
 interface OemFlags extends CcsdsFlags {
@@ -58,6 +60,21 @@ function oemText(message: OemMessage, format: 'kvn' | 'xml'): string {
 /** The finest and coarsest ephemeris spacing accepted, s. */
 const MIN_SAMPLE_STEP_S = 1;
 const MAX_SAMPLE_STEP_S = 30 * 86_400;
+
+/** Write the OEM of `segments` to the request's file, telling what it holds and how many ephemeris lines. */
+async function writeOem(
+  io: CliIo,
+  request: CcsdsRequest,
+  world: World,
+  what: string,
+  timeSystem: OemMessage['timeSystem'],
+  segments: OemMessage['segments'],
+  holds: string,
+): Promise<void> {
+  const text = oemText({ header: ccsdsHeader(request, world, what), timeSystem, segments }, request.format);
+  const lines = segments.reduce((sum, segment) => sum + segment.epochs.length, 0);
+  await writeExport(io, request.out, text, `${holds}, ${lines} ephemeris lines`);
+}
 
 async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
   const stepS = parseDurationS(flags.sampleStep, '--sample-step');
@@ -91,24 +108,14 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
     if (segments.length === 0) {
       throw new InputError('no power satellite is in service between --from and --to', '--objects');
     }
-    const text = oemText(
-      {
-        header: ccsdsHeader(
-          request,
-          world,
-          'Orbit Ephemeris Message of power satellites (a segment per element set)',
-        ),
-        timeSystem: 'UTC',
-        segments,
-      },
-      request.format,
-    );
-    const lines = segments.reduce((sum, segment) => sum + segment.epochs.length, 0);
-    await writeExport(
+    await writeOem(
       io,
-      request.out,
-      text,
-      `${satellites.length} satellites, ${segments.length} segments, ${lines} ephemeris lines`,
+      request,
+      world,
+      'Orbit Ephemeris Message of power satellites (a segment per element set)',
+      'UTC',
+      segments,
+      `${satellites.length} satellites, ${segments.length} segments`,
     );
     return;
   }
@@ -124,20 +131,14 @@ async function oemAction(flags: OemFlags, io: CliIo): Promise<void> {
   const segments = withProgress(io, 'ephemerides', tracers, (index) =>
     tracerOemSegment(table, index, request.fromTdbS, request.toTdbS, stepS),
   );
-  const text = oemText(
-    {
-      header: ccsdsHeader(request, world, 'Orbit Ephemeris Message of tracers (one segment per tracer)'),
-      timeSystem: 'TDB',
-      segments,
-    },
-    request.format,
-  );
-  const lines = segments.reduce((sum, segment) => sum + segment.epochs.length, 0);
-  await writeExport(
+  await writeOem(
     io,
-    request.out,
-    text,
-    `${segments.length} tracer${segments.length === 1 ? '' : 's'}, ${lines} ephemeris lines`,
+    request,
+    world,
+    'Orbit Ephemeris Message of tracers (one segment per tracer)',
+    'TDB',
+    segments,
+    `${segments.length} tracer${segments.length === 1 ? '' : 's'}`,
   );
 }
 
