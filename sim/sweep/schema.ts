@@ -86,13 +86,17 @@ export const designSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('latin-hypercube'), samples: z.number().int().min(1).max(1_000_000) }).strict(),
 ]);
 
-/** An output of interest: a figure at output dates (or the last row), or the date it first reaches a threshold. */
+/**
+ * An output of interest: a figure at output dates (or the last row, or `every` output row: what a fan chart draws), or
+ * the date it first reaches a threshold.
+ */
 export const outputSchema = z.union([
   z
     .object({
       figure: z.string().min(1),
       at: z.union([
         z.literal('last'),
+        z.literal('every'),
         isoDateSchema,
         z
           .array(z.union([z.literal('last'), isoDateSchema]))

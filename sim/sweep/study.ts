@@ -9,7 +9,8 @@
  * - each parameter's path must hold a number in the base scenario, once per study;
  * - the base scenario with each parameter set to each end of its range, alone, must pass the scenario's own
  *   schema (a sample that combines several values can still be refused; it is then recorded as refused);
- * - each output's figure must be a numeric figure of the catalogue, and each `at` date an output time of the run.
+ * - each output's figure must be a numeric figure of the catalogue, and each `at` date an output time of the run
+ *   (`every` names each output time: a column per row, for fan charts).
  */
 import { parseStep, type Step } from '../duration.ts';
 import { InputError } from '../errors.ts';
@@ -138,6 +139,12 @@ function checkParameter(base: unknown, parameter: SweepParameter, j: number): vo
   }
 }
 
+/** An output row's date as the sweep file would name it: the date alone at 00:00 UTC, else the ISO instant. */
+function isoDateOfRow(tdbS: number): string {
+  const iso = tdbSToIso(tdbS);
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
 function outputColumns(file: SweepFile, times: readonly number[]): OutputColumn[] {
   const numeric = new Set<string>(FIGURES.filter((f) => f.kind === 'number').map((f) => f.key));
   const columns: OutputColumn[] = [];
@@ -154,6 +161,13 @@ function outputColumns(file: SweepFile, times: readonly number[]): OutputColumn[
         figure: output.figure,
         kind: 'firstReaches',
         threshold: output.firstReaches,
+      });
+      return;
+    }
+    if (output.at === 'every') {
+      times.forEach((t, row) => {
+        const at = isoDateOfRow(t);
+        columns.push({ name: `${output.figure}@${at}`, figure: output.figure, kind: 'at', row, at });
       });
       return;
     }

@@ -25,3 +25,27 @@ describe('the shipped studies', () => {
     }
   });
 });
+
+describe("an output 'at' every output row", () => {
+  it('is one column per row of the run, named by the row dates outputTimes gives (independent of the sweep code)', () => {
+    const file = {
+      title: 'every',
+      scenario: 'baseline',
+      seed: 1,
+      run: { from: '2030-01-01', to: '2033-06-01', step: '1y', tracers: 10 },
+      design: { kind: 'grid' },
+      parameters: [{ path: 'collector.conversionEfficiency', grid: { values: [0.2] } }],
+      outputs: [{ figure: 'capturedPowerW', at: 'every' }],
+    };
+    const study = prepareStudy(file, 'baseline', builtinScenarioObject('baseline'));
+    // 2030-01-01 + whole years up to 2033-01-01, then the run's end (2033-06-01), as simulate's rows are.
+    expect(study.outputs.map((c) => c.name)).toEqual([
+      'capturedPowerW@2030-01-01',
+      'capturedPowerW@2031-01-01',
+      'capturedPowerW@2032-01-01',
+      'capturedPowerW@2033-01-01',
+      'capturedPowerW@2033-06-01',
+    ]);
+    expect(study.outputs.map((c) => (c.kind === 'at' ? c.row : -1))).toEqual([0, 1, 2, 3, 4]);
+  });
+});
