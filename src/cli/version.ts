@@ -1,2 +1,2 @@
-/** Essaim's version, as `essaim --version` prints it and the exported files record it (package.json "version"). */
-export const ESSAIM_VERSION = '0.1.0';
+/** Essaim's version (src/node/version.ts: the study files written by the typed API record it too). */
+export { ESSAIM_VERSION } from '../node/version.ts';
