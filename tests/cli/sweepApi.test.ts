@@ -32,7 +32,7 @@ let base: Base;
 beforeAll(async () => {
   dir = await tempDir();
   const baseline = JSON.parse(await readFile('assets/scenarios/baseline.json', 'utf8')) as Base;
-  const shell = { ...baseline.shells[0], semiMajorAxisAu: [0.95, 1.05] };
+  const shell: Record<string, unknown> = { ...baseline.shells[0], semiMajorAxisAu: [0.95, 1.05] };
   base = {
     ...baseline,
     name: 'sweep-api-test',
@@ -78,7 +78,6 @@ describe('sweep(spec, options)', () => {
         step: parseStep('1y'),
         tracers: TRACERS,
         seed: record.seed,
-        backend: 'cpu64',
       });
       expect(record.outputs).toEqual(run.snapshots.map((_, row) => readFigure(captured, run, row)));
       // the swarm captures something by the last row, so the comparison is not of zeros
