@@ -57,6 +57,7 @@ const SIM_PACKAGES = [
   'zod',
   'pure-rand',
   'simple-statistics',
+  'papaparse',
   '@stdlib/stats-base-dists-normal-cdf',
   '@stdlib/stats-base-dists-normal-quantile',
 ];

@@ -1,10 +1,10 @@
 /**
  * Server-side commands of the browser project (vitest.config.ts `browser.commands`), for
- * tests/browser/report.browser.test.ts: a browser test cannot run the CLI, so these run it in Node and hand the
+ * tests/browser/report.browser.test.ts and studyReport.browser.test.ts: a browser test cannot run the CLI, so these run it in Node and hand the
  * files over, and open a report in a fresh Playwright page whose every request is recorded and refused.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,7 +58,44 @@ const essaimReport: BrowserCommand<[flags: string[]]> = async (_context, flags):
   }
 };
 
-const openReportOffline: BrowserCommand<[html: string]> = async (context, html): Promise<OfflineOpening> => {
+/** What `essaim sweep` and `essaim report --sweep` wrote for a study. */
+export interface StudyFiles {
+  readonly html: string;
+  readonly percentilesCsv: string;
+  readonly sensitivityCsv: string;
+}
+
+/**
+ * A study run by the CLI: `scenario` is written as base.json beside the sweep (whose `scenario` must name it),
+ * `essaim sweep` runs it on two threads and `essaim report --sweep` reports the folder.
+ */
+const essaimStudyReport: BrowserCommand<[sweep: unknown, scenario: unknown]> = async (
+  _context,
+  sweep,
+  scenario,
+): Promise<StudyFiles> => {
+  const dir = await mkdtemp(join(tmpdir(), 'essaim-study-'));
+  try {
+    await writeFile(join(dir, 'base.json'), JSON.stringify(scenario));
+    await writeFile(join(dir, 'study.json'), JSON.stringify(sweep));
+    const out = join(dir, 'out');
+    await essaim(['sweep', '--sweep', join(dir, 'study.json'), '--out', out, '--workers', '2']);
+    await essaim(['report', '--sweep', out, '--out', join(dir, 'study.html')]);
+    return {
+      html: await readFile(join(dir, 'study.html'), 'utf8'),
+      percentilesCsv: await readFile(join(out, 'percentiles.csv'), 'utf8'),
+      sensitivityCsv: await readFile(join(out, 'sensitivity.csv'), 'utf8'),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+const openReportOffline: BrowserCommand<[html: string, drawn?: string]> = async (
+  context,
+  html,
+  drawn = 'data-charts-drawn',
+): Promise<OfflineOpening> => {
   const page = await context.context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -72,19 +109,21 @@ const openReportOffline: BrowserCommand<[html: string]> = async (context, html):
       await route.abort();
     });
     await page.setContent(html, { waitUntil: 'load' });
-    await page.waitForSelector('body[data-charts-drawn]', { timeout: DRAW_TIMEOUT_MS });
-    const chartsDrawn = Number(await page.getAttribute('body', 'data-charts-drawn'));
+    await page.waitForSelector(`body[${drawn}]`, { timeout: DRAW_TIMEOUT_MS });
+    const chartsDrawn = Number(await page.getAttribute('body', drawn));
     return { requests, errors, chartsDrawn };
   } finally {
     await page.close();
   }
 };
 
-export const reportCommands = { essaimReport, openReportOffline };
+export const reportCommands = { essaimReport, essaimStudyReport, openReportOffline };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
     essaimReport: (flags: string[]) => Promise<ReportFiles>;
-    openReportOffline: (html: string) => Promise<OfflineOpening>;
+    essaimStudyReport: (sweep: unknown, scenario: unknown) => Promise<StudyFiles>;
+    /** `drawn`: the body attribute the page's script sets when it is done (default data-charts-drawn). */
+    openReportOffline: (html: string, drawn?: string) => Promise<OfflineOpening>;
   }
 }
