@@ -9,6 +9,7 @@ import { SHELL_PALETTE, SITE_PALETTE } from '../../../sim/report/palettes.ts';
 import type { ColorMode } from '../state/store.ts';
 import { BODIES, BODY_IDS, shellTarget, type TargetId } from '../state/targets.ts';
 import { CzmlButton } from './CzmlButton.tsx';
+import { StudyButton } from './StudyPanel.tsx';
 
 function ScenarioControls({ onEdit }: { onEdit: () => void }) {
   const controller = useController();
@@ -69,6 +70,7 @@ function ScenarioControls({ onEdit }: { onEdit: () => void }) {
         Edit…
       </button>
       <CzmlButton />
+      <StudyButton />
       {loading !== null ? (
         <div
           className="progress"

@@ -1,0 +1,94 @@
+/**
+ * The app's Study button: a study's two CSVs (written here by hand, in the format `essaim sweep` writes) load into
+ * a panel whose fan chart draws both bands (read back from the canvas) and whose tornado bars are the file's
+ * correlations, largest |rho| first, |rho| x 90 px long; a file that is not a study's is refused naming the file,
+ * and the study shown stays.
+ */
+import { expect } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { test } from './fixture.ts';
+
+const PERCENTILES = `output,at,samples,missing,p5,p25,p50,p75,p95,mean
+deliveredPowerW,2030-01-01,40,0,1e8,2e8,3e8,4e8,6e8,3.2e8
+deliveredPowerW,2040-01-01,40,0,1e9,2e9,3e9,4e9,6e9,3.2e9
+deliveredPowerW,2050-01-01,40,0,1e10,2e10,3e10,4e10,6e10,3.2e10
+deliveredPowerW,last,40,0,1e10,2e10,3e10,4e10,6e10,3.2e10
+`;
+const SENSITIVITY = `output,at,parameter,samples,spearman
+deliveredPowerW,2030-01-01,collector.conversionEfficiency,40,0.2
+deliveredPowerW,2050-01-01,collector.conversionEfficiency,40,0.35
+deliveredPowerW,2050-01-01,growth.sites[0].factory.replicationTimeYears,40,-0.8
+deliveredPowerW,last,collector.conversionEfficiency,40,0.3
+`;
+
+/** uPlot draws on a transparent canvas: the band colour (89, 208, 255) at the bands' alphas (StudyPanel.tsx). */
+const BAND_RGB = [89, 208, 255];
+const BAND_ALPHA = { outer: 0.14 * 255, inner: (1 - (1 - 0.14) * (1 - 0.28)) * 255 };
+/** 8-bit rounding of unpremultiplied colour, and antialiased edges. */
+const COLOUR_TOLERANCE = 6;
+
+const csv = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
+
+test('a study loads as fan and tornado charts, and a bad file is refused by name', async ({ mountAt }) => {
+  await mountAt('tracers=200', { viewport: [1200, 800] });
+  const input = document.querySelector<HTMLInputElement>('[data-testid="study-file"]');
+  if (input === null) throw new Error('no study file input');
+  await userEvent.upload(input, [csv('percentiles.csv', PERCENTILES), csv('sensitivity.csv', SENSITIVITY)]);
+
+  const fan = await expect
+    .poll(() => document.querySelector<HTMLElement>('[data-fan="deliveredPowerW"][data-drawn="true"]'))
+    .not.toBeNull()
+    .then(() => document.querySelector<HTMLElement>('[data-fan="deliveredPowerW"]'));
+  const canvas = fan?.querySelector('canvas');
+  const over = fan?.querySelector<HTMLElement>('.u-over');
+  if (canvas == null || over == null) throw new Error('no uPlot canvas');
+  const scale = canvas.width / canvas.getBoundingClientRect().width;
+  const box = over.getBoundingClientRect();
+  const origin = canvas.getBoundingClientRect();
+  const pixels = canvas
+    .getContext('2d')
+    ?.getImageData(
+      Math.round((box.left - origin.left) * scale),
+      Math.round((box.top - origin.top) * scale),
+      Math.round(box.width * scale),
+      Math.round(box.height * scale),
+    ).data;
+  if (pixels === undefined) throw new Error('no 2d context');
+  const count = { outer: 0, inner: 0 };
+  for (let k = 0; k < pixels.length; k += 4) {
+    if (!BAND_RGB.every((c, j) => Math.abs((pixels[k + j] ?? 0) - c) <= COLOUR_TOLERANCE)) continue;
+    for (const band of ['outer', 'inner'] as const) {
+      if (Math.abs((pixels[k + 3] ?? 0) - BAND_ALPHA[band]) <= COLOUR_TOLERANCE) count[band] += 1;
+    }
+  }
+  // P5-P95 spans a factor 6 and P25-P75 a factor 2 over two decades of a log axis: hundreds of pixels each
+  expect(count.outer, 'P5-P95 band pixels').toBeGreaterThan(500);
+  expect(count.inner, 'P25-P75 band pixels').toBeGreaterThan(500);
+
+  // tornadoes: the fan's last date (2050-01-01) and 'last'; not 2030 (inside the fan)
+  const tornadoes = [...document.querySelectorAll<HTMLElement>('[data-testid="study-panel"] .tornado')];
+  expect(tornadoes.map((t) => t.dataset['output'])).toEqual([
+    'deliveredPowerW@2050-01-01',
+    'deliveredPowerW@last',
+  ]);
+  const bars = [...(tornadoes[0]?.querySelectorAll<SVGGElement>('g.bar') ?? [])].map((g) => ({
+    parameter: g.dataset['parameter'],
+    width: Number(g.querySelector('rect')?.getAttribute('width')),
+  }));
+  expect(bars).toEqual([
+    { parameter: 'growth.sites[0].factory.replicationTimeYears', width: 0.8 * 90 },
+    { parameter: 'collector.conversionEfficiency', width: 0.35 * 90 },
+  ]);
+
+  // a file that is not a study's: refused by name; the panel keeps the study
+  await userEvent.upload(input, csv('notes.csv', 'a,b\n1,2\n'));
+  await expect
+    .poll(() => document.querySelector('[data-testid="study-error"]')?.textContent ?? '')
+    .toContain('notes.csv');
+  expect(document.querySelector('[data-fan="deliveredPowerW"]')).not.toBeNull();
+  // a study file with a bad number: the reader's message, with file, line and column
+  await userEvent.upload(input, csv('percentiles.csv', PERCENTILES.replace('3e9', 'three')));
+  await expect
+    .poll(() => document.querySelector('[data-testid="study-error"]')?.textContent ?? '')
+    .toMatch(/percentiles\.csv.*line 3, column p50/);
+});
