@@ -6,11 +6,17 @@
  * - latin-hypercube: McKay, Beckman & Conover (1979): in each dimension the N samples fall one in each of the N
  *   equal-probability strata (a seeded permutation per dimension), at a seeded uniform point inside their stratum;
  *   the unit points are mapped to values by each distribution's inverse CDF (distributions.ts).
+ * - sobol: Saltelli's design (Saltelli 2002; Saltelli et al. 2010, sec. 3) on the Sobol sequence (sobolSequence.ts)
+ *   of 2 d dimensions: base point i gives A_i (its first d coordinates) and B_i (the next d); its block of d + 2
+ *   samples, from index i (d + 2), is A_i, B_i, then AB_i^j (A_i with coordinate j from B_i) for each parameter j.
+ *   Mapped by the inverse CDFs, as the Latin hypercube is. The seed plays no part in the points (the sequence is
+ *   deterministic); it still seeds each sample's tracers and the indices' bootstrap.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/XoroShiro';
 import { unsafeUniformIntDistribution } from 'pure-rand/distribution/UnsafeUniformIntDistribution';
 import { gridValues, inverseCdf } from './distributions.ts';
 import type { SweepFile } from './schema.ts';
+import { sobolPoints } from './sobolSequence.ts';
 
 const TWO_32 = 2 ** 32;
 
@@ -35,6 +41,7 @@ export function sampleSeed(studySeed: number, index: number): number {
 /** How many samples the design has in full. */
 export function designSize(file: SweepFile): number {
   if (file.design.kind === 'latin-hypercube') return file.design.samples;
+  if (file.design.kind === 'sobol') return file.design.samples * (file.parameters.length + 2);
   return file.parameters.reduce((size, p) => size * ('grid' in p ? gridValues(p.grid).length : 1), 1);
 }
 
@@ -71,6 +78,22 @@ export function designValues(file: SweepFile): number[][] {
         'distribution' in p ? inverseCdf(p.distribution, points[i * d + j] ?? 0) : NaN,
       ),
     );
+  }
+  if (file.design.kind === 'sobol') {
+    const d = file.parameters.length;
+    const n = file.design.samples;
+    const points = sobolPoints(n, 2 * d);
+    const value = (j: number, u: number): number => {
+      const p = file.parameters[j];
+      return p !== undefined && 'distribution' in p ? inverseCdf(p.distribution, u) : NaN;
+    };
+    const rows: number[][] = [];
+    for (let i = 0; i < n; i += 1) {
+      const a = Array.from({ length: d }, (_, j) => value(j, points[i * 2 * d + j] ?? 0));
+      const b = Array.from({ length: d }, (_, j) => value(j, points[i * 2 * d + d + j] ?? 0));
+      rows.push(a, b, ...Array.from({ length: d }, (_, j) => a.map((x, k) => (k === j ? (b[k] ?? NaN) : x))));
+    }
+    return rows;
   }
   const grids = file.parameters.map((p) => ('grid' in p ? gridValues(p.grid) : []));
   return Array.from({ length: size }, (_, index) => {

@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 
 import { InputError } from '../errors.ts';
 import { isoToTdbS } from '../time.ts';
-import { PERCENTILES } from './aggregate.ts';
+import { PERCENTILES, SOBOL_COLUMNS } from './aggregate.ts';
 
 /** One row of percentiles.csv; statistics are null where no sample had a value. */
 export interface PercentileRow {
@@ -33,10 +33,21 @@ export interface SensitivityRow {
   readonly parameter: string;
   readonly samples: number;
   readonly spearman: number | null;
+  /** For a sobol design: the base rows used and the indices with their 95 % intervals (null where undefined). */
+  readonly sobol?: {
+    readonly rows: number;
+    readonly s1: number | null;
+    readonly s1Low: number | null;
+    readonly s1High: number | null;
+    readonly st: number | null;
+    readonly stLow: number | null;
+    readonly stHigh: number | null;
+  };
 }
 
 const PERCENTILES_HEADER = ['output', 'at', 'samples', 'missing', ...PERCENTILES.map((p) => `p${p}`), 'mean'];
 const SENSITIVITY_HEADER = ['output', 'at', 'parameter', 'samples', 'spearman'];
+const SOBOL_HEADER = [...SENSITIVITY_HEADER, ...SOBOL_COLUMNS];
 
 function table(text: string, header: readonly string[], source: string): string[][] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
@@ -104,21 +115,36 @@ export function parsePercentilesCsv(text: string, source = 'percentiles.csv'): P
   });
 }
 
-/** sensitivity.csv's rows. */
+/** sensitivity.csv's rows (with the Sobol indices where the study's design was sobol). */
 export function parseSensitivityCsv(text: string, source = 'sensitivity.csv'): SensitivityRow[] {
-  const h = SENSITIVITY_HEADER;
+  const sobol = text.slice(0, text.indexOf('\n')).trim() === SOBOL_HEADER.join(',');
+  const h = sobol ? SOBOL_HEADER : SENSITIVITY_HEADER;
   return table(text, h, source).map((row, k) => {
     const line = k + 2;
-    const spearman = numberAt(row, 4, line, h, source);
+    const n = (j: number) => numberAt(row, j, line, h, source);
+    const spearman = n(4);
     if (spearman !== null && Math.abs(spearman) > 1 + SPEARMAN_ROUNDING) {
       throw new InputError(`line ${line}, column spearman: ${spearman} is outside [-1, 1]`, source);
     }
-    return {
+    const base = {
       figure: row[0] ?? '',
       at: row[1] ?? '',
       parameter: row[2] ?? '',
       samples: countAt(row, 3, line, h, source),
       spearman,
+    };
+    if (!sobol) return base;
+    return {
+      ...base,
+      sobol: {
+        rows: countAt(row, 5, line, h, source),
+        s1: n(6),
+        s1Low: n(7),
+        s1High: n(8),
+        st: n(9),
+        stLow: n(10),
+        stHigh: n(11),
+      },
     };
   });
 }

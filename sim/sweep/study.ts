@@ -21,6 +21,7 @@ import { isoToTdbS, tdbSToIso } from '../time.ts';
 import { describeIssues } from '../validation/issues.ts';
 import { checkValueNesting } from '../validation/nesting.ts';
 import { designSize } from './design.ts';
+import { SOBOL_MAX_DIMENSIONS } from './sobolSequence.ts';
 import { gridValues } from './distributions.ts';
 import { valueAtPath, withValues } from './jsonPath.ts';
 import { sweepSchema, type SweepFile, type SweepParameter } from './schema.ts';
@@ -69,19 +70,15 @@ export function parameterRange(parameter: SweepParameter): [number, number] {
 /** Validate a parsed sweep document against the sweep schema (`source` names it in messages). */
 export function parseSweep(input: unknown, source = 'sweep'): SweepFile {
   checkValueNesting(input, source);
-  const design = (input as { design?: { kind?: unknown } } | null)?.design;
-  if (design?.kind === 'sobol') {
-    throw new InputError(
-      `"sobol" is not offered: no well-kept Sobol-sequence package exists on npm; use "latin-hypercube" or "grid"`,
-      'design.kind',
-    );
-  }
   const parsed = sweepSchema.safeParse(input);
   if (!parsed.success) {
     throw new InputError(`${source} is not a valid sweep:\n${describeIssues(parsed.error, input)}`);
   }
   return parsed.data;
 }
+
+/** A Saltelli design needs 2 d dimensions of the sequence. */
+const SOBOL_MAX_PARAMETERS = Math.floor(SOBOL_MAX_DIMENSIONS / 2);
 
 function checkDesign(file: SweepFile): void {
   const wanted = file.design.kind === 'grid' ? 'grid' : 'distribution';
@@ -93,6 +90,13 @@ function checkDesign(file: SweepFile): void {
       );
     }
   });
+  if (file.design.kind === 'sobol' && file.parameters.length > SOBOL_MAX_PARAMETERS) {
+    throw new InputError(
+      `a sobol design takes at most ${SOBOL_MAX_PARAMETERS} parameters (the Sobol table's ` +
+        `${SOBOL_MAX_DIMENSIONS} dimensions hold 2 d columns), got ${file.parameters.length}`,
+      'parameters',
+    );
+  }
   const seen = new Set<string>();
   file.parameters.forEach(({ path }, j) => {
     if (seen.has(path))

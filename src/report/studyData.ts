@@ -13,6 +13,7 @@ import {
   parseSensitivityCsv,
   tornadoCharts,
   type PercentileRow,
+  type SensitivityRow,
   type Tornado,
 } from '../../sim/sweep/results.ts';
 import type { SweepFile } from '../../sim/sweep/schema.ts';
@@ -43,6 +44,11 @@ export interface StudyReportData {
   readonly fans: readonly FanChart[];
   /** Tornado charts with the name of their output ("Delivered to loads, 2050-12-31"). */
   readonly tornadoes: ReadonlyArray<{ readonly title: string; readonly tornado: Tornado }>;
+  /** For a sobol design: each tornado's output with its parameters' first-order and total indices. */
+  readonly sobol: ReadonlyArray<{
+    readonly title: string;
+    readonly rows: ReadonlyArray<{ readonly parameter: string } & NonNullable<SensitivityRow['sobol']>>;
+  }>;
   /** The outputs that are not part of a fan, with their label and unit. */
   readonly others: ReadonlyArray<{
     readonly label: string;
@@ -128,6 +134,14 @@ export function buildStudyData(
   const tornadoes = tornadoCharts(sensitivity)
     .filter((t) => !inFan(t.figure, t.at) || lastOfFan.get(t.figure) === t.at)
     .map((tornado) => ({ title: outputTitle(tornado.figure, tornado.at), tornado }));
+  const sobol = tornadoes
+    .map(({ title, tornado }) => ({
+      title,
+      rows: sensitivity
+        .filter((row) => row.figure === tornado.figure && row.at === tornado.at && row.sobol !== undefined)
+        .map((row) => ({ parameter: row.parameter, ...(row.sobol as NonNullable<SensitivityRow['sobol']>) })),
+    }))
+    .filter((table) => table.rows.length > 0);
   const others = percentiles
     .filter((row) => !inFan(row.figure, row.at))
     .map((row) => ({
@@ -143,6 +157,7 @@ export function buildStudyData(
     versions: sweep.versions,
     fans,
     tornadoes,
+    sobol,
     others,
   };
 }

@@ -114,6 +114,34 @@ function tornadoSection(data: StudyReportData): string {
   return `<section id="tornadoes"><h2>Tornado charts</h2>${figures.join('')}</section>`;
 }
 
+function interval(value: number | null, low: number | null, high: number | null): string {
+  if (value === null) return '–';
+  return `${value.toFixed(3)} [${low?.toFixed(3) ?? '–'}, ${high?.toFixed(3) ?? '–'}]`;
+}
+
+function sobolSection(data: StudyReportData): string {
+  if (data.sobol.length === 0) return '';
+  const tables = data.sobol.map(
+    ({ title, rows }) =>
+      `<table class="sobol"><caption>${escapeHtml(title)} · ${rows[0]?.rows ?? 0} complete base rows</caption>` +
+      `<tr><th>parameter</th><th>first-order S [95 %]</th><th>total ST [95 %]</th></tr>` +
+      rows
+        .map(
+          (row) =>
+            `<tr data-parameter="${escapeHtml(row.parameter)}"><td>${escapeHtml(row.parameter)}</td>` +
+            `<td class="number">${interval(row.s1, row.s1Low, row.s1High)}</td>` +
+            `<td class="number">${interval(row.st, row.stLow, row.stHigh)}</td></tr>`,
+        )
+        .join('') +
+      `</table>`,
+  );
+  return (
+    `<section id="sobol"><h2>Variance-based indices</h2><p class="muted">Saltelli et al. (2010): S, the share of ` +
+    `the output's variance a parameter explains alone; ST, the share it takes part in with its interactions; ` +
+    `95 % percentile-bootstrap intervals.</p>${tables.join('')}</section>`
+  );
+}
+
 function othersSection(data: StudyReportData): string {
   if (data.others.length === 0) return '';
   const rows = data.others.map(
@@ -143,7 +171,13 @@ export function studyHtml(data: StudyReportData, assets: ReportAssets): string {
     `<header><h1>${escapeHtml(title)}</h1>` +
     (data.file.description === '' ? '' : `<p class="description">${escapeHtml(data.file.description)}</p>`) +
     `</header>\n` +
-    [fansSection(data), tornadoSection(data), othersSection(data), studySection(data)].join('\n') +
+    [
+      fansSection(data),
+      tornadoSection(data),
+      sobolSection(data),
+      othersSection(data),
+      studySection(data),
+    ].join('\n') +
     `\n<script type="application/json" id="essaim-study-data">${jsonForScript({ fans: data.fans })}</script>\n` +
     `<script>${uplotJs}</script>\n<script>${fanJs}</script>\n</body></html>\n`
   );

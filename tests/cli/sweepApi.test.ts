@@ -89,6 +89,37 @@ describe('sweep(spec, options)', () => {
     expect(result.percentilesCsv.trim().split('\n')).toHaveLength(1 + 3);
   });
 
+  it('runs a Saltelli (sobol) design: A, B and AB_j blocks, and sensitivity.csv gains the indices', async () => {
+    const result = await sweep(
+      {
+        document: {
+          ...document([0.2]),
+          design: { kind: 'sobol', samples: 4 },
+          parameters: [
+            { path: 'collector.conversionEfficiency', distribution: { kind: 'uniform', min: 0.1, max: 0.3 } },
+            {
+              path: 'collector.degradationPerYear',
+              distribution: { kind: 'uniform', min: 0.001, max: 0.05 },
+            },
+          ],
+        },
+        baseDir: dir,
+      },
+      { workers: 2 },
+    );
+    expect(result.counts).toMatchObject({ samples: 16, ok: 16 });
+    const [a, b, ab1, ab2] = result.records.slice(4, 8).map((r) => r.values);
+    expect(ab1).toEqual([b?.[0], a?.[1]]);
+    expect(ab2).toEqual([a?.[0], b?.[1]]);
+    const [header, first] = result.sensitivityCsv.split('\n');
+    expect(header).toBe('output,at,parameter,samples,spearman,sobolRows,s1,s1Low,s1High,st,stLow,stHigh');
+    // 2030 captures nothing (no index), the last row has all four base rows
+    expect(first?.split(',').slice(5, 7)).toEqual(['4', '']);
+    const last = result.sensitivityCsv.trim().split('\n').at(-1)?.split(',') ?? [];
+    expect(last[5]).toBe('4');
+    expect(Number.isFinite(Number(last[6]))).toBe(true);
+  });
+
   it('refuses bad options by name before any sample runs, and writes nothing', async () => {
     const spec = { document: document([0.2]), baseDir: dir };
     const out = join(dir, 'never');
