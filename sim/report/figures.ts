@@ -411,7 +411,7 @@ export const FIGURES = [
     label: 'AI and data-centre demand',
     short: 'AI demand',
     unit: 'W',
-    // drawn with its band and the share from space (src/app/ui/DemandBandChart.tsx)
+    // drawn with its band (src/app/ui/DemandBandChart.tsx)
     chart: false,
     help: 'Electricity demand of data centres (mean power), the case the ledger supplies (central: the IEA’s 2025 Base Case), from the scenario’s ground section.',
   }),

@@ -5,7 +5,7 @@
  * through the catalogue. Leaving a step to explore and resuming it returns to its date and target; no console error.
  */
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { loadScenario, simulate } from '../../sim/index.ts';
 import { FIGURES } from '../../sim/report/figures.ts';
 import { BODIES, isBodyId } from '../../src/app/state/targets.ts';
@@ -112,7 +112,25 @@ test('the essay tour walks 2030-2050: dates, targets and captions from the snaps
 });
 
 test('the demand band is charted with the share from space', async ({ mountAt }) => {
-  await mountAt(`tracers=${TRACERS}`, { viewport: [1280, 800] });
+  const app = await mountAt(`tracers=${TRACERS}&t=2040-01-01`, { viewport: [1280, 800] });
   await expect.poll(() => document.querySelector('[data-testid="demand-band"] canvas') !== null).toBe(true);
   expect(document.querySelector('[data-chart="aiSpaceShare"]')).not.toBeNull();
+  // a picture for people (docs/screenshots/README.md), at the series' final resolution: not compared
+  await expect
+    .poll(() => app.controller.store.getState().series?.resolution, { timeout: 45_000 })
+    .toBe('monthly');
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  await page.screenshot({
+    path: '../../test-artifacts/screenshots/essaim-demand-band.png',
+    element: byTestId('demand-band'),
+  });
+  await userEvent.click(byTestId('tour-start'));
+  await userEvent.click(byTestId('tour-next'));
+  await userEvent.click(byTestId('tour-next'));
+  await userEvent.click(byTestId('tour-next'));
+  await expect
+    .poll(() => byTestId('tour-caption').dataset['settled'], { timeout: STEP_TIMEOUT_MS })
+    .toBe('yes');
+  await new Promise((resolve) => setTimeout(resolve, 1800));
+  await page.screenshot({ path: '../../test-artifacts/screenshots/essaim-tour-2040.png' });
 });

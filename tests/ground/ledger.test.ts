@@ -42,6 +42,28 @@ describe('ground ledger bookkeeping over the baseline run', () => {
     }
   });
 
+  it('the hottest rectenna: beam power kept on the site over the ellipse of the scenario file', () => {
+    // From the file's apertures (not the resolved ones): area = pi/4 x width x length; heat = incident - exported.
+    const file = builtinScenarioObject('baseline') as {
+      earth: { sites: Array<{ name: string; aperture: { widthM: number; lengthM: number } }> };
+    };
+    const areaM2 = new Map(
+      file.earth.sites.map((site) => [
+        site.name,
+        (Math.PI / 4) * site.aperture.widthM * site.aperture.lengthM,
+      ]),
+    );
+    const at2040 = run.snapshots.find((snapshot) => snapshot.tdbS === isoToTdbS('2040-01-01'));
+    let hottest = 0;
+    for (const site of at2040?.earth?.perSite ?? []) {
+      if (!site.operational) continue;
+      const heatW = (site.budget?.receivedRfPowerW ?? 0) - site.deliveredPowerGridW;
+      hottest = Math.max(hottest, heatW / (areaM2.get(site.name) ?? Number.NaN));
+    }
+    expect(hottest).toBeGreaterThan(1);
+    expect(at2040?.ground?.maxRectennaHeatFluxWm2).toBeCloseTo(hottest, 9);
+  });
+
   it('the sky’s power in the ledger is the energy ledger’s and the Earth segment’s', () => {
     const last = run.snapshots[run.snapshots.length - 1];
     expect(last?.ground?.swarmComputeToAiW).toBe(last?.energy?.deliveredPowerComputeW);

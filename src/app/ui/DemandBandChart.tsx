@@ -1,19 +1,18 @@
 /**
  * The demand band over the timeline: AI and data-centre electricity demand, low to high case shaded, the supplied
- * case drawn, and what space supplies of it below (the Earth-side ledger's figures, sim/report/figures.ts group
- * `ground`). Log scale, as the other charts; a line marks the displayed time; clicking moves the time there.
- * Shown only when the scenario has a ground section (the series carries aiDemandW).
+ * case drawn (the Earth-side ledger's figures, sim/report/figures.ts group `ground`; the share from space is its
+ * own chart, aiSpaceShare). A linear scale from zero, unlike the other charts: the band spans a factor of a few, not
+ * decades. A line marks the displayed time; clicking moves the time there. Shown only when the scenario has a
+ * ground section (the series carries aiDemandW).
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { tdbSToUtcMs, utcMsToTdbS } from '../../../sim/time.ts';
 import { useController } from '../state/context.tsx';
 import { formatSi } from '../state/format.ts';
-import { logChartValue } from '../../report/logChart.ts';
 
 const HEIGHT = 96;
 const BAND = '#7dd3ff';
-const SPACE = '#ffc861';
 
 export function DemandBandChart({
   xs,
@@ -27,13 +26,12 @@ export function DemandBandChart({
   const low = columns['aiDemandLowW'];
   const central = columns['aiDemandW'];
   const high = columns['aiDemandHighW'];
-  const space = columns['aiFromSpaceW'];
   useEffect(() => {
     const element = host.current;
     if (element === null || low === undefined || central === undefined || high === undefined)
       return undefined;
-    const log = (ys: Float64Array | undefined): Array<number | null> =>
-      ys === undefined ? Array.from(xs, () => null) : Array.from(ys, logChartValue);
+    const finite = (ys: Float64Array): Array<number | null> =>
+      Array.from(ys, (y) => (Number.isFinite(y) ? y : null));
     const axis = {
       stroke: '#7d879c',
       grid: { stroke: 'rgba(255,255,255,0.05)' },
@@ -46,7 +44,7 @@ export function DemandBandChart({
         height: HEIGHT,
         legend: { show: false },
         cursor: { sync: { key: 'essaim-timeline' }, drag: { x: false, y: false }, points: { show: false } },
-        scales: { x: { time: true }, y: { distr: 3 } },
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max * 1.05] } },
         axes: [
           {
             ...axis,
@@ -56,7 +54,7 @@ export function DemandBandChart({
           },
           {
             ...axis,
-            size: 54,
+            size: 60,
             values: (_u, splits) => splits.map((s) => (Number.isFinite(s) ? formatSi(s, 'W') : '')),
           },
         ],
@@ -65,11 +63,10 @@ export function DemandBandChart({
           { label: 'high', stroke: `${BAND}66`, width: 1 },
           { label: 'demand', stroke: BAND, width: 1.6 },
           { label: 'low', stroke: `${BAND}66`, width: 1 },
-          { label: 'from space', stroke: SPACE, width: 1.6, spanGaps: false },
         ],
         bands: [{ series: [1, 3], fill: `${BAND}22` }],
       },
-      [Array.from(xs), log(high), log(central), log(low), log(space)],
+      [Array.from(xs), finite(high), finite(central), finite(low)],
       element,
     );
     const marker = document.createElement('div');
@@ -100,13 +97,13 @@ export function DemandBandChart({
       plot.over.removeEventListener('click', onClick);
       plot.destroy();
     };
-  }, [controller, xs, low, central, high, space]);
+  }, [controller, xs, low, central, high]);
   if (low === undefined || central === undefined || high === undefined) return null;
   return (
     <div className="chart-block" data-testid="demand-band">
       <div className="chart-title">
-        AI and data-centre demand (low–high band) and the share from space
-        <span className="muted"> · W, log scale</span>
+        AI and data-centre demand: the low–high band and the supplied case
+        <span className="muted"> · W, linear</span>
       </div>
       <div className="chart" ref={host} data-chart="aiDemandBand" />
     </div>
