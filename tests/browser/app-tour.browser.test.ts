@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { loadScenario, simulate } from '../../sim/index.ts';
+import { isoToTdbS, loadScenario, simulate } from '../../sim/index.ts';
 import { FIGURES } from '../../sim/report/figures.ts';
 import { BODIES, isBodyId } from '../../src/app/state/targets.ts';
 import { clampTime } from '../../src/app/state/clock.ts';
@@ -38,6 +38,37 @@ afterEach(() => {
 });
 
 const scenario = loadScenario('baseline');
+
+/** A tour of one's own: three steps a second apart. */
+const MY_TOUR = {
+  name: 'my-tour',
+  title: 'Three looks',
+  scenario: 'baseline',
+  secondsPerStep: 1,
+  steps: [
+    {
+      phase: 'one',
+      title: 'Mars',
+      date: '2035-01-01',
+      target: 'mars',
+      caption: 'Demand {aiDemandW} on {date}.',
+    },
+    {
+      phase: 'two',
+      title: 'Moon',
+      date: '2046-01-01',
+      target: 'moon',
+      caption: 'Factories {factoryMassKg}.',
+    },
+    {
+      phase: 'three',
+      title: 'Sun',
+      date: '2049-01-01',
+      target: 'sun',
+      caption: '{collectorCount} collectors, {aiSpaceShare} from space.',
+    },
+  ],
+} as const;
 const figureByKey: ReadonlyMap<string, (typeof FIGURES)[number]> = new Map(
   FIGURES.map((figure) => [figure.key, figure]),
 );
@@ -133,4 +164,41 @@ test('the demand band is charted with the share from space', async ({ mountAt })
     .toBe('yes');
   await new Promise((resolve) => setTimeout(resolve, 1800));
   await page.screenshot({ path: '../../test-artifacts/screenshots/essaim-tour-2040.png' });
+});
+
+test('a tour a user writes: loaded from a file, played step by step; a bad one names its field', async ({
+  mountAt,
+}) => {
+  const app = await mountAt(`tracers=${TRACERS}`, { viewport: [1280, 800] });
+  const { store } = app.controller;
+  const bad = { ...structuredClone(MY_TOUR), steps: [{ ...MY_TOUR.steps[0], target: 'pluto' }] };
+  await userEvent.upload(
+    byTestId('tour-file'),
+    new File([JSON.stringify(bad)], 'bad-tour.json', { type: 'application/json' }),
+  );
+  await expect
+    .poll(() => document.querySelector('[data-testid="tour-error"]')?.textContent ?? '')
+    .toMatch(/bad-tour\.json: steps\[0\]\.target: must be sun/);
+  await userEvent.upload(
+    byTestId('tour-file'),
+    new File([JSON.stringify(MY_TOUR)], 'my-tour.json', { type: 'application/json' }),
+  );
+  await expect
+    .poll(() => document.querySelector('[data-testid="tour"]')?.getAttribute('data-step'))
+    .toBe('0');
+  expect(store.getState().target).toBe('mars');
+  await userEvent.click(byTestId('tour-play'));
+  // Play moves on by itself every secondsPerStep, to the last step, then stops
+  await expect.poll(() => byTestId('tour').dataset['step'], { timeout: STEP_TIMEOUT_MS }).toBe('2');
+  await expect.poll(() => byTestId('tour').dataset['playing'], { timeout: STEP_TIMEOUT_MS }).toBe('no');
+  const last = MY_TOUR.steps[2];
+  expect(store.getState().target).toBe(last.target);
+  expect(store.getState().timeTdbS).toBe(isoToTdbS(last.date));
+  await expect
+    .poll(() => byTestId('tour-caption').dataset['settled'], { timeout: STEP_TIMEOUT_MS })
+    .toBe('yes');
+  expect(byTestId('tour-value-collectorCount').dataset['value']).toBe(
+    String(referenceAt(isoToTdbS(last.date)).get('collectorCount')),
+  );
+  expect(consoleErrors).toEqual([]);
 });

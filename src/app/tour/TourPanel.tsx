@@ -1,11 +1,12 @@
 /**
  * The story mode: a guided tour (schema.ts) over the timeline. Each step pauses playback, sets the time and the
  * camera's target, and shows its caption with the numbers of the snapshot at that time (caption.ts). "Explore"
- * leaves the step to look around freely (time, camera, panels); "Resume" goes back to it. A user can load a tour of
+ * leaves the step to look around freely (time, camera, panels); "Resume" goes back to it; "Play" moves on by itself
+ * every `secondsPerStep` to the last step (leaving or pausing stops it). A user can load a tour of
  * their own (a JSON file); a bad one is refused with the field named. Re-renders only on a step change or a new
  * snapshot (the caption's numbers), never per frame.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { useAppState, useController } from '../state/context.tsx';
 import { captionParts } from './caption.ts';
 import { parseTour, type Tour } from './schema.ts';
@@ -50,6 +51,7 @@ export function TourPanel() {
   const [mode, setMode] = useState<Mode>('off');
   const [index, setIndex] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [autoplay, setAutoplay] = useState(false);
   const scenarioName = useAppState((state) => state.world?.scenario.name ?? null);
 
   const goTo = (next: number, on: Tour = tour): void => {
@@ -61,6 +63,22 @@ export function TourPanel() {
     setIndex(next);
     setMode('story');
   };
+
+  const end = (): void => {
+    setAutoplay(false);
+    setMode('off');
+  };
+
+  // Play: the next step after secondsPerStep, until the last; a step change restarts the wait
+  useEffect(() => {
+    if (!autoplay || mode !== 'story') return undefined;
+    if (index >= tour.steps.length - 1) {
+      setAutoplay(false);
+      return undefined;
+    }
+    const timer = setTimeout(() => goTo(index + 1), tour.secondsPerStep * 1000);
+    return () => clearTimeout(timer);
+  }, [autoplay, mode, index, tour]);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
@@ -101,14 +119,20 @@ export function TourPanel() {
         <button type="button" data-testid="tour-resume" onClick={() => goTo(index)}>
           Resume the story ({index + 1}/{tour.steps.length}: {step?.title})
         </button>
-        <button type="button" data-testid="tour-end" onClick={() => setMode('off')}>
+        <button type="button" data-testid="tour-end" onClick={end}>
           End
         </button>
       </div>
     );
   }
   return (
-    <section className="tour tour-story" aria-label="Story" data-testid="tour" data-step={index}>
+    <section
+      className="tour tour-story"
+      aria-label="Story"
+      data-testid="tour"
+      data-step={index}
+      data-playing={autoplay ? 'yes' : 'no'}
+    >
       <div className="tour-phase">{step?.phase}</div>
       <h2 className="tour-title">
         {step?.title}
@@ -138,10 +162,20 @@ export function TourPanel() {
         >
           Next
         </button>
-        <button type="button" data-testid="tour-explore" onClick={() => setMode('explore')}>
+        <button type="button" data-testid="tour-play" onClick={() => setAutoplay((on) => !on)}>
+          {autoplay ? 'Pause' : 'Play'}
+        </button>
+        <button
+          type="button"
+          data-testid="tour-explore"
+          onClick={() => {
+            setAutoplay(false);
+            setMode('explore');
+          }}
+        >
           Explore
         </button>
-        <button type="button" data-testid="tour-end" onClick={() => setMode('off')}>
+        <button type="button" data-testid="tour-end" onClick={end}>
           End
         </button>
       </div>

@@ -73,6 +73,8 @@ export const tourSchema = z
     title: z.string().min(1).max(120),
     /** The scenario the tour is written for (its figures and dates). */
     scenario: z.string().min(1),
+    /** How long "Play" stays on each step, s. */
+    secondsPerStep: z.number().min(0.5).max(120).default(8),
     steps: z.array(stepSchema).min(1).max(100),
   })
   .strict();
@@ -90,6 +92,7 @@ export interface Tour {
   readonly name: string;
   readonly title: string;
   readonly scenario: string;
+  readonly secondsPerStep: number;
   readonly steps: readonly TourStep[];
 }
 
@@ -102,6 +105,7 @@ export function parseTour(input: unknown, label = 'tour'): Tour {
     name: file.name,
     title: file.title,
     scenario: file.scenario,
+    secondsPerStep: file.secondsPerStep,
     steps: file.steps.map((step) => ({
       title: step.title,
       phase: step.phase,
