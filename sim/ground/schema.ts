@@ -114,12 +114,14 @@ export const groundSchema = z
     supply: z
       .object({
         /** Cost and carbon per kind of contracted source. */
-        kinds: z.object({
-          nuclear: sourcePropertiesSchema,
-          smr: sourcePropertiesSchema,
-          'renewables-storage': sourcePropertiesSchema,
-          fusion: sourcePropertiesSchema,
-        }),
+        kinds: z
+          .object({
+            nuclear: sourcePropertiesSchema,
+            smr: sourcePropertiesSchema,
+            'renewables-storage': sourcePropertiesSchema,
+            fusion: sourcePropertiesSchema,
+          })
+          .strict(),
         contracts: z.array(contractSchema).max(200).default([]),
         /** The grid that supplies what the contracts and space do not. */
         grid: z

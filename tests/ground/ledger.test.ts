@@ -10,6 +10,7 @@ import { capitalRecoveryFactor } from '../../sim/ground/levelised.ts';
 import { groundStateAt } from '../../sim/ground/at.ts';
 import { resolveGround } from '../../sim/ground/resolve.ts';
 import { groundSchema } from '../../sim/ground/schema.ts';
+import { FIGURES } from '../../sim/report/figures.ts';
 import { builtinScenarioObject, loadBuiltinScenario, scenarioFromObject } from '../../sim/scenario/load.ts';
 import { simulate } from '../../sim/simulate.ts';
 import { isoToTdbS } from '../../sim/time.ts';
@@ -182,6 +183,20 @@ describe('one row by hand', () => {
         rectennas: [],
       }),
     ).toThrow(InputError);
+  });
+});
+
+describe('a scenario without a ground section', () => {
+  it('has no ground ledger, and its Earth-side figures read null', () => {
+    const run = simulate(loadBuiltinScenario('metzger-2013'), { tracers: 50 });
+    const snapshot = run.snapshots[run.snapshots.length - 1];
+    expect(snapshot?.ground).toBeUndefined();
+    const earthSide = FIGURES.filter((figure) => figure.group === 'ground' || figure.group === 'groundTask');
+    expect(earthSide.length).toBeGreaterThan(15);
+    for (const figure of earthSide) {
+      if (figure.scope === 'instant' && snapshot !== undefined)
+        expect(figure.read(snapshot), figure.key).toBeNull();
+    }
   });
 });
 
