@@ -28,10 +28,12 @@ const LAYERS = [
   ['swarm', '^sim/swarm/'],
   ['growth', '^sim/growth/'],
   ['energy', '^sim/energy/'],
+  // the Earth-side ledger reads the sky's power (energy, earth) as plain numbers
+  ['ground', '^sim/ground/'],
   // floor 4: the composer
   ['scenario', '^sim/scenario/'],
   // floor 5
-  ['world', '^sim/world[.]ts$'],
+  ['world', '^sim/(groundInputs|world)[.]ts$'],
   ['simulate', '^sim/simulate[.]ts$'],
   // floor 6: consumers inside the core
   ['report', '^sim/report/'],

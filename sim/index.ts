@@ -52,6 +52,8 @@ export { scenarioSchema } from './scenario/schema.ts';
 export { computeLinkBudget, requiredApertures, compareLongRange, type LinkBudget } from './beam/index.ts';
 export type { LinkInput } from './beam/input.ts';
 export { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
+export { groundLedgerAt, type GroundInputs, type GroundLedger } from './ground/ledger.ts';
+export { groundStateAt, type GroundState } from './ground/at.ts';
 export { integrateGrowth, growthStateAt, type GrowthHistory, type GrowthState } from './growth/index.ts';
 
 /**

@@ -21,6 +21,8 @@ import { hopGeometryAt, hopGeometryWarnings } from './energy/hopGeometry.ts';
 import { keplerToState, propagateElements } from './orbit/state.ts';
 import { buildEarthSegment, type EarthSegment } from './earth/resolve.ts';
 import { earthSegmentAt, type EarthSegmentState } from './earth/segment.ts';
+import { groundInputsOf } from './groundInputs.ts';
+import { groundStateAt, type GroundState } from './ground/at.ts';
 
 export interface WorldOptions {
   /** Tracer budget; defaults to the scenario's. */
@@ -67,6 +69,12 @@ export interface Snapshot {
   readonly energy: EnergyLedger | undefined;
   /** The power satellites and rectennas around the Earth at t, when the scenario has an earth section. */
   readonly earth: EarthSegmentState | undefined;
+  /**
+   * The Earth-side ledger (sim/ground): AI's electricity demand, what each source supplies of it (the sky's share
+   * from this snapshot's energy ledger and Earth segment), cost and CO2 per successful task, rectenna heat, and the
+   * charter's warnings; when the scenario has a ground section.
+   */
+  readonly ground: GroundState | undefined;
   /**
    * Collectors in front of the solar disc as seen from the Earth's centre (sim/geometry/sunward.ts
    * isSunwardOfEarth, summed by sim/propagate/shellSums.ts): those that can dim the Sun for the Earth.
@@ -335,6 +343,18 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     const interceptedSunlightW = intercepted * perTracerSunlightW;
     const earthState =
       earth === undefined ? undefined : earthSegmentAt(earth, tdbS, { skipHeliocentric: true });
+    const energy =
+      scenario.energy === undefined
+        ? undefined
+        : withGeometryWarnings(
+            energyLedgerAt(scenario.energy, tdbS, {
+              interceptedSunlightW,
+              capturedPowerW,
+              ...(earthState === undefined ? {} : { earthGridDeliveredW: earthState.deliveredPowerGridW }),
+            }),
+            tracerCount,
+            positionsM,
+          );
     return {
       tdbS,
       collectorCount,
@@ -345,19 +365,16 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
       capturedPowerW,
       solarLuminosityFraction: capturedPowerW / SOLAR_LUMINOSITY_W,
       growth,
-      energy:
-        scenario.energy === undefined
-          ? undefined
-          : withGeometryWarnings(
-              energyLedgerAt(scenario.energy, tdbS, {
-                interceptedSunlightW,
-                capturedPowerW,
-                ...(earthState === undefined ? {} : { earthGridDeliveredW: earthState.deliveredPowerGridW }),
-              }),
-              tracerCount,
-              positionsM,
-            ),
+      energy,
       earth: earthState,
+      ground:
+        scenario.ground === undefined
+          ? undefined
+          : groundStateAt(
+              scenario.ground,
+              tdbS,
+              groundInputsOf(scenario, earth, { growth, energy, earthState }),
+            ),
       collectorsSunwardOfEarth: sunwardWeight,
       earthDimmingFraction: -Math.expm1(-sunwardSolidAngle / solarDiscSolidAngle),
       computeNodeCount: collectorCount * computeNodesPerCollector,

@@ -32,7 +32,8 @@ import {
 
 export type { Reader, SnapshotPath } from './readers.ts';
 
-export type FigureGroup = 'swarm' | 'power' | 'efficiency' | 'compute' | 'earth' | 'growth';
+export type FigureGroup =
+  'swarm' | 'power' | 'efficiency' | 'compute' | 'earth' | 'growth' | 'ground' | 'groundTask';
 
 /** The groups in display order, with their titles (the table's sections and the panel's). */
 export const FIGURE_GROUPS: ReadonlyArray<{ readonly group: FigureGroup; readonly title: string }> = [
@@ -42,14 +43,18 @@ export const FIGURE_GROUPS: ReadonlyArray<{ readonly group: FigureGroup; readonl
   { group: 'compute', title: 'Computation' },
   { group: 'earth', title: 'Geostationary power satellites' },
   { group: 'growth', title: 'Growth: factories and launches' },
+  { group: 'ground', title: 'Earth side: AI’s electricity' },
+  { group: 'groundTask', title: 'Earth side: per task, cost and heat' },
 ];
 
 /**
  * Units. SI, plus: `count` (a number of things: collectors, satellites; dimensionless, may be fractional for
  * weighted sums), `1` (a dimensionless fraction or efficiency), `USD` (launch cost) and `yr` (Julian years of
- * 365.25 d, where the key says Years), and `text` (a name, no unit).
+ * 365.25 d, where the key says Years), `USD/J` (a levelised cost), `W/m²` (a heat flux over an area), and `text`
+ * (a name, no unit).
  */
-export type FigureUnit = 'W' | 'J' | 'kg' | 'm²' | 'op/s' | 'USD' | 'yr' | 'count' | '1' | 'text';
+export type FigureUnit =
+  'W' | 'J' | 'kg' | 'm²' | 'op/s' | 'USD' | 'USD/J' | 'W/m²' | 'yr' | 'count' | '1' | 'text';
 
 interface FigureCommon<K extends string> {
   readonly key: K;
@@ -111,6 +116,8 @@ const efficiency = inGroup('efficiency');
 const compute = inGroup('compute');
 const earth = inGroup('earth');
 const growth = inGroup('growth');
+const ground = inGroup('ground');
+const groundTask = inGroup('groundTask');
 
 /** What the delivered-to-grid figure reads: the ledger's total (with the Earth segment's), else the segment's. */
 const deliveredGrid = firstOf(at('energy.deliveredPowerGridW'), at('earth.deliveredPowerGridW'));
@@ -400,6 +407,147 @@ export const FIGURES = [
     chart: false,
     help: 'Energy the power satellites lost to eclipses since the previous output row (0 for the first): a figure of a run (`essaim run`), not of an instant.',
   }),
+  ground.number('aiDemandW', at('ground.demandW'), {
+    label: 'AI and data-centre demand',
+    short: 'AI demand',
+    unit: 'W',
+    // drawn with its band (src/app/ui/DemandBandChart.tsx)
+    chart: false,
+    help: 'Electricity demand of data centres (mean power), the case the ledger supplies (central: the IEA’s 2025 Base Case), from the scenario’s ground section.',
+  }),
+  ground.number('aiDemandLowW', at('ground.demandBandW.low'), {
+    label: '… band, low',
+    short: 'low',
+    unit: 'W',
+    chart: false,
+    help: 'The low case of the demand band (the IEA’s Headwinds Case in the baseline).',
+  }),
+  ground.number('aiDemandHighW', at('ground.demandBandW.high'), {
+    label: '… band, high',
+    short: 'high',
+    unit: 'W',
+    chart: false,
+    help: 'The high case of the demand band (the IEA’s Lift-Off Case in the baseline).',
+  }),
+  ground.number('aiFromSwarmComputeW', at('ground.swarmComputeToAiW'), {
+    label: 'Supplied by the swarm’s orbital compute',
+    short: 'swarm compute',
+    unit: 'W',
+    chart: false,
+    help: 'Power of the orbital compute nodes, booked to AI demand first (only AI uses it).',
+  }),
+  ground.number('aiFromPowerSatellitesW', at('ground.powerSatellitesToAiW'), {
+    label: 'Supplied by the power satellites',
+    short: 'power sats',
+    unit: 'W',
+    chart: false,
+    help: 'Grid power of the geostationary power satellites booked to AI (contracted to it, as a PPA).',
+  }),
+  ground.number('aiFromSwarmGridW', at('ground.swarmGridToAiW'), {
+    label: 'Supplied by the swarm to the grid',
+    short: 'swarm grid',
+    unit: 'W',
+    chart: false,
+    help: 'Grid power of the swarm’s links booked to AI.',
+  }),
+  ground.number('aiFromGroundContractsW', at('ground.groundContractsToAiW'), {
+    label: 'Supplied by ground contracts',
+    short: 'PPAs',
+    unit: 'W',
+    chart: false,
+    help: 'Nuclear, SMR, renewables with storage and fusion pilots contracted to data centres (capacity x capacity factor).',
+  }),
+  ground.number('aiFromGridW', at('ground.gridToAiW'), {
+    label: 'Supplied by the grid',
+    short: 'grid',
+    unit: 'W',
+    chart: false,
+    help: 'What the grid supplies after space and the contracts.',
+  }),
+  ground.number('aiFromSpaceW', at('ground.spaceToAiW'), {
+    label: 'Supplied from space',
+    short: 'from space',
+    unit: 'W',
+    chart: false,
+    help: 'Orbital compute, power satellites and the swarm’s grid links, booked to AI.',
+  }),
+  ground.number('aiSpaceShare', at('ground.spaceShare'), {
+    label: 'Share of AI’s electricity from space',
+    short: 'space share',
+    unit: '1',
+    chart: true,
+    help: '(orbital compute + power satellites + swarm to grid, booked to AI) / AI demand.',
+  }),
+  ground.number('aiCleanShare', at('ground.cleanShare'), {
+    label: 'Clean share of AI’s electricity',
+    short: 'clean',
+    unit: '1',
+    chart: false,
+    help: 'Space, the contracts and the grid’s clean share of its part, over AI demand.',
+  }),
+  groundTask.number('energyPerSuccessfulTaskJ', at('ground.energyPerSuccessfulTaskJ'), {
+    label: 'Energy per successful task',
+    short: 'per success',
+    unit: 'J',
+    chart: false,
+    help: 'Energy per task over the task’s success rate: energy per decision, not per token.',
+  }),
+  groundTask.number('costPerTaskUsd', at('ground.costPerTaskUsd'), {
+    label: 'Cost per successful task',
+    short: 'cost/task',
+    unit: 'USD',
+    chart: false,
+    help: 'Energy per successful task x the cost per joule of AI’s supply mix (levelised costs, beamed power’s from its capital).',
+  }),
+  groundTask.number('co2PerTaskKg', at('ground.carbonPerTaskKg'), {
+    label: 'CO2 per successful task',
+    short: 'CO2/task',
+    unit: 'kg',
+    chart: false,
+    help: 'Energy per successful task x the life-cycle carbon intensity of AI’s supply mix.',
+  }),
+  groundTask.number('aiCostUsdPerJ', at('ground.costUsdPerJ'), {
+    label: 'Cost of AI’s electricity',
+    short: 'mix cost',
+    unit: 'USD/J',
+    chart: false,
+    help: 'Blended over AI’s supply: levelised costs of the contracts, the grid price, beamed power’s from its capital.',
+  }),
+  groundTask.number('powerSatelliteCostUsdPerJ', at('ground.powerSatellitesUsdPerJ'), {
+    label: 'Levelised cost of the power satellites’ power',
+    short: 'GEO cost',
+    unit: 'USD/J',
+    chart: false,
+    help: 'Capital (mass x price in place) x capital recovery factor over the stated life, per joule delivered (null: none delivered).',
+  }),
+  groundTask.number('swarmCostUsdPerJ', at('ground.swarmUsdPerJ'), {
+    label: 'Levelised cost of the swarm’s power',
+    short: 'swarm cost',
+    unit: 'USD/J',
+    chart: false,
+    help: 'The swarm’s imports from Earth x capital recovery factor over the stated life, per joule delivered (null: none delivered).',
+  }),
+  groundTask.number('heatReusedW', at('ground.heatReusedW'), {
+    label: 'Data-centre heat reused',
+    short: 'heat reused',
+    unit: 'W',
+    chart: false,
+    help: 'Data-centre waste heat delivered to district heating.',
+  }),
+  groundTask.number('rectennaHeatFluxWm2', at('ground.maxRectennaHeatFluxWm2'), {
+    label: 'Waste heat over the hottest rectenna',
+    short: 'rectenna heat',
+    unit: 'W/m²',
+    chart: false,
+    help: 'Beam power a rectenna site keeps (incident less exported), over its area; the local limit and the sunlight it is compared with are in the scenario.',
+  }),
+  groundTask.number('gridDivertedW', at('ground.gridDivertedW'), {
+    label: 'Grid power diverted from other users',
+    short: 'diverted',
+    unit: 'W',
+    chart: false,
+    help: 'Grid power AI draws beyond the charter’s allowance.',
+  }),
 ] as const satisfies readonly Figure[];
 
 export type CatalogueFigure = (typeof FIGURES)[number];
@@ -463,6 +611,24 @@ export const SNAPSHOT_LEFT_OUT: Readonly<Partial<Record<SnapshotPath, string>>> 
   'earth.rectennaDcPowerW': 'DC before the grid interface; deliveredPowerGridW is the figure',
   'earth.perSatellite': 'per-satellite detail: the stream sends it to the scene',
   'earth.perSite': 'per-rectenna detail: the stream sends it to the scene',
+  'ground.tdbS': 'repeats the snapshot time',
+  'ground.demandCase': 'the name of the case aiDemandW supplies, a label',
+  'ground.demandBandW.central': 'the central case, equal to aiDemandW in the baseline (its case is central)',
+  'ground.supply': 'per-source detail (available, to AI, surplus); the figures carry the totals by source',
+  'ground.groundToAiByKindW': 'per-kind split of aiFromGroundContractsW',
+  'ground.cleanToAiW': 'aiCleanShare x aiDemandW',
+  'ground.cleanShareTarget': 'the charter’s target; its breach is a dated warning',
+  'ground.gridCleanShare': 'the scenario’s grid input at the date',
+  'ground.carbonKgPerJ': 'co2PerTaskKg / energyPerSuccessfulTaskJ',
+  'ground.carbonKgPerS': 'the ledger’s CO2 rate, detail',
+  'ground.powerSatellitesCapitalUsd': 'the capital behind powerSatelliteCostUsdPerJ',
+  'ground.taskName': 'the name of the task, a label',
+  'ground.successRate': 'the scenario’s task input',
+  'ground.heatReuseAvoidedKgPerS': 'detail of heatReusedW',
+  'ground.rectennas': 'per-site heat: the charter’s thermal warnings name each site',
+  'ground.thermalLimitWm2': 'the scenario’s limit; its breach is a dated warning',
+  'ground.gridAllowanceW': 'the scenario’s allowance; gridDivertedW is the figure',
+  'ground.warnings': 'the charter’s warnings: summary.json charterWarnings and the CLI',
 };
 
 /** The figures of an instant (all but the run's). */

@@ -3,6 +3,7 @@
  * their calendar dates; field names keep their SI units (`capturedPowerW`). The shape of summary.json is a
  * contract: later versions add fields to the rows, never rename these.
  */
+import { collectCharterWarnings, type CharterWarning } from './charter.ts';
 import { tdbSToIso } from '../time.ts';
 import type { SimulationResult } from '../simulate.ts';
 import type { Snapshot } from '../world.ts';
@@ -45,6 +46,8 @@ export interface Summary {
    * grows with the swarm) are one kind; the message is the last row's.
    */
   warnings: SummaryWarning[];
+  /** The charter's dated warnings (sim/report/charter.ts); empty without a ground section. */
+  charterWarnings: CharterWarning[];
 }
 
 /** Column order of timeseries.csv (the row fields of summary.json, in the same order). */
@@ -65,6 +68,7 @@ export function toSummary(result: SimulationResult): Summary {
     tracerTableSize: result.tracerTableSize,
     rows: result.snapshots.map((snapshot, k) => toSummaryRow(result, snapshot, k)),
     warnings: collectWarnings(result.snapshots),
+    charterWarnings: collectCharterWarnings(result.snapshots),
   };
 }
 

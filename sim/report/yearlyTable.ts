@@ -37,6 +37,8 @@ const BY_UNIT: Readonly<Record<Exclude<FigureUnit, 'text'>, CellFormat>> = {
   'm²': { suffix: 'km2', format: (m2) => formatNumber(m2 / 1e6) },
   'op/s': { suffix: '', format: sci },
   USD: { suffix: '$M', format: (usd) => formatNumber(usd / 1e6) },
+  'USD/J': { suffix: '$/kWh', format: (usdPerJ) => formatNumber(usdPerJ * 3.6e6, 3) },
+  'W/m²': { suffix: 'W/m2', format: (wm2) => formatNumber(wm2, 3) },
   yr: { suffix: 'y', format: (years) => formatNumber(years, 3) },
   count: {
     suffix: '',
@@ -51,6 +53,10 @@ const BY_UNIT: Readonly<Record<Exclude<FigureUnit, 'text'>, CellFormat>> = {
 const BY_KEY: Readonly<Partial<Record<FigureKey, CellFormat>>> = {
   // an eclipse season's loss reads best in the grid's unit
   eclipseEnergyLossJ: { suffix: 'GWh', format: (j) => formatNumber(j / 3.6e12) },
+  // a task's energy, cost and carbon are small: Wh, dollars and grams
+  energyPerSuccessfulTaskJ: { suffix: 'Wh', format: (j) => formatNumber(j / 3600, 3) },
+  costPerTaskUsd: { suffix: '$', format: sci },
+  co2PerTaskKg: { suffix: 'g', format: (kg) => formatNumber(kg * 1e3, 3) },
 };
 
 /** A figure's cell format; null for text figures (shown as they are). */

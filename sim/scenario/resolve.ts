@@ -23,6 +23,7 @@ import { resolveGrowth } from '../growth/resolve.ts';
 import { resolveEnergy, type EnergyParams } from '../energy/resolve.ts';
 import { checkCollectorTransmitters } from '../energy/transmitters.ts';
 import { resolveEarthSpec, type EarthSpec } from '../earth/resolve.ts';
+import { resolveGround, type GroundParams } from '../ground/resolve.ts';
 
 export interface Scenario {
   readonly name: string;
@@ -46,6 +47,8 @@ export interface Scenario {
   /** The power satellites and rectennas (SI), when the scenario has an `earth` section; the world builds their
    * orbits for the run's span (sim/earth/resolve.ts buildEarthSegment). */
   readonly earth: EarthSpec | undefined;
+  /** The Earth-side ledger of AI's electricity (SI), when the scenario has a `ground` section. */
+  readonly ground: GroundParams | undefined;
   /** The validated file this was resolved from (for `scenario show` and for the browser's editor). */
   readonly file: ScenarioFile;
 }
@@ -174,6 +177,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
   const energy = file.energy === undefined ? undefined : resolveEnergy(file.energy, 'energy');
   if (energy !== undefined) checkCollectorTransmitters(energy.links, collector.parts, 'energy');
   const earth = file.earth === undefined ? undefined : resolveEarthSpec(file.earth);
+  const ground = file.ground === undefined ? undefined : resolveGround(file.ground, 'ground');
   return {
     name: file.name,
     title: file.title,
@@ -191,6 +195,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     growth,
     energy,
     earth,
+    ground,
     file,
   };
 }

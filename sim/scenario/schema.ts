@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { earthSchema } from '../earth/schema.ts';
 import { energySchema } from '../energy/schema.ts';
 import { growthSchema } from '../growth/schema.ts';
+import { groundSchema } from '../ground/schema.ts';
 import { isoDateSchema } from '../validation/isoDate.ts';
 import { COLLECTOR_PART_KINDS } from '../swarm/collector.ts';
 
@@ -146,6 +147,8 @@ export const scenarioSchema = z
     energy: energySchema.optional(),
     /** 2030-2040: power satellites in geostationary orbit and their ground rectennas (sim/earth). */
     earth: earthSchema.optional(),
+    /** 2025-2050: AI's electricity on the ground and what the sky supplies of it (sim/ground). */
+    ground: groundSchema.optional(),
   })
   .strict();
 

@@ -11,6 +11,7 @@ import { SidePanel } from './ui/Panels.tsx';
 import { ScenarioEditor } from './ui/ScenarioEditor.tsx';
 import { Timeline, useKeyboard } from './ui/Timeline.tsx';
 import { TopBar } from './ui/TopBar.tsx';
+import { TourPanel } from './tour/TourPanel.tsx';
 import './app.css';
 
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
       {editing ? <ScenarioEditor key={worldSeq} onClose={() => setEditing(false)} /> : null}
       <SidePanel />
       <Timeline />
+      <TourPanel />
       <Messages />
     </div>
   );

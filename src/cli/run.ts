@@ -72,6 +72,14 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
           .join(''),
     );
   }
+  if (summary.charterWarnings.length > 0) {
+    io.stdout(
+      '\nCharter warnings (Earth side)\n' +
+        summary.charterWarnings
+          .map((w) => `  ${w.firstDate.slice(0, 10)} .. ${w.lastDate.slice(0, 10)}  ${w.message}\n`)
+          .join(''),
+    );
+  }
   io.stdout(`\nwrote ${join(flags.out, 'timeseries.csv')} and ${join(flags.out, 'summary.json')}\n`);
 }
 

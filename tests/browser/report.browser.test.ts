@@ -32,6 +32,12 @@ const SI_PER_SHOWN_UNIT: Readonly<Record<string, number>> = {
   GWh: 3.6e12,
   J: 1,
   y: 1,
+  // the Earth-side figures (sim/report/yearlyTable.ts): a task's energy, cost and CO2; a levelised cost; a heat flux
+  Wh: 3600,
+  $: 1,
+  g: 1e-3,
+  '$/kWh': 1 / 3.6e6,
+  'W/m2': 1,
 };
 
 /** Floating-point slack on top of the shown precision: the SI value times a few ulps, relative. */

@@ -32,6 +32,8 @@ const FORMAT_BY_UNIT: Readonly<Record<Exclude<FigureUnit, 'text'>, (value: numbe
   'm²': formatArea,
   'op/s': (v) => formatSi(v, 'op/s'),
   USD: (v) => `$${formatSi(v, '').trim()}`,
+  'USD/J': (v) => `$${(v * 3.6e6).toPrecision(3)}/kWh`,
+  'W/m²': (v) => `${v.toPrecision(3)} W/m²`,
   yr: (v) => (Number.isFinite(v) ? `${v.toPrecision(3)} yr` : '—'),
   count: formatCount,
   '1': formatScientific,

@@ -13,6 +13,7 @@ import type { Figure } from '../../../sim/report/figures.ts';
 import { CHARTED_FIGURES, chartUnitOf, tickTextOf } from '../state/fields.ts';
 import { formatDate } from '../state/format.ts';
 import { logChartValue } from '../../report/logChart.ts';
+import { DemandBandChart } from './DemandBandChart.tsx';
 
 const CHART_HEIGHT = 64;
 const COLORS: Readonly<Record<string, string>> = {
@@ -158,6 +159,7 @@ export function TimelineCharts() {
           {series.resolution === 'yearly' ? ' · yearly, refining…' : ' · monthly'}
         </span>
       </h2>
+      <DemandBandChart xs={xs} columns={columns} />
       {drawn.map((field) => (
         <div key={field.key} className="chart-block">
           <div className="chart-title">
