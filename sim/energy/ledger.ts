@@ -218,8 +218,13 @@ export interface EnergyLedger {
   readonly endToEndEfficiency: number;
   /** Operations per joule at this date; null without a compute section. */
   readonly opsPerJoule: number | null;
-  /** Sustained operations per second: deliveredPowerComputeW x opsPerJoule. */
-  readonly computeOpsPerS: number;
+  /**
+   * Sustained generated tokens per second, deliveredPowerComputeW x opsPerJoule, where the trajectory counts
+   * tokens (mlperf-llama2-70b, or opsUnit `token`); null otherwise.
+   */
+  readonly computeTokensPerS: number | null;
+  /** Sustained FLOP per second likewise, where the trajectory counts FLOP (green500-fp64, opsUnit `flop`); else null. */
+  readonly computeFlopPerS: number | null;
   readonly taskName: string | null;
   /** Energy per task, J: opsPerTask / opsPerJoule; null without a compute section. */
   readonly energyPerTaskJ: number | null;
@@ -514,7 +519,10 @@ export function energyLedgerAt(params: EnergyParams, tdbS: number, inputs: Ledge
         ? (deliveredPowerComputeW + swarmDeliveredPowerGridW) / interceptedSunlightW
         : 0,
     opsPerJoule,
-    computeOpsPerS: opsPerJoule === null ? 0 : deliveredPowerComputeW * opsPerJoule,
+    computeTokensPerS:
+      opsPerJoule === null || compute?.opsUnit !== 'token' ? null : deliveredPowerComputeW * opsPerJoule,
+    computeFlopPerS:
+      opsPerJoule === null || compute?.opsUnit !== 'flop' ? null : deliveredPowerComputeW * opsPerJoule,
     taskName: compute?.taskName ?? null,
     energyPerTaskJ: compute === null || opsPerJoule === null ? null : compute.opsPerTask / opsPerJoule,
     computeHeatW,

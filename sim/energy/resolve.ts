@@ -9,7 +9,7 @@ import { InputError } from '../errors.ts';
 import { describeIssue } from '../validation/issues.ts';
 import { isoToTdbS } from '../time.ts';
 import { DEEP_SPACE_SINK_K } from './radiator.ts';
-import { TRAJECTORIES, type TrajectoryName } from './trajectories.ts';
+import { TRAJECTORIES, type OpsUnit, type TrajectoryName } from './trajectories.ts';
 import {
   energySchema,
   type ComputeFile,
@@ -77,6 +77,8 @@ export interface EnergyLink {
 export interface ComputeParams {
   /** What one operation is (the named trajectory's unit, or the scenario's opsMetric). */
   readonly opsMetric: string;
+  /** Token or FLOP (the named trajectory's, or the scenario's opsUnit); null when the scenario does not say. */
+  readonly opsUnit: OpsUnit | null;
   /** The named trajectory chosen (trajectories.ts), or null for the scenario's own efficiency points. */
   readonly trajectory: string | null;
   /** Dates of the efficiency trajectory, TDB s past J2000, strictly increasing. */
@@ -254,6 +256,7 @@ function resolveCompute(file: ComputeFile, where: string): ComputeParams {
   }
   return {
     opsMetric: named?.opsMetric ?? file.opsMetric ?? 'operations',
+    opsUnit: named?.opsUnit ?? file.opsUnit ?? null,
     trajectory: file.trajectory ?? null,
     efficiencyTdbS,
     efficiencyOpsPerJoule: points.map((point) => point.opsPerJoule),

@@ -319,6 +319,12 @@ export const computeSchema = z
      */
     opsMetric: z.string().min(1).optional(),
     /**
+     * With the scenario's own efficiency points: whether an operation is a generated `token` or a `flop`, so the
+     * run reports computeTokensPerS or computeFlopPerS; without it neither (the unit is only the opsMetric text).
+     * A named trajectory has its own unit.
+     */
+    opsUnit: z.enum(['token', 'flop']).optional(),
+    /**
      * A named computing-efficiency trajectory (sim/energy/trajectories.ts): `mlperf-llama2-70b` (generated tokens
      * per joule) or `green500-fp64` (FP64 FLOP per joule). Give either this or `efficiency`.
      */

@@ -49,7 +49,8 @@ export const FIGURE_GROUPS: ReadonlyArray<{ readonly group: FigureGroup; readonl
  * weighted sums), `1` (a dimensionless fraction or efficiency), `USD` (launch cost) and `yr` (Julian years of
  * 365.25 d, where the key says Years), and `text` (a name, no unit).
  */
-export type FigureUnit = 'W' | 'J' | 'kg' | 'm²' | 'op/s' | 'USD' | 'yr' | 'count' | '1' | 'text';
+export type FigureUnit =
+  'W' | 'J' | 'kg' | 'm²' | 'token/s' | 'FLOP/s' | 'USD' | 'yr' | 'count' | '1' | 'text';
 
 interface FigureCommon<K extends string> {
   readonly key: K;
@@ -337,12 +338,19 @@ export const FIGURES = [
     chart: false,
     help: 'The swarm’s links only: what they deliver over the sunlight the swarm intercepts.',
   }),
-  compute.number('computeOpsPerS', at('energy.computeOpsPerS'), {
-    label: 'Computation bought',
-    short: 'ops/s',
-    unit: 'op/s',
+  compute.number('computeTokensPerS', at('energy.computeTokensPerS'), {
+    label: 'Computation bought (tokens)',
+    short: 'tokens/s',
+    unit: 'token/s',
     chart: true,
-    help: 'Sustained operations per second of the compute nodes, in the unit of the scenario’s compute trajectory: generated tokens of a Llama-2-70B-class model per second for mlperf-llama2-70b (the baseline), HPL FP64 FLOP/s for green500-fp64, the scenario’s opsMetric for its own points.',
+    help: 'Sustained generated tokens per second of the compute nodes, a Llama-2-70B-class model (mlperf-llama2-70b, the baseline’s trajectory, or a scenario’s own points with opsUnit token); null where the trajectory counts no tokens.',
+  }),
+  compute.number('computeFlopPerS', at('energy.computeFlopPerS'), {
+    label: 'Computation bought (FLOP)',
+    short: 'FLOP/s',
+    unit: 'FLOP/s',
+    chart: true,
+    help: 'Sustained FLOP per second of the compute nodes (green500-fp64: HPL FP64; or a scenario’s own points with opsUnit flop); null where the trajectory counts no FLOP.',
   }),
   compute.number('computeNodeCount', at('computeNodeCount'), {
     label: 'Compute nodes (in the swarm)',
@@ -454,7 +462,8 @@ export const SNAPSHOT_LEFT_OUT: Readonly<Partial<Record<SnapshotPath, string>>> 
   'energy.heat': 'the ledger’s heat by location, detail; radiatorAreaM2 is the figure it drives',
   'energy.earthGridDeliveredW':
     'the ledger’s copy of the Earth segment’s grid power (geoDeliveredPowerGridW)',
-  'energy.opsPerJoule': 'the compute roadmap’s input at the date; computeOpsPerS and energyPerTaskJ carry it',
+  'energy.opsPerJoule':
+    'the compute roadmap’s input at the date; computeTokensPerS, computeFlopPerS and energyPerTaskJ carry it',
   'energy.taskName': 'the name of energyPerTaskJ’s task, a label',
   'energy.computeHeatW': 'equal to energy.heat.computeNodesW; radiatorAreaM2 is the figure',
   'energy.links': 'per-link ledgers: the stream sends them to the scene as links',

@@ -35,7 +35,8 @@ const BY_UNIT: Readonly<Record<Exclude<FigureUnit, 'text'>, CellFormat>> = {
   J: { suffix: 'J', format: (j) => formatNumber(j) },
   kg: { suffix: 't', format: (kg) => formatNumber(kg / 1e3) },
   'm²': { suffix: 'km2', format: (m2) => formatNumber(m2 / 1e6) },
-  'op/s': { suffix: '', format: sci },
+  'token/s': { suffix: '', format: sci },
+  'FLOP/s': { suffix: '', format: sci },
   USD: { suffix: '$M', format: (usd) => formatNumber(usd / 1e6) },
   yr: { suffix: 'y', format: (years) => formatNumber(years, 3) },
   count: {
