@@ -12,7 +12,8 @@ import { tracerTablePrefix } from './propagate/tracerTable.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import type { Cohort } from './swarm/cohort.ts';
 import { cohortsFromSchedule, scheduledOnStationByShell } from './swarm/schedule.ts';
-import { buildSwarm, type FormationSpec, type Swarm } from './swarm/tracers.ts';
+import { buildSwarm, type FormationSpec, type HubFormationSpec, type Swarm } from './swarm/tracers.ts';
+import { hubElements } from './swarm/hubOrbit.ts';
 import { integrateGrowth, type GrowthHistory } from './growth/integrate.ts';
 import { interceptedPowerW } from './geometry/shading.ts';
 import { growthStateAt, type GrowthState } from './growth/state.ts';
@@ -145,6 +146,48 @@ function scenarioFormation(scenario: Scenario): FormationSpec | undefined {
   return undefined;
 }
 
+/**
+ * The collectors that fly with Lagrange-point hubs (sim/swarm/hubOrbit.ts), from the energy section's feeders;
+ * none without them. Refused (InputError naming the field) when the shell is unknown or its ranges do not hold the
+ * hubs' orbits (checked at the scenario's start: a, e and i move by parts in 1e5 over the run).
+ */
+function scenarioHubs(scenario: Scenario): HubFormationSpec | undefined {
+  const feeders = scenario.energy?.hubFeeders ?? null;
+  if (feeders === null) return undefined;
+  const field = `energy.links[${feeders.linkIndex}].hops[0].receiverAt.feeders.shell`;
+  const shellIndex = scenario.shells.findIndex((shell) => shell.name === feeders.shell);
+  const shell = scenario.shells[shellIndex];
+  if (shell === undefined) {
+    const names = scenario.shells.map((s) => JSON.stringify(s.name)).join(', ');
+    throw new InputError(
+      `must name one of the shells (${names}), got ${JSON.stringify(feeders.shell)}`,
+      field,
+    );
+  }
+  const inside = (x: number, [min, max]: readonly [number, number]): boolean => x >= min && x <= max;
+  for (const point of feeders.points) {
+    const el = hubElements(point, scenario.fromTdbS, scenario.collector.muEffM3S2);
+    if (
+      !inside(el.semiMajorAxisM, shell.semiMajorAxisM) ||
+      !inside(el.eccentricity, shell.eccentricity) ||
+      !inside(el.inclinationRad, shell.inclinationRad)
+    ) {
+      throw new InputError(
+        `the hub at Sun-Earth ${point} flies at a = ${(el.semiMajorAxisM / AU_M).toFixed(5)} au, e = ` +
+          `${el.eccentricity.toFixed(4)}, i = ${((el.inclinationRad * 180) / Math.PI).toFixed(4)} deg, outside ` +
+          `shell ${JSON.stringify(shell.name)}'s ranges: its feeders must come from a shell that holds that orbit`,
+        field,
+      );
+    }
+  }
+  return {
+    shellIndex,
+    collectorShare: feeders.collectorShare,
+    points: feeders.points,
+    radiusM: feeders.radiusM,
+  };
+}
+
 /** The swarm's cohorts: the fixed deployment schedule's, then the growth model's. */
 export function scenarioCohorts(scenario: Scenario, growthHistory: GrowthHistory | undefined): Cohort[] {
   const scheduled = cohortsFromSchedule(scenario.campaigns, scenario.cohortS);
@@ -202,7 +245,13 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     tracers,
     seed,
     scenarioFormation(scenario),
+    scenarioHubs(scenario),
   );
+  // Per tracer: whether it flies with a hub (its power and count go to the hubs' links).
+  const tracerIsHubFeeder = new Uint8Array(swarm.table.count);
+  swarm.tracerFormation.forEach((f, k) => {
+    if (f >= 0 && (swarm.formationNodes[f]?.hub ?? null) !== null) tracerIsHubFeeder[k] = 1;
+  });
   const { table } = swarm;
   const positionM = new Float64Array(3 * table.count);
   const { collector } = scenario;
@@ -336,10 +385,35 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     for (let s = 0; s < shellCount; s += 1) {
       const unshadedW = (shellSunlight[s] ?? 0) * perTracerSunlightW;
       const factor = unshadedW > 0 ? Math.min(1, (shellShadedW[s] ?? 0) / unshadedW) : 0;
+      shellShadedW[s] = factor;
       intercepted += (shellSunlight[s] ?? 0) * factor;
       degradedIntercepted += (shellDegradedSunlight[s] ?? 0) * factor;
     }
     const capturedPowerW = degradedIntercepted * perTracerSunlightW * collector.conversionEfficiency;
+    // The hubs' feeders: their collectors and the electricity they capture, each tracer's term as shellSums adds
+    // it (weight / r^2 x degradation), scaled and shaded as its shell is (shellShadedW now holds the factors).
+    let hubFeederCount = 0;
+    let hubDegraded = 0;
+    for (let k = 0; k < tracerCount; k += 1) {
+      if (tracerIsHubFeeder[k] !== 1) continue;
+      const s = table.shellIndex[k] as number;
+      const w = (table.weight[k] as number) * (shellScale[s] ?? 0);
+      const r =
+        Math.hypot(
+          positionsM[3 * k] as number,
+          positionsM[3 * k + 1] as number,
+          positionsM[3 * k + 2] as number,
+        ) / AU_M;
+      hubFeederCount += w;
+      hubDegraded +=
+        (w / (r * r)) *
+        (shellShadedW[s] ?? 0) *
+        Math.exp(-collector.degradationRatePerS * (tdbS - (table.stationTdbS[k] as number)));
+    }
+    const hubFeedersCapturedPowerW = Math.min(
+      capturedPowerW,
+      hubDegraded * perTracerSunlightW * collector.conversionEfficiency,
+    );
     const interceptedSunlightW = intercepted * perTracerSunlightW;
     const earthState =
       earth === undefined ? undefined : earthSegmentAt(earth, tdbS, { skipHeliocentric: true });
@@ -350,6 +424,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
             energyLedgerAt(scenario.energy, tdbS, {
               interceptedSunlightW,
               capturedPowerW,
+              hubFeedersCapturedPowerW,
               ...(earthState === undefined ? {} : { earthGridDeliveredW: earthState.deliveredPowerGridW }),
             }),
             tracerCount,
@@ -377,7 +452,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
             ),
       collectorsSunwardOfEarth: sunwardWeight,
       earthDimmingFraction: -Math.expm1(-sunwardSolidAngle / solarDiscSolidAngle),
-      computeNodeCount: collectorCount * computeNodesPerCollector,
+      // The compute links are fed by the collectors that do not fly with the hubs.
+      computeNodeCount: (collectorCount - hubFeederCount) * computeNodesPerCollector,
     };
   }
 
@@ -408,7 +484,13 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     const formations =
       swarm.formationNodes.length === 0
         ? {}
-        : { formations: { ofTracer: swarm.tracerFormation, nodePositionsM } };
+        : {
+            formations: {
+              ofTracer: swarm.tracerFormation,
+              nodePositionsM,
+              nodeHub: swarm.formationNodes.map((node) => node.hub),
+            },
+          };
     const warnings = hopGeometryWarnings(
       hopGeometryAt(energy, ledger.tdbS, { count: tracerCount, positionsM, weights, ...formations }),
     );

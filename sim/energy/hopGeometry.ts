@@ -12,9 +12,12 @@
  *   swarm holds fewer), puts the node at their weighted centroid and measures the farthest of them from it. The
  *   mean over the seeded nodes is the hop's geometric distance. Collectors on independently sampled orbits give
  *   a fraction of an au here; a formation of radius R around its node gives R.
- * - hop 0 with placed receivers (Sun-Earth L4/L5 hubs, geostationary, ground): every collector feeds the link (its
- *   share is a share of the whole swarm's power), so the geometric distance is the collectors' weighted mean
- *   distance to the nearest of the hop's receiving platforms (placement.ts).
+ * - hop 0 with Sun-Earth L4/L5 hubs that have their own feeders (schema.ts feedersSchema), when the sample gives
+ *   the formations: the farthest feeder from its hub, the hub propagated on its own orbit (sim/swarm/hubOrbit.ts);
+ *   and the hop after it starts from those hubs, not from the exact points.
+ * - hop 0 with other placed receivers (L4/L5 hubs without feeders, geostationary, ground): every collector feeds
+ *   the link (its share is a share of the whole swarm's power), so the geometric distance is the collectors'
+ *   weighted mean distance to the nearest of the hop's receiving platforms (placement.ts).
  * - a later hop whose two ends are placed: the transmitter-receiver distance of placement.ts
  *   hopGeometricDistanceM, the one the line of sight uses.
  * Hops without receiverAt, and later hops with a cluster end, have no geometry to check.
@@ -50,7 +53,15 @@ export interface CollectorSample {
    * (>= 0) and the formation nodes' positions at this instant (xyz interleaved, m). Then a cluster's radius is
    * measured from the nodes themselves.
    */
-  readonly formations?: { readonly ofTracer: Int32Array; readonly nodePositionsM: Float64Array };
+  readonly formations?: {
+    readonly ofTracer: Int32Array;
+    readonly nodePositionsM: Float64Array;
+    /**
+     * Per formation, the triangular point its node is a hub at (sim/swarm/hubOrbit.ts), or null for a compute
+     * node; absent: every formation is a compute node's.
+     */
+    readonly nodeHub?: ReadonlyArray<'L4' | 'L5' | null>;
+  };
 }
 
 /** One hop's stated and geometric distance at one instant. */
@@ -122,20 +133,36 @@ function meanClusterRadiusM(collectors: CollectorSample, perNode: number): numbe
   return n === 0 ? null : sum / n;
 }
 
-/** The largest distance of a collector (weight > 0) from its formation's node, m; null when none has weight. */
+/**
+ * The largest distance of a collector (weight > 0) from its formation's node, over the compute formations
+ * (hubs false) or the hub formations (hubs true), m; null when none has weight.
+ */
 function farthestFromNodeM(
   collectors: CollectorSample,
   formations: NonNullable<CollectorSample['formations']>,
+  hubs: boolean,
 ): number | null {
   let farthest: number | null = null;
   const nodes = formations.nodePositionsM;
   for (let i = 0; i < collectors.count; i += 1) {
     const f = formations.ofTracer[i] as number;
     if (!((collectors.weights[i] as number) > 0) || f < 0) continue;
+    if (((formations.nodeHub?.[f] ?? null) !== null) !== hubs) continue;
     const node = [nodes[3 * f] as number, nodes[3 * f + 1] as number, nodes[3 * f + 2] as number];
     farthest = Math.max(farthest ?? 0, distance(collectors.positionsM, i, node));
   }
   return farthest;
+}
+
+/** The hub nodes' positions (formations whose node is a hub), m. */
+function hubNodePositions(formations: NonNullable<CollectorSample['formations']>): Array<readonly number[]> {
+  const out: Array<readonly number[]> = [];
+  const nodes = formations.nodePositionsM;
+  formations.nodeHub?.forEach((hub, f) => {
+    if (hub !== null)
+      out.push([nodes[3 * f] as number, nodes[3 * f + 1] as number, nodes[3 * f + 2] as number]);
+  });
+  return out;
 }
 
 /** Weighted mean distance of the collectors to the nearest of `points`, m; null when the swarm has no weight. */
@@ -188,9 +215,33 @@ export function hopGeometryAt(
       if (at === null) return;
       let geometricDistanceM: number | null = null;
       let measure = '';
-      if (hopIndex === 0 && at.kind === 'cluster' && collectors.formations !== undefined) {
-        geometricDistanceM = farthestFromNodeM(collectors, collectors.formations);
+      const formations = collectors.formations;
+      const hubNodes = formations === undefined ? [] : hubNodePositions(formations);
+      const fedHubs = 'feeders' in at && at.feeders !== null;
+      const previous = hopIndex > 0 ? link.hops[hopIndex - 1]?.receiverAt : null;
+      const fromFedHubs =
+        previous !== null && previous !== undefined && 'feeders' in previous && previous.feeders !== null;
+      if (hopIndex === 0 && at.kind === 'cluster' && formations !== undefined) {
+        geometricDistanceM = farthestFromNodeM(collectors, formations, false);
         measure = 'the farthest collector from its formation node';
+      } else if (hopIndex === 0 && fedHubs && formations !== undefined && hubNodes.length > 0) {
+        geometricDistanceM = farthestFromNodeM(collectors, formations, true);
+        measure = "the farthest of the hubs' feeders from its hub";
+      } else if (hopIndex === 1 && fromFedHubs && hubNodes.length > 0) {
+        // The hubs fly on their own orbits (sim/swarm/hubOrbit.ts): the hop starts where they are.
+        const receivers = receiverPlatformsAt(at, tdbS).flatMap((platform) =>
+          platform.positionM === null ? [] : [{ q: platform.positionM, share: platform.unitShare }],
+        );
+        if (receivers.length > 0) {
+          let sum = 0;
+          for (const p of hubNodes) {
+            for (const { q, share } of receivers) {
+              sum += (share / hubNodes.length) * distance(new Float64Array(p), 0, q);
+            }
+          }
+          geometricDistanceM = sum;
+          measure = 'distance from the hubs (on their orbits) to the receivers';
+        }
       } else if (hopIndex === 0 && at.kind === 'cluster') {
         geometricDistanceM = meanClusterRadiusM(collectors, at.collectorsPerReceiver);
         measure =

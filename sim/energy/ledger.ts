@@ -7,7 +7,9 @@
  *   sunlight intercepted
  *     -> electricity at the collectors            (loss: collector conversion; reflected or heat in the cells)
  *     -> split by share among the links; the rest is UNALLOCATED (generated, beamed nowhere: housekeeping on
- *        the collectors, or curtailed; neither delivered nor counted as a loss)
+ *        the collectors, or curtailed; neither delivered nor counted as a loss). Where Lagrange-point hubs have
+ *        their own feeders (resolve.ts HubFeeders), those collectors' power is split among the hubs' links and
+ *        the rest of the swarm's among the others.
  *     -> per link, per hop: DC in -> [line of sight] -> power conditioning -> DC-to-RF / laser -> phase errors
  *        -> atmosphere -> beam collection -> receive aperture -> RF-to-DC / photovoltaic -> DC out (sim/beam,
  *        computeLinkBudget); each relay feeds the DC it receives to the next hop
@@ -56,6 +58,11 @@ export interface LedgerInputs {
    * its sunlight is not part of interceptedSunlightW, so it stays out of the balance and of endToEndEfficiency.
    */
   readonly earthGridDeliveredW?: number;
+  /**
+   * Electricity captured by the collectors that fly with the Lagrange-point hubs (EnergyParams.hubFeeders), W,
+   * part of capturedPowerW: the links fed by the hubs share it, the other links share the rest. Default 0.
+   */
+  readonly hubFeedersCapturedPowerW?: number;
 }
 
 /** Key fields of one unit's link budget (sim/beam LinkBudget), at the power that unit carries. */
@@ -211,8 +218,13 @@ export interface EnergyLedger {
   readonly endToEndEfficiency: number;
   /** Operations per joule at this date; null without a compute section. */
   readonly opsPerJoule: number | null;
-  /** Sustained operations per second: deliveredPowerComputeW x opsPerJoule. */
-  readonly computeOpsPerS: number;
+  /**
+   * Sustained generated tokens per second, deliveredPowerComputeW x opsPerJoule, where the trajectory counts
+   * tokens (mlperf-llama2-70b, or opsUnit `token`); null otherwise.
+   */
+  readonly computeTokensPerS: number | null;
+  /** Sustained FLOP per second likewise, where the trajectory counts FLOP (green500-fp64, opsUnit `flop`); else null. */
+  readonly computeFlopPerS: number | null;
   readonly taskName: string | null;
   /** Energy per task, J: opsPerTask / opsPerJoule; null without a compute section. */
   readonly energyPerTaskJ: number | null;
@@ -401,10 +413,25 @@ export function energyLedgerAt(params: EnergyParams, tdbS: number, inputs: Ledge
     );
   }
 
+  const hubW = nonNegative(inputs.hubFeedersCapturedPowerW ?? 0, 'hubFeedersCapturedPowerW');
+  if (hubW > capturedPowerW * (1 + CAPTURE_ROUNDING)) {
+    throw new InputError(
+      `must not exceed capturedPowerW (${capturedPowerW} W), got ${hubW}`,
+      'hubFeedersCapturedPowerW',
+    );
+  }
+  const hubFeedersW = Math.min(hubW, capturedPowerW);
+
   const warnings: string[] = [];
   const sight = lineOfSightAt(params, tdbS);
+  // Each group of collectors (the hubs' feeders, the rest) divides its own power among its links.
   const links = params.links.map((link, i) =>
-    linkLedger(link, capturedPowerW * link.share, warnings, sight[i] ?? []),
+    linkLedger(
+      link,
+      (link.fedByHubs ? hubFeedersW : capturedPowerW - hubFeedersW) * link.share,
+      warnings,
+      sight[i] ?? [],
+    ),
   );
 
   const losses: Record<keyof LossesByKind, number> = {
@@ -492,7 +519,10 @@ export function energyLedgerAt(params: EnergyParams, tdbS: number, inputs: Ledge
         ? (deliveredPowerComputeW + swarmDeliveredPowerGridW) / interceptedSunlightW
         : 0,
     opsPerJoule,
-    computeOpsPerS: opsPerJoule === null ? 0 : deliveredPowerComputeW * opsPerJoule,
+    computeTokensPerS:
+      opsPerJoule === null || compute?.opsUnit !== 'token' ? null : deliveredPowerComputeW * opsPerJoule,
+    computeFlopPerS:
+      opsPerJoule === null || compute?.opsUnit !== 'flop' ? null : deliveredPowerComputeW * opsPerJoule,
     taskName: compute?.taskName ?? null,
     energyPerTaskJ: compute === null || opsPerJoule === null ? null : compute.opsPerTask / opsPerJoule,
     computeHeatW,

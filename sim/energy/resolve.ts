@@ -9,7 +9,7 @@ import { InputError } from '../errors.ts';
 import { describeIssue } from '../validation/issues.ts';
 import { isoToTdbS } from '../time.ts';
 import { DEEP_SPACE_SINK_K } from './radiator.ts';
-import { TRAJECTORIES, type TrajectoryName } from './trajectories.ts';
+import { TRAJECTORIES, type OpsUnit, type TrajectoryName } from './trajectories.ts';
 import {
   energySchema,
   type ComputeFile,
@@ -17,6 +17,7 @@ import {
   type EnergyFile,
   type HopFile,
   type ReceiverAtFile,
+  linkFedByHubs,
 } from './schema.ts';
 
 const DEG = Math.PI / 180;
@@ -27,7 +28,11 @@ const DEG = Math.PI / 180;
  */
 export type ReceiverPlacement =
   | { readonly kind: 'cluster'; readonly collectorsPerReceiver: number }
-  | { readonly kind: 'sun-earth-L4' | 'sun-earth-L5' | 'sun-earth-L4-L5' }
+  | {
+      readonly kind: 'sun-earth-L4' | 'sun-earth-L5' | 'sun-earth-L4-L5';
+      /** Hop 0: the collectors that fly with the hubs (schema.ts feedersSchema); null: every collector feeds. */
+      readonly feeders: { readonly shell: string; readonly collectorShare: number } | null;
+    }
   /** Longitude east of Greenwich, rad, in [-pi, pi]. */
   | { readonly kind: 'geostationary'; readonly longitudeRad: number }
   /** Geodetic latitude and longitude on WGS-84, rad (east positive); height above the ellipsoid, m. */
@@ -57,8 +62,13 @@ export interface EnergyHop {
 export interface EnergyLink {
   readonly name: string;
   readonly destination: Destination;
-  /** Fraction of the captured electricity this link takes (normalised so that the shares sum to <= 1). */
+  /**
+   * Fraction of the captured electricity this link takes (normalised so that the shares sum to <= 1): of the
+   * hubs' feeders' power when fedByHubs, else of the other collectors' power.
+   */
   readonly share: number;
+  /** Whether the first hop is received by Lagrange-point hubs with their own feeders (EnergyParams.hubFeeders). */
+  readonly fedByHubs: boolean;
   readonly loadEfficiency: number;
   readonly hops: readonly EnergyHop[];
 }
@@ -67,6 +77,8 @@ export interface EnergyLink {
 export interface ComputeParams {
   /** What one operation is (the named trajectory's unit, or the scenario's opsMetric). */
   readonly opsMetric: string;
+  /** Token or FLOP (the named trajectory's, or the scenario's opsUnit); null when the scenario does not say. */
+  readonly opsUnit: OpsUnit | null;
   /** The named trajectory chosen (trajectories.ts), or null for the scenario's own efficiency points. */
   readonly trajectory: string | null;
   /** Dates of the efficiency trajectory, TDB s past J2000, strictly increasing. */
@@ -81,10 +93,26 @@ export interface ComputeParams {
   readonly radiatorSides: 1 | 2;
 }
 
+/**
+ * The collectors that fly in formation with Lagrange-point hubs (sim/swarm/hubOrbit.ts): collectorShare of the
+ * named shell's collectors, split evenly over the points, within radiusM (the hop's distance) of their hub.
+ */
+export interface HubFeeders {
+  /** The link whose first hop the hubs receive. */
+  readonly linkIndex: number;
+  readonly shell: string;
+  readonly collectorShare: number;
+  readonly points: ReadonlyArray<'L4' | 'L5'>;
+  /** The hop's distanceM: the formation radius about each hub, m. */
+  readonly radiusM: number;
+}
+
 /** The resolved `energy` section. Immutable; SI. */
 export interface EnergyParams {
   readonly links: readonly EnergyLink[];
-  /** Sum of the link shares, [0, 1]. */
+  /** The hubs' own feeders, when a link's first hop names them; else null. */
+  readonly hubFeeders: HubFeeders | null;
+  /** Sum of the shares of the links the swarm at large feeds (not the hubs' feeders), [0, 1]. */
   readonly allocatedShare: number;
   readonly compute: ComputeParams | null;
 }
@@ -114,8 +142,38 @@ function resolveReceiverAt(at: ReceiverAtFile): ReceiverPlacement {
         heightM: at.heightM,
       };
     default:
-      return { kind: at.kind };
+      return {
+        kind: at.kind,
+        feeders:
+          at.feeders === undefined
+            ? null
+            : { shell: at.feeders.shell, collectorShare: at.feeders.collectorShare },
+      };
   }
+}
+
+const HUB_POINTS: Readonly<Record<string, ReadonlyArray<'L4' | 'L5'>>> = {
+  'sun-earth-L4': ['L4'],
+  'sun-earth-L5': ['L5'],
+  'sun-earth-L4-L5': ['L4', 'L5'],
+};
+
+/** The hubs' feeders of the resolved links (the schema allows one link with them), or null. */
+function hubFeedersOf(links: readonly EnergyLink[]): HubFeeders | null {
+  for (const [linkIndex, link] of links.entries()) {
+    const hop = link.hops[0];
+    const at = hop?.receiverAt;
+    if (hop === undefined || at === null || at === undefined || !('feeders' in at) || at.feeders === null)
+      continue;
+    return {
+      linkIndex,
+      shell: at.feeders.shell,
+      collectorShare: at.feeders.collectorShare,
+      points: HUB_POINTS[at.kind] ?? [],
+      radiusM: hop.link.distanceM,
+    };
+  }
+  return null;
 }
 
 /** The hop split into the beam module's link (SI, radians) and the ledger's own fields. */
@@ -198,6 +256,7 @@ function resolveCompute(file: ComputeFile, where: string): ComputeParams {
   }
   return {
     opsMetric: named?.opsMetric ?? file.opsMetric ?? 'operations',
+    opsUnit: named?.opsUnit ?? file.opsUnit ?? null,
     trajectory: file.trajectory ?? null,
     efficiencyTdbS,
     efficiencyOpsPerJoule: points.map((point) => point.opsPerJoule),
@@ -216,19 +275,28 @@ function resolveCompute(file: ComputeFile, where: string): ComputeParams {
  * warmer than its sink.
  */
 export function resolveEnergy(file: EnergyFile, path = 'energy'): EnergyParams {
-  const sum = file.links.reduce((total, link) => total + link.share, 0);
+  // Each group (the hubs' feeders, the other collectors) divides its own power among its links.
+  const groupSum = (hubs: boolean): number =>
+    file.links.filter((link) => linkFedByHubs(link) === hubs).reduce((total, link) => total + link.share, 0);
+  const sums = { false: groupSum(false), true: groupSum(true) };
+  const sum = Math.min(1, sums.false);
   // Shares within the schema's rounding allowance above 1 are scaled down to sum to exactly 1 at most.
-  const scale = sum > 1 ? 1 / sum : 1;
-  const links = file.links.map((link, i): EnergyLink => ({
-    name: link.name,
-    destination: link.destination,
-    share: link.share * scale,
-    loadEfficiency: link.loadEfficiency,
-    hops: link.hops.map((hop, j) => resolveHop(hop, `${path}.links[${i}].hops[${j}]`)),
-  }));
+  const links = file.links.map((link, i): EnergyLink => {
+    const fedByHubs = linkFedByHubs(link);
+    const groupTotal = sums[fedByHubs ? 'true' : 'false'];
+    return {
+      name: link.name,
+      destination: link.destination,
+      share: link.share * (groupTotal > 1 ? 1 / groupTotal : 1),
+      fedByHubs,
+      loadEfficiency: link.loadEfficiency,
+      hops: link.hops.map((hop, j) => resolveHop(hop, `${path}.links[${i}].hops[${j}]`)),
+    };
+  });
   return {
     links,
-    allocatedShare: Math.min(1, sum * scale),
+    hubFeeders: hubFeedersOf(links),
+    allocatedShare: Math.min(1, sum),
     compute: file.compute === undefined ? null : resolveCompute(file.compute, `${path}.compute`),
   };
 }

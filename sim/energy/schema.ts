@@ -58,13 +58,31 @@ export const RECEIVER_KINDS = [
 export type ReceiverKind = (typeof RECEIVER_KINDS)[number];
 
 /**
+ * The collectors that feed Lagrange-point hubs (hop 0 only): `collectorShare` of the collectors of `shell` fly in
+ * formation with the hubs (half about each point for `sun-earth-L4-L5`), within the hop's distanceM of them
+ * (sim/swarm/hubOrbit.ts); they feed only the links whose first hop names these hubs, whose shares then divide
+ * those collectors' power, and the other links share the power of the rest of the swarm.
+ */
+export const feedersSchema = z
+  .object({
+    /** The shell (its `name`) whose collectors fly with the hubs: its ranges must hold the hubs' orbits. */
+    shell: z.string().min(1),
+    /** Fraction of that shell's collectors (by count) that fly with the hubs, (0, 1]. */
+    collectorShare: z.number().gt(0).max(1),
+  })
+  .strict();
+export type FeedersFile = z.output<typeof feedersSchema>;
+
+/**
  * Where a hop's receivers are, by `kind`:
  * - `cluster`: inside a cluster of collectors (a compute node or hub among a few hundred collectors). It rides
  *   with the swarm and has no absolute position of its own; there is one receiver per `collectorsPerReceiver`
  *   collectors feeding the link.
  * - `sun-earth-L4`, `sun-earth-L5`: relays at the triangular Lagrange point of the Sun-Earth system, 60 deg ahead
  *   of (L4) or behind (L5) the Earth on its orbit; `sun-earth-L4-L5`: the hop's units split equally between the
- *   two. The tadpole libration of real orbits about these points is not modelled.
+ *   two. The tadpole libration of real orbits about these points is not modelled. On hop 0, `feeders` names the
+ *   collectors that fly with the hubs (feedersSchema); without it every collector feeds the hubs from wherever it
+ *   is, and the run warns that the geometry disagrees with the hop's distance.
  * - `geostationary`: a relay on the geostationary ring over `longitudeDeg` (east positive).
  * - `ground`: a rectenna at geodetic `latitudeDeg`, `longitudeDeg` (WGS-84) and `heightM` above the ellipsoid.
  */
@@ -72,9 +90,9 @@ export const receiverAtSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('cluster'), collectorsPerReceiver: positive }).strict(),
-    z.object({ kind: z.literal('sun-earth-L4') }).strict(),
-    z.object({ kind: z.literal('sun-earth-L5') }).strict(),
-    z.object({ kind: z.literal('sun-earth-L4-L5') }).strict(),
+    z.object({ kind: z.literal('sun-earth-L4'), feeders: feedersSchema.optional() }).strict(),
+    z.object({ kind: z.literal('sun-earth-L5'), feeders: feedersSchema.optional() }).strict(),
+    z.object({ kind: z.literal('sun-earth-L4-L5'), feeders: feedersSchema.optional() }).strict(),
     z.object({ kind: z.literal('geostationary'), longitudeDeg }).strict(),
     z
       .object({
@@ -219,13 +237,24 @@ export const hopSchema = z
 export const DESTINATIONS = ['compute', 'grid'] as const;
 export type Destination = (typeof DESTINATIONS)[number];
 
+/** Whether a link's first hop is received by Lagrange-point hubs with their own feeders (feedersSchema). */
+export function linkFedByHubs(link: {
+  readonly hops: ReadonlyArray<{ readonly receiverAt?: unknown }>;
+}): boolean {
+  const at = link.hops[0]?.receiverAt as { feeders?: unknown } | undefined;
+  return at?.feeders !== undefined;
+}
+
 /** A link from the swarm to a load: a share of the captured electricity, carried over one or more hops. */
 export const energyLinkSchema = z
   .object({
     name: z.string().min(1).max(64),
     /** `compute`: orbital compute nodes; `grid`: ground rectennas feeding a grid. */
     destination: z.enum(DESTINATIONS),
-    /** Fraction of the electricity captured by the collectors that this link takes, [0, 1]. */
+    /**
+     * Fraction of the electricity captured by the collectors that this link takes, [0, 1]: of the hubs' feeders
+     * when its first hop names them (feedersSchema), else of the other collectors.
+     */
     share: z.number().min(0).max(1),
     /**
      * The load's own interface: DC out of the last receiver -> the load (DC-DC regulation, or DC -> AC into the
@@ -248,6 +277,14 @@ export const energyLinkSchema = z
           code: 'custom',
           path: ['hops', j, 'receiverAt', 'kind'],
           message: `a cluster receiver flies with the swarm's collectors, so it can only follow the collectors or another cluster receiver: hops[${left}] has already left the swarm (receiverAt.kind ${JSON.stringify(link.hops[left]?.receiverAt?.kind)})`,
+        });
+      }
+      if (j > 0 && 'feeders' in at && at.feeders !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hops', j, 'receiverAt', 'feeders'],
+          message:
+            'only the first hop has collectors as its transmitters: feeders belongs on hops[0].receiverAt',
         });
       }
       if (at.kind !== 'cluster' && left === null) left = j;
@@ -281,6 +318,12 @@ export const computeSchema = z
      * trajectory the trajectory's own unit is used.
      */
     opsMetric: z.string().min(1).optional(),
+    /**
+     * With the scenario's own efficiency points: whether an operation is a generated `token` or a `flop`, so the
+     * run reports computeTokensPerS or computeFlopPerS; without it neither (the unit is only the opsMetric text).
+     * A named trajectory has its own unit.
+     */
+    opsUnit: z.enum(['token', 'flop']).optional(),
     /**
      * A named computing-efficiency trajectory (sim/energy/trajectories.ts): `mlperf-llama2-70b` (generated tokens
      * per joule) or `green500-fp64` (FP64 FLOP per joule). Give either this or `efficiency`.
@@ -371,12 +414,27 @@ export const energySchema = z
       }
       seen.add(link.name);
     });
-    const sum = energy.links.reduce((total, link) => total + link.share, 0);
-    if (sum > MAX_SHARE_SUM) {
+    // Links fed by the hubs' own collectors divide those collectors' power; the others divide the rest's.
+    for (const hubs of [false, true]) {
+      const sum = energy.links
+        .filter((link) => linkFedByHubs(link) === hubs)
+        .reduce((total, link) => total + link.share, 0);
+      if (sum > MAX_SHARE_SUM) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['links'],
+          message: hubs
+            ? `the share values of the links fed by the hubs' feeders sum to ${sum}, above 1: they divide those collectors' power, so they must sum to <= 1`
+            : `the links' share values sum to ${sum}, above 1: they divide the captured power, so they must sum to <= 1`,
+        });
+      }
+    }
+    const fed = energy.links.flatMap((link, index) => (linkFedByHubs(link) ? [index] : []));
+    if (fed.length > 1) {
       ctx.addIssue({
         code: 'custom',
-        path: ['links'],
-        message: `the links' share values sum to ${sum}, above 1: they divide the captured power, so they must sum to <= 1`,
+        path: ['links', fed[1] as number, 'hops', 0, 'receiverAt', 'feeders'],
+        message: `links[${fed[0]}] already names the hubs' feeders: one group of collectors flies with the hubs`,
       });
     }
     const computeLink = energy.links.findIndex((link) => link.destination === 'compute');

@@ -19,8 +19,12 @@ export interface TrajectoryPoint {
   readonly source: string;
 }
 
+/** What a trajectory's operation is, where the figures need its unit: a generated token, or a FLOP. */
+export type OpsUnit = 'token' | 'flop';
+
 export interface Trajectory {
   readonly opsMetric: string;
+  readonly opsUnit: OpsUnit;
   readonly points: readonly TrajectoryPoint[];
 }
 
@@ -147,6 +151,7 @@ export function inferenceProjection(anchors: readonly InferenceAnchor[] = INFERE
 /** The Green500 FP64 trajectory the baseline used before: measured No. 1 values, then 3.0-year doubling. */
 const GREEN500_FP64: Trajectory = {
   opsMetric: 'HPL FP64 FLOP (Green500)',
+  opsUnit: 'flop',
   points: [
     { date: '2020-11-01', opsPerJoule: 26.2e9, source: '[Green500-2020-11] No. 1 NVIDIA DGX SuperPOD' },
     { date: '2022-06-01', opsPerJoule: 62.8e9, source: '[Green500-2022-06] No. 1 Frontier TDS' },
@@ -172,6 +177,7 @@ const GREEN500_FP64: Trajectory = {
 export const TRAJECTORIES = {
   'mlperf-llama2-70b': {
     opsMetric: 'generated tokens, Llama-2-70B class (MLPerf llama2-70b-99 Offline, at measured system power)',
+    opsUnit: 'token',
     points: inferenceProjection().points,
   },
   'green500-fp64': GREEN500_FP64,

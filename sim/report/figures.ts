@@ -50,11 +50,12 @@ export const FIGURE_GROUPS: ReadonlyArray<{ readonly group: FigureGroup; readonl
 /**
  * Units. SI, plus: `count` (a number of things: collectors, satellites; dimensionless, may be fractional for
  * weighted sums), `1` (a dimensionless fraction or efficiency), `USD` (launch cost) and `yr` (Julian years of
- * 365.25 d, where the key says Years), `USD/J` (a levelised cost), `W/m²` (a heat flux over an area), and `text`
+ * 365.25 d, where the key says Years), `USD/J` (a levelised cost), `W/m²` (a heat flux over an area), `token/s`
+ * and `FLOP/s` (computation, each in its own unit), and `text`
  * (a name, no unit).
  */
 export type FigureUnit =
-  'W' | 'J' | 'kg' | 'm²' | 'op/s' | 'USD' | 'USD/J' | 'W/m²' | 'yr' | 'count' | '1' | 'text';
+  'W' | 'J' | 'kg' | 'm²' | 'token/s' | 'FLOP/s' | 'USD' | 'USD/J' | 'W/m²' | 'yr' | 'count' | '1' | 'text';
 
 interface FigureCommon<K extends string> {
   readonly key: K;
@@ -344,12 +345,19 @@ export const FIGURES = [
     chart: false,
     help: 'The swarm’s links only: what they deliver over the sunlight the swarm intercepts.',
   }),
-  compute.number('computeOpsPerS', at('energy.computeOpsPerS'), {
-    label: 'Computation bought',
-    short: 'ops/s',
-    unit: 'op/s',
+  compute.number('computeTokensPerS', at('energy.computeTokensPerS'), {
+    label: 'Computation bought (tokens)',
+    short: 'tokens/s',
+    unit: 'token/s',
     chart: true,
-    help: 'Sustained operations per second of the compute nodes, in the unit of the scenario’s compute trajectory: generated tokens of a Llama-2-70B-class model per second for mlperf-llama2-70b (the baseline), HPL FP64 FLOP/s for green500-fp64, the scenario’s opsMetric for its own points.',
+    help: 'Sustained generated tokens per second of the compute nodes, a Llama-2-70B-class model (mlperf-llama2-70b, the baseline’s trajectory, or a scenario’s own points with opsUnit token); null where the trajectory counts no tokens.',
+  }),
+  compute.number('computeFlopPerS', at('energy.computeFlopPerS'), {
+    label: 'Computation bought (FLOP)',
+    short: 'FLOP/s',
+    unit: 'FLOP/s',
+    chart: true,
+    help: 'Sustained FLOP per second of the compute nodes (green500-fp64: HPL FP64; or a scenario’s own points with opsUnit flop); null where the trajectory counts no FLOP.',
   }),
   compute.number('computeNodeCount', at('computeNodeCount'), {
     label: 'Compute nodes (in the swarm)',
@@ -602,7 +610,8 @@ export const SNAPSHOT_LEFT_OUT: Readonly<Partial<Record<SnapshotPath, string>>> 
   'energy.heat': 'the ledger’s heat by location, detail; radiatorAreaM2 is the figure it drives',
   'energy.earthGridDeliveredW':
     'the ledger’s copy of the Earth segment’s grid power (geoDeliveredPowerGridW)',
-  'energy.opsPerJoule': 'the compute roadmap’s input at the date; computeOpsPerS and energyPerTaskJ carry it',
+  'energy.opsPerJoule':
+    'the compute roadmap’s input at the date; computeTokensPerS, computeFlopPerS and energyPerTaskJ carry it',
   'energy.taskName': 'the name of energyPerTaskJ’s task, a label',
   'energy.computeHeatW': 'equal to energy.heat.computeNodesW; radiatorAreaM2 is the figure',
   'energy.links': 'per-link ledgers: the stream sends them to the scene as links',

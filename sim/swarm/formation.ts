@@ -53,6 +53,52 @@ export function memberElements(
   muM3S2: number,
   draw: RelativeOrbitDraw,
 ): KeplerElements {
+  const bound = FORMATION_AMPLITUDE_SHARE * radiusM;
+  const A = bound * (0.5 + 0.5 * draw.radial);
+  const alpha = 2 * Math.PI * draw.radialPhase;
+  const y0 = bound * (2 * draw.alongTrack - 1);
+  const B = bound * draw.crossTrack;
+  const gamma = 2 * Math.PI * draw.crossPhase;
+  return relativeToElements(node, muM3S2, (rate) => ({
+    local: [A * Math.cos(alpha), y0 - 2 * A * Math.sin(alpha), B * Math.cos(gamma)],
+    localRate: [-A * rate * Math.sin(alpha), -2 * A * rate * Math.cos(alpha), -B * rate * Math.sin(gamma)],
+  }));
+}
+
+/**
+ * The elements of a member on the circular relative orbit about the node, at a constant distance `ringRadiusM`
+ * (m) from it: x = (rho/2) cos(nt + alpha), y = -rho sin(nt + alpha), z = (sqrt(3)/2) rho cos(nt + alpha), whose
+ * |rho|^2 = rho^2 (cos^2 + sin^2) at every instant (the bounded CW solution with a 2:1 in-plane ellipse tilted
+ * 60 deg out of the orbit plane; Sabol, Burns & McLaughlin 2001, J. Spacecraft Rockets 38(2):270, "circular
+ * formation"). `phase` in [0, 1) places the member on the ring. The hubs' feeders fly it (hubOrbit.ts), so that
+ * every feeder is at the hop's stated distance at every instant, within the eccentric-reference and nonlinear
+ * terms the module comment bounds (order e |rho|, 1.7 % for the Earth's e).
+ */
+export function ringMemberElements(
+  node: KeplerElements,
+  ringRadiusM: number,
+  muM3S2: number,
+  phase: number,
+): KeplerElements {
+  const half = ringRadiusM / 2;
+  const tilt = (Math.sqrt(3) / 2) * ringRadiusM;
+  const alpha = 2 * Math.PI * phase;
+  return relativeToElements(node, muM3S2, (rate) => ({
+    local: [half * Math.cos(alpha), -ringRadiusM * Math.sin(alpha), tilt * Math.cos(alpha)],
+    localRate: [
+      -half * rate * Math.sin(alpha),
+      -ringRadiusM * rate * Math.cos(alpha),
+      -tilt * rate * Math.sin(alpha),
+    ],
+  }));
+}
+
+/** The member's elements from its relative state in the node's local frame (given the frame's rate, rad/s). */
+function relativeToElements(
+  node: KeplerElements,
+  muM3S2: number,
+  relative: (rateRadS: number) => { local: Vec3; localRate: Vec3 },
+): KeplerElements {
   const { positionM: r, velocityMS: v } = keplerToState(node, muM3S2);
   const h = cross(r, v);
   const rNorm2 = r[0] * r[0] + r[1] * r[1] + r[2] * r[2];
@@ -61,18 +107,7 @@ export function memberElements(
   const xHat = unit(r);
   const zHat = unit(h);
   const yHat = cross(zHat, xHat);
-  const bound = FORMATION_AMPLITUDE_SHARE * radiusM;
-  const A = bound * (0.5 + 0.5 * draw.radial);
-  const alpha = 2 * Math.PI * draw.radialPhase;
-  const y0 = bound * (2 * draw.alongTrack - 1);
-  const B = bound * draw.crossTrack;
-  const gamma = 2 * Math.PI * draw.crossPhase;
-  const local: Vec3 = [A * Math.cos(alpha), y0 - 2 * A * Math.sin(alpha), B * Math.cos(gamma)];
-  const localRate: Vec3 = [
-    -A * rateRadS * Math.sin(alpha),
-    -2 * A * rateRadS * Math.cos(alpha),
-    -B * rateRadS * Math.sin(gamma),
-  ];
+  const { local, localRate } = relative(rateRadS);
   const dr: Vec3 = [0, 0, 0];
   const dvRot: Vec3 = [0, 0, 0];
   for (let c = 0; c < 3; c += 1) {

@@ -18,7 +18,8 @@ import type { CollectorSpec } from './collector.ts';
 import type { ShellSpec } from './shell.ts';
 import type { Cohort } from './cohort.ts';
 import { createUniformSource, type UniformSource } from './random.ts';
-import { memberElements } from './formation.ts';
+import { memberElements, ringMemberElements } from './formation.ts';
+import { hubElements } from './hubOrbit.ts';
 import { propagateElements } from '../orbit/state.ts';
 import type { KeplerElements } from '../orbit/elements.ts';
 
@@ -32,10 +33,25 @@ export interface FormationSpec {
   readonly radiusM: number;
 }
 
+/**
+ * Collectors that fly in formation with hubs at Sun-Earth triangular points (hubOrbit.ts): collectorShare of shell
+ * shellIndex's collectors (by nominal weight, in order of station time), shared evenly among the points, within
+ * radiusM of their hub, on the constant-distance ring of formation.ts ringMemberElements. They take no part in the
+ * compute formations.
+ */
+export interface HubFormationSpec {
+  readonly shellIndex: number;
+  readonly collectorShare: number;
+  readonly points: ReadonlyArray<'L4' | 'L5'>;
+  readonly radiusM: number;
+}
+
 /** A formation's node: its elements at its epoch (the station time of its first tracer), on mu (1 - beta). */
 export interface FormationNode {
   readonly elements: KeplerElements;
   readonly epochTdbS: number;
+  /** The triangular point a hub node flies at; null for a compute node. */
+  readonly hub: 'L4' | 'L5' | null;
 }
 
 export interface Swarm {
@@ -45,7 +61,7 @@ export interface Swarm {
   readonly table: TracerTable;
   /** Index of each tracer's cohort. */
   readonly tracerCohort: Uint32Array;
-  /** Index of each tracer's formation in formationNodes, or -1 (no formation spec). */
+  /** Index of each tracer's formation in formationNodes (compute or hub), or -1 (none). */
   readonly tracerFormation: Int32Array;
   /** The formations' nodes, in order of their first tracer. */
   readonly formationNodes: readonly FormationNode[];
@@ -88,6 +104,7 @@ export function buildSwarm(
   tracerBudget: number,
   seed: number,
   formation?: FormationSpec,
+  hubs?: HubFormationSpec,
 ): Swarm {
   const cohorts = [...cohortsIn].sort((a, b) => a.stationTdbS - b.stationTdbS || a.shellIndex - b.shellIndex);
   const perCohort = allocateTracers(cohorts, tracerBudget);
@@ -117,14 +134,32 @@ export function buildSwarm(
   const formationNodes: FormationNode[] = [];
   const formationIndex = new Map<string, number>();
   const shellWeightSoFar = new Map<number, number>();
+  // The hub shell's weight so far, and the hub feeders' weight so far at each point.
+  let hubShellWeight = 0;
+  const hubWeight = new Map<'L4' | 'L5', number>();
   order.forEach((from, row) => {
     const cohortIndex = ofCohort[from] as number;
     const cohort = cohorts[cohortIndex] as Cohort;
     const shell = shells[cohort.shellIndex] as ShellSpec;
     const stationTdbS = station[from] as number;
     const weight = cohort.collectorCount / (perCohort[cohortIndex] as number);
+    let hubPoint: 'L4' | 'L5' | null = null;
+    if (hubs !== undefined && cohort.shellIndex === hubs.shellIndex && hubs.points.length > 0) {
+      // A tracer feeds a hub while the feeders' weight is below collectorShare of the shell's (so it tracks the
+      // share within one tracer's weight), at the point with the least weight so far (ties: the first).
+      const fed = hubs.points.reduce((sum, p) => sum + (hubWeight.get(p) ?? 0), 0);
+      hubShellWeight += weight;
+      if (fed < hubs.collectorShare * hubShellWeight) {
+        hubPoint = hubs.points.reduce((best, p) =>
+          (hubWeight.get(p) ?? 0) < (hubWeight.get(best) ?? 0) ? p : best,
+        );
+        hubWeight.set(hubPoint, (hubWeight.get(hubPoint) ?? 0) + weight);
+      }
+    }
     let formationKey: string | null = null;
-    if (formation !== undefined) {
+    if (hubPoint !== null) {
+      formationKey = `hub:${hubPoint}`;
+    } else if (formation !== undefined) {
       // Tracers of one shell in order of station time, collectorsPerFormation collectors' worth each: a formation
       // fills as its collectors arrive, across cohorts (a cohort may be smaller than one formation).
       const before = shellWeightSoFar.get(cohort.shellIndex) ?? 0;
@@ -135,7 +170,11 @@ export function buildSwarm(
     const known = formationKey === null ? undefined : formationIndex.get(formationKey);
     let elements: KeplerElements;
     let epochTdbS = stationTdbS;
-    if (known === undefined) {
+    if (known === undefined && hubPoint !== null) {
+      elements = hubElements(hubPoint, stationTdbS, collector.muEffM3S2);
+      formationIndex.set(formationKey as string, formationNodes.length);
+      formationNodes.push({ elements, epochTdbS: stationTdbS, hub: hubPoint });
+    } else if (known === undefined) {
       const [iMin, iMax] = shell.inclinationRad;
       const cosI = uniformIn(source, [Math.cos(iMax), Math.cos(iMin)]);
       elements = {
@@ -148,22 +187,31 @@ export function buildSwarm(
       };
       if (formationKey !== null) {
         formationIndex.set(formationKey, formationNodes.length);
-        formationNodes.push({ elements, epochTdbS: stationTdbS });
+        formationNodes.push({ elements, epochTdbS: stationTdbS, hub: null });
       }
     } else {
       const node = formationNodes[known] as FormationNode;
       elements = propagateElements(node.elements, collector.muEffM3S2, stationTdbS - node.epochTdbS);
       epochTdbS = stationTdbS;
     }
-    if (formation !== undefined) {
-      tracerFormation[row] = formationIndex.get(formationKey as string) as number;
-      elements = memberElements(elements, formation.radiusM, collector.muEffM3S2, {
-        radial: source.next(),
-        radialPhase: source.next(),
-        alongTrack: source.next(),
-        crossTrack: source.next(),
-        crossPhase: source.next(),
-      });
+    if (formationKey !== null) {
+      tracerFormation[row] = formationIndex.get(formationKey) as number;
+      // A hub's feeders fly the constant-distance ring at the hop's distance; a compute node's fill its radius.
+      elements =
+        hubPoint !== null
+          ? ringMemberElements(
+              elements,
+              (hubs as HubFormationSpec).radiusM,
+              collector.muEffM3S2,
+              source.next(),
+            )
+          : memberElements(elements, (formation as FormationSpec).radiusM, collector.muEffM3S2, {
+              radial: source.next(),
+              radialPhase: source.next(),
+              alongTrack: source.next(),
+              crossTrack: source.next(),
+              crossPhase: source.next(),
+            });
     }
     setTracer(table, row, elements, epochTdbS, collector.muEffM3S2, weight, stationTdbS, cohort.shellIndex);
     tracerCohort[row] = cohortIndex;

@@ -181,7 +181,8 @@ describe('NASA OTPS 2024 "Space-Based Solar Power" representative designs RD1 (2
 
   // Bookkeeping, not physics: the report's delivered power is the product of its own nine stage efficiencies, so
   // this checks our transcription of them and buildChain's product, nothing more. The physics checks of the
-  // report's allowances (atmosphere 0.98, collection 0.95) against our own models are the two tests below.
+  // report's allowances (atmosphere 0.98, collection 0.95) against our own models are the two tests below; its
+  // incident power and capacity factors against its own areas and our geometry are in otps2024.test.ts.
   it('bookkeeping: the report chain multiplies to its delivered power, 2028.79 MW (RD1) and 2021.95 MW (RD2)', () => {
     expect(chain(15_689.33, 0.997).outputW / 2028.791344e6).toBeCloseTo(1, OTPS_CHAIN_DIGITS);
     expect(chain(25_982.5, 0.6).outputW / 2021.948467e6).toBeCloseTo(1, OTPS_CHAIN_DIGITS);

@@ -65,6 +65,17 @@ describe('the energy schema', () => {
 
   it('refuses shares that sum above 1, naming the links and their share values', () => {
     const raw = baseline();
+    // the baseline's two links divide two groups' power (the hubs' feeders, the rest): 0.98 each passes
+    expect(issuePaths(raw)).toEqual([]);
+    raw.links[1].share = 1.5;
+    expect(issuePaths(raw)).toContain('links[1].share');
+    raw.links[1].share = 0.98;
+    raw.links.push({ ...JSON.parse(JSON.stringify(raw.links[1])), name: 'second-earth-link' });
+    expect(parseMessage(raw)).toMatch(/share values of the links fed by the hubs' feeders sum to 1\.96/);
+    expect(parseMessage(raw)).toMatch(/links\[1\] already names the hubs' feeders/);
+    raw.links.pop();
+    // Without feeders, both links divide the whole swarm's power.
+    delete raw.links[1].hops[0].receiverAt.feeders;
     raw.links[0].share = 0.95;
     raw.links[1].share = 0.1;
     expect(issuePaths(raw)).toEqual(['links']);
@@ -118,7 +129,8 @@ describe('the energy schema', () => {
       ['links[1].hops[2].rxLengthM', (raw) => delete raw.links[1].hops[2].rxLengthM],
       ['links[1].hops[2].elevationDeg', (raw) => (raw.links[1].hops[2].elevationDeg = 3)],
       ['links[1].hops[1].distanceM', (raw) => (raw.links[1].hops[1].distanceM = -1)],
-      ['links[1].hops', (raw) => (raw.links[1].hops = [])],
+      // (with its hops gone the link loses the hubs' feeders and joins the others' shares: 0.02 keeps them <= 1)
+      ['links[1].hops', (raw) => ((raw.links[1].hops = []), (raw.links[1].share = 0.02))],
       ['links[1].name', (raw) => (raw.links[1].name = raw.links[0].name)],
       ['links[0].hops[0]', (raw) => (raw.links[0].hops[0].txPowerW = 1e6)],
       ['compute', (raw) => delete raw.compute],
@@ -195,6 +207,7 @@ describe('resolving the energy section', () => {
 
   it('scales shares that exceed 1 only by rounding down to a sum of exactly 1', () => {
     const raw = baseline();
+    delete raw.links[1].hops[0].receiverAt.feeders;
     raw.links[0].share = 0.92;
     raw.links[1].share = 0.08 + 5e-10;
     const params = resolveEnergy(parseEnergy(raw));

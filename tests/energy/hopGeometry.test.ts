@@ -3,8 +3,9 @@
  * Constructed swarms whose answer is known in closed form: collectors in antipodal pairs on a sphere of radius R
  * about a point have their centroid at that point and every member at R from it, so the cluster radius is R and
  * every collector is R from the hub there. Then the baseline itself, with the real propagator: its tracers are
- * in formations about their compute nodes (sim/swarm/formation.ts), so the node hop matches its 2,000 km, but the
- * whole swarm feeds the L4/L5 hubs, which no collector is near.
+ * in formations about their compute nodes (sim/swarm/formation.ts) and, for the hubs' feeders, about the L4/L5
+ * hubs (sim/swarm/hubOrbit.ts), so both collector hops match their 2,000 km; without feeders the whole swarm feeds
+ * the hubs, which no collector is near, and the run warns.
  */
 import { describe, expect, it } from 'vitest';
 import { AU_M } from '../../sim/constants.ts';
@@ -17,6 +18,7 @@ import {
   type EnergyParams,
 } from '../../sim/energy/index.ts';
 import { createWorld, isoToTdbS, loadScenario } from '../../sim/index.ts';
+import { builtinScenarioObject } from '../../sim/scenario/load.ts';
 import { keplerToState, propagateElements } from '../../sim/orbit/state.ts';
 
 /** Relative tolerance of the closed-form radius: a few float64 roundings of 1e11 m coordinates, ~1e-16 each. */
@@ -91,7 +93,7 @@ describe('hop distances against the geometry', () => {
     expect(warnings[1]).toMatch(/^swarm-to-earth hop 0 \(collector-to-hub\): .*2\.000e\+6 m.*5\.000e\+6 m/);
   });
 
-  it('the baseline with the real propagator: its formations match the cluster radius, its hubs have no collectors', () => {
+  it('the baseline with the real propagator: its compute and hub formations both match their 2,000 km', () => {
     const scenario = loadScenario('baseline');
     const world = createWorld(scenario, { tracers: 300 });
     const { table, tracerFormation, formationNodes } = world.swarm;
@@ -108,24 +110,44 @@ describe('hop distances against the geometry', () => {
         (n) => keplerToState(propagateElements(n.elements, mu, T_2050 - n.epochTdbS), mu).positionM,
       ),
     );
+    const nodeHub = formationNodes.map((n) => n.hub);
     const checks = hopGeometryAt(baselineEnergy(), T_2050, {
       count,
       positionsM,
       weights,
-      formations: { ofTracer: tracerFormation, nodePositionsM },
+      formations: { ofTracer: tracerFormation, nodePositionsM, nodeHub },
     });
     // the formations keep every collector within the 2,000 km radius (tests/formation.test.ts), and fill it
     expect(checks[0]?.geometricDistanceM).toBeLessThanOrEqual(2e6);
     expect(checks[0]?.geometricDistanceM).toBeGreaterThan(2e6 / GEOMETRY_MISMATCH_FACTOR);
-    // The whole swarm feeds the hubs, on orbits spread over 0.68-1.05 au in uniform mean anomaly: its mean distance
-    // to the nearer of two points 120 deg apart on the 1 au circle is tenths of an au; 0.01 au is a loose floor,
-    // 750 times the 2,000 km the link budget uses.
-    expect(checks[1]?.geometricDistanceM).toBeGreaterThan(0.01 * AU_M);
+    // the hubs' feeders fly with their hubs (tests/energy/hubFeeders.test.ts), within the same radius
+    expect(checks[1]?.measure).toBe("the farthest of the hubs' feeders from its hub");
+    // (on the constant-distance ring about the hub: 2,000 km to the eccentric-reference terms, 3e = 5 %)
+    expect(Math.abs((checks[1]?.geometricDistanceM ?? 0) / 2e6 - 1)).toBeLessThan(0.05);
+    // and the hub-to-relay hop starts from the hubs themselves: 1 au within the Earth's eccentricity
+    expect(checks[2]?.measure).toBe('distance from the hubs (on their orbits) to the receivers');
+    expect(Math.abs((checks[2]?.geometricDistanceM ?? 0) / AU_M - 1)).toBeLessThan(0.0175);
     const geometry = (world.snapshot(T_2050).energy?.warnings ?? []).filter((w) =>
       w.includes('geometry gives'),
     );
-    expect(geometry.map((w) => w.slice(0, w.indexOf(':')))).toEqual([
-      'swarm-to-earth hop 0 (collector-to-hub)',
-    ]);
+    expect(geometry).toEqual([]);
+  });
+
+  it('hubs without feeders: the whole swarm feeds them from tenths of an au, and the run warns with both numbers', () => {
+    const file = JSON.parse(JSON.stringify(builtinScenarioObject('baseline'))) as {
+      energy: { links: Array<{ share: number; hops: Array<{ receiverAt?: { feeders?: unknown } }> }> };
+    };
+    delete file.energy.links[1]?.hops[0]?.receiverAt?.feeders;
+    // the old division of the power: 0.90 and 0.08 of every collector's
+    (file.energy.links[0] as { share: number }).share = 0.9;
+    (file.energy.links[1] as { share: number }).share = 0.08;
+    const world = createWorld(loadScenario(file), { tracers: 300 });
+    expect(world.swarm.formationNodes.every((n) => n.hub === null)).toBe(true);
+    const geometry = (world.snapshot(T_2050).energy?.warnings ?? []).filter((w) =>
+      w.includes('geometry gives'),
+    );
+    expect(geometry).toHaveLength(1);
+    // 2,000 km stated against tenths of an au (0.01 au is a loose floor, 750 times the stated distance)
+    expect(geometry[0]).toMatch(/^swarm-to-earth hop 0 \(collector-to-hub\): .*2\.000e\+6 m.*e\+1[01] m/);
   });
 });

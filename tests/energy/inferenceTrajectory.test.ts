@@ -179,7 +179,8 @@ describe('the green500-fp64 alternative', () => {
       const ledger = energyLedgerAt(p, isoTdb(date), inputs);
       expect(ledger.opsPerJoule).toBe(flopPerJ);
       expect(ledger.energyPerTaskJ).toBe(1.4e14 / flopPerJ);
-      expect(ledger.computeOpsPerS).toBe(ledger.deliveredPowerComputeW * flopPerJ);
+      expect(ledger.computeFlopPerS).toBe(ledger.deliveredPowerComputeW * flopPerJ);
+      expect(ledger.computeTokensPerS).toBeNull();
     }
     // Between the measured points it is the Green500 record interpolated: exact at Nov 2025.
     expect(opsPerJouleAt(p.compute!, isoTdb('2025-11-01'))).toBe(73.282e9);

@@ -44,6 +44,7 @@ const baselineRaw = (): any => JSON.parse(readFileSync(BASELINE_URL, 'utf8')).en
 /** A compute section whose trajectory is two cited Green500 points (top500.org lists 2022/06 and 2025/11). */
 const GREEN500_COMPUTE = {
   opsMetric: 'HPL FP64 FLOP',
+  opsUnit: 'flop' as const,
   efficiency: [
     { date: '2022-06-01', opsPerJoule: 62.8e9, source: 'Green500 June 2022 No. 1, Frontier TDS' },
     { date: '2025-11-01', opsPerJoule: 73.282e9, source: 'Green500 November 2025 No. 1, Kairos' },
@@ -251,7 +252,9 @@ describe('the ledger balances: intercepted = delivered + losses + unallocated', 
     expect(ledger.endToEndEfficiency).toBe(0);
     expect(ledger.deliveredPowerComputeW).toBe(0);
     expect(ledger.deliveredPowerGridW).toBe(0);
-    expect(ledger.computeOpsPerS).toBe(0);
+    // the baseline counts tokens: tokens/s is 0 and FLOP/s is not a figure of this scenario
+    expect(ledger.computeTokensPerS).toBe(0);
+    expect(ledger.computeFlopPerS).toBeNull();
     expect(ledger.radiatorAreaM2).toBe(0);
     expect(ledger.links.every((link) => link.hops.every((h) => h.budget === null))).toBe(true);
     expect(ledger.energyPerTaskJ).toBeGreaterThan(0);
@@ -329,17 +332,19 @@ describe('what the compute power buys', () => {
   };
   const inputs = { interceptedSunlightW: 5e12, capturedPowerW: 1e12 };
 
-  it('ops/s = delivered compute power x ops/J at that date, against the cited points by hand', () => {
+  it('FLOP/s = delivered compute power x FLOP/J at that date, against the cited points by hand', () => {
     const p = params(energy);
     const atPoint = energyLedgerAt(p, isoToTdbS('2025-11-01'), inputs);
     expect(atPoint.opsPerJoule).toBe(73.282e9);
-    expect(atPoint.computeOpsPerS / (atPoint.deliveredPowerComputeW * 73.282e9)).toBeCloseTo(
+    // the points count FLOP (opsUnit): no tokens/s figure
+    expect(atPoint.computeTokensPerS).toBeNull();
+    expect((atPoint.computeFlopPerS ?? 0) / (atPoint.deliveredPowerComputeW * 73.282e9)).toBeCloseTo(
       1,
       ROUNDING_DIGITS,
     );
     const middle = energyLedgerAt(p, (isoToTdbS('2022-06-01') + isoToTdbS('2025-11-01')) / 2, inputs);
     const handOpsPerJoule = Math.sqrt(62.8e9 * 73.282e9);
-    expect(middle.computeOpsPerS / (middle.deliveredPowerComputeW * handOpsPerJoule)).toBeCloseTo(
+    expect((middle.computeFlopPerS ?? 0) / (middle.deliveredPowerComputeW * handOpsPerJoule)).toBeCloseTo(
       1,
       ROUNDING_DIGITS,
     );
@@ -372,7 +377,8 @@ describe('what the compute power buys', () => {
       links: [{ name: 'to-ground', destination: 'grid', share: 0.5, hops: [SPACE_HOP] }],
     });
     const ledger = energyLedgerAt(grid, 0, inputs);
-    expect(ledger.computeOpsPerS).toBe(0);
+    expect(ledger.computeTokensPerS).toBeNull();
+    expect(ledger.computeFlopPerS).toBeNull();
     expect(ledger.energyPerTaskJ).toBeNull();
     expect(ledger.radiatorAreaM2).toBe(0);
     expect(ledger.swarmDeliveredPowerGridW).toBeGreaterThan(0);
@@ -448,7 +454,8 @@ describe('the proposed baseline energy section (the energy section of assets/sce
   });
 
   it('in 2050 with 1 TW captured: balanced, compute takes most, the Earth link is the least efficient', () => {
-    const inputs = { interceptedSunlightW: 5e12, capturedPowerW: 1e12 };
+    // 8 % of the power captured by the hubs' feeders (the baseline's 14 % of the near-1au shell, about that)
+    const inputs = { interceptedSunlightW: 5e12, capturedPowerW: 1e12, hubFeedersCapturedPowerW: 8e10 };
     const ledger = energyLedgerAt(p, isoToTdbS('2050-06-01'), inputs);
     expect(Math.abs(residualW(ledger))).toBeLessThanOrEqual(BALANCE_REL * inputs.interceptedSunlightW);
     expect(ledger.unallocatedPowerW / inputs.capturedPowerW).toBeCloseTo(0.02, ROUNDING_DIGITS);
@@ -461,5 +468,37 @@ describe('the proposed baseline energy section (the energy section of assets/sce
     const ground = earth?.hops[2]?.budget;
     expect(ground?.groundLink).toBe(true);
     expect(ground?.edgePowerDensityWm2).toBeLessThan(10);
+  });
+});
+
+describe('computation in named units: tokens/s or FLOP/s, each only where the trajectory counts it', () => {
+  const withCompute = (compute: object): EnergyInput => ({
+    links: [{ name: 'to-nodes', destination: 'compute', share: 0.9, loadEfficiency: 0.9, hops: [SPACE_HOP] }],
+    compute: compute as EnergyInput['compute'],
+  });
+  const inputs = { interceptedSunlightW: 5e12, capturedPowerW: 1e12 };
+  const at = isoToTdbS('2040-01-01');
+
+  it('mlperf-llama2-70b counts tokens, green500-fp64 FLOP, own points what their opsUnit says (or neither)', () => {
+    const rest = {
+      task: GREEN500_COMPUTE.task,
+      radiatorTemperatureK: GREEN500_COMPUTE.radiatorTemperatureK,
+      radiatorEmissivity: GREEN500_COMPUTE.radiatorEmissivity,
+      radiatorSides: GREEN500_COMPUTE.radiatorSides,
+    };
+    const cases: Array<[object, 'tokens' | 'flop' | 'neither']> = [
+      [{ ...rest, trajectory: 'mlperf-llama2-70b' }, 'tokens'],
+      [{ ...rest, trajectory: 'green500-fp64' }, 'flop'],
+      [GREEN500_COMPUTE, 'flop'],
+      [{ ...GREEN500_COMPUTE, opsUnit: 'token' }, 'tokens'],
+      [{ ...GREEN500_COMPUTE, opsUnit: undefined }, 'neither'],
+    ];
+    for (const [compute, unit] of cases) {
+      const ledger = energyLedgerAt(params(withCompute(compute)), at, inputs);
+      const bought = ledger.deliveredPowerComputeW * (ledger.opsPerJoule ?? 0);
+      expect(bought).toBeGreaterThan(0);
+      expect(ledger.computeTokensPerS).toBe(unit === 'tokens' ? bought : null);
+      expect(ledger.computeFlopPerS).toBe(unit === 'flop' ? bought : null);
+    }
   });
 });

@@ -46,6 +46,17 @@ const BASELINE_URL = new URL('../../assets/scenarios/baseline.json', import.meta
 const baselineScenario = (): any => JSON.parse(readFileSync(BASELINE_URL, 'utf8'));
 const baselineEnergy = (): any => baselineScenario().energy;
 
+/**
+ * The baseline's energy section with its hubs fed by the whole swarm (no feeders, the old 0.90 / 0.08 division of
+ * every collector's power): the placement alone then leaves the ledger unchanged, which is what these tests compare.
+ */
+function withoutFeeders(energy: any): any {
+  delete energy.links[1].hops[0].receiverAt?.feeders;
+  energy.links[0].share = 0.9;
+  energy.links[1].share = 0.08;
+  return energy;
+}
+
 /** Relative tolerance of the equilateral triangle: float64 rounding of a rotation of a 1.5e11 m vector. */
 const TRIANGLE_REL = 1e-12;
 /** Angles of the triangle (cos 60 deg, sqrt(3)), digits: the same float64 rounding as TRIANGLE_REL. */
@@ -493,7 +504,9 @@ describe('receiverAt validation, through loadScenario', () => {
 describe('scenarios without receiverAt', () => {
   it('still load, place nothing and give identical ledgers', () => {
     const placed = baselineScenario();
+    withoutFeeders(placed.energy);
     const unplaced = baselineScenario();
+    withoutFeeders(unplaced.energy);
     let removed = 0;
     for (const link of unplaced.energy.links) {
       for (const hop of link.hops) {
@@ -544,10 +557,22 @@ describe('compute nodes among the collectors', () => {
     expect(last.kind).toBe('cluster');
     const t = isoToTdbS('2050-06-01');
     // a small tracer budget: the count comes from the arrivals (sim/world.ts), independent of the tracers
-    const snapshot = createWorld(loadScenario(file), { tracers: 500 }).snapshot(t);
+    const world = createWorld(loadScenario(file), { tracers: 500 });
+    const snapshot = world.snapshot(t);
     expect(snapshot.collectorCount).toBeGreaterThan(1000);
+    // the compute link is fed by the collectors that do not fly with the L4/L5 hubs (tests/energy/hubFeeders.test.ts)
+    const { table, tracerFormation, formationNodes } = world.swarm;
+    const scale = world.tracerWeightScaleAt(t);
+    let feeders = 0;
+    for (let k = 0; k < world.tracersOnStationAt(t); k += 1) {
+      const f = tracerFormation[k] as number;
+      if (f >= 0 && formationNodes[f]?.hub !== null) {
+        feeders += (table.weight[k] as number) * (scale[table.shellIndex[k] as number] as number);
+      }
+    }
+    expect(feeders).toBeGreaterThan(0);
     expect(snapshot.computeNodeCount).toBeCloseTo(
-      (snapshot.collectorCount * link.share) / last.collectorsPerReceiver,
+      ((snapshot.collectorCount - feeders) * link.share) / last.collectorsPerReceiver,
       NODE_COUNT_DIGITS,
     );
     // no placement, no nodes in the swarm

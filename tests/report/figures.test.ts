@@ -47,7 +47,8 @@ interface SummaryRowV1 {
   deliveredPowerComputeW: number | null;
   deliveredPowerGridW: number | null;
   endToEndEfficiency: number | null;
-  computeOpsPerS: number | null;
+  computeTokensPerS: number | null;
+  computeFlopPerS: number | null;
   computeNodeCount: number;
   energyPerTaskJ: number | null;
   radiatorAreaM2: number | null;
@@ -85,7 +86,8 @@ function v1Row(s: Snapshot, eclipseEnergyLossJ: number | null, date: string): Su
     deliveredPowerComputeW: e?.deliveredPowerComputeW ?? null,
     deliveredPowerGridW: e?.deliveredPowerGridW ?? s.earth?.deliveredPowerGridW ?? null,
     endToEndEfficiency: e?.endToEndEfficiency ?? null,
-    computeOpsPerS: e?.computeOpsPerS ?? null,
+    computeTokensPerS: e?.computeTokensPerS ?? null,
+    computeFlopPerS: e?.computeFlopPerS ?? null,
     computeNodeCount: s.computeNodeCount,
     energyPerTaskJ: e?.energyPerTaskJ ?? null,
     radiatorAreaM2: e?.radiatorAreaM2 ?? null,
@@ -276,8 +278,11 @@ describe('the catalogue of figures', () => {
       if (typeof value === 'string') expect(texts[key]).toBe(value);
       else if (value !== null && typeof value === 'object') {
         for (const [site, kg] of Object.entries(value)) expect(values[`${key}.${site}`]).toBe(kg);
-      } else expect(values[key]).toBe(value);
+      } else expect(values[key] ?? null).toBe(value); // the stream leaves out what is null (not a figure here)
     }
+    // the baseline counts generated tokens: tokens/s is sent, FLOP/s is not a figure of it
+    expect(values['computeTokensPerS']).toBeGreaterThan(0);
+    expect('computeFlopPerS' in values).toBe(false);
     // the run's figure is not an instant's
     expect('eclipseEnergyLossJ' in values).toBe(false);
     // the baseline's ledger: delivered = to compute + to grid; link efficiency from the ledger's own terms
@@ -301,9 +306,16 @@ describe('the catalogue of figures', () => {
       expect(figure.short.length).toBeGreaterThan(0);
       expect(figure.help.length).toBeGreaterThan(10);
       // the key names its unit where the unit is physical (SI units in names, STYLE.md)
-      const suffix = { W: 'W', J: 'J', kg: 'Kg', 'm²': 'M2', 'op/s': 'OpsPerS', USD: 'Usd', yr: 'Years' }[
-        figure.unit as string
-      ];
+      const suffix = {
+        W: 'W',
+        J: 'J',
+        kg: 'Kg',
+        'm²': 'M2',
+        'token/s': 'TokensPerS',
+        'FLOP/s': 'FlopPerS',
+        USD: 'Usd',
+        yr: 'Years',
+      }[figure.unit as string];
       if (suffix !== undefined)
         expect(figure.key.replace(/BySite$/, ''), figure.key).toMatch(new RegExp(`${suffix}$`));
     }

@@ -23,7 +23,8 @@ const COLORS: Readonly<Record<string, string>> = {
   transmittedPowerW: '#ff9a61',
   deliveredPowerW: '#7dff9a',
   solarLuminosityFraction: '#ff7dbd',
-  computeOpsPerS: '#9af0ff',
+  computeTokensPerS: '#9af0ff',
+  computeFlopPerS: '#9af0ff',
   factoryMassKg: '#a0e07a',
 };
 
