@@ -18,12 +18,12 @@
  * passage longer than that is always found, as on the old grid.
  *
  * Integrating a passage. From the last lit sample, SGP4 gives position and velocity at nodes NODE_ANGLE_RAD of
- * orbit apart (600 s at most), until a node is lit after the shadow; between nodes the position is the cubic
- * Hermite interpolant (sim/numeric/hermite.ts, error h^4 |r''''| / 384 = (omega h)^4 r / 384: 0.7 m at GEO,
- * 0.2 ms of contact time). An interval whose ends are far enough inside the umbra or outside the penumbra (by
+ * orbit apart (1200 s at most), until a node is lit after the shadow; between nodes the position is the cubic
+ * Hermite interpolant (sim/numeric/hermite.ts, error h^4 |r''''| / 384 = (omega h)^4 r / 384: 6 m at GEO,
+ * 2 ms of contact time). An interval whose ends are far enough inside the umbra or outside the penumbra (by
  * the closing-rate bound) is whole shadow or whole light. On the others the contacts (where the separation crosses
- * rhoE + rhoS and rhoE - rhoS) are bracketed by sub-samples at most `scanStepS` apart and bisected to
- * CONTACT_TOLERANCE_S; between contacts the hidden fraction is 0, 1, or a smooth penumbral ramp integrated by
+ * rhoE + rhoS and rhoE - rhoS) are bracketed by sub-samples at most `scanStepS` apart and located to
+ * CONTACT_TOLERANCE_S (Illinois regula falsi); between contacts the hidden fraction is 0, 1, or a smooth penumbral ramp integrated by
  * 8-point Gauss-Legendre. After a passage a near-circular orbit skips to its next possible entry (revisitS).
  *
  * Energy: as eclipseLoss.ts (lit grid power at the middle of the day's shadows, reused for LIT_POWER_REUSE_S while
@@ -34,7 +34,7 @@ import type { SatRec } from 'satellite.js';
 import { SECONDS_PER_DAY } from '../constants.ts';
 import { gaussLegendre01 } from '../numeric/gaussLegendre.ts';
 import { hermite } from '../numeric/hermite.ts';
-import { bisect } from '../numeric/search.ts';
+import { illinoisRoot } from '../numeric/illinois.ts';
 import type { Vec3 } from '../orbit/elements.ts';
 import { shadowFractionOf, shadowGeometry, type ShadowGeometry } from './eclipse.ts';
 import {
@@ -57,12 +57,12 @@ import { litGridPowerW } from './segment.ts';
 
 /** Largest drift of the Sun's angle to a held orbit plane, rad/day (module comment). */
 export const BETA_RATE_RAD_PER_DAY = (0.41 * Math.PI) / 180;
-/** Orbit angle between Hermite nodes, rad: (omega h)^4 / 384 = 1.6e-8 of the radius. */
-export const NODE_ANGLE_RAD = 0.05;
-/** Longest interval between Hermite nodes, s. */
-export const MAX_NODE_STEP_S = 600;
+/** Orbit angle between Hermite nodes, rad: (omega h)^4 / 384 = 2.6e-7 of the radius at most. */
+export const NODE_ANGLE_RAD = 0.1;
+/** Longest interval between Hermite nodes, s (GEO: 0.0875 rad, 6 m, 2 ms of contact time). */
+export const MAX_NODE_STEP_S = 1200;
 /**
- * Contact times are bisected to this, s. The hidden fraction is continuous at every contact (0 at the penumbra's,
+ * Contact times are located to this, s. The hidden fraction is continuous at every contact (0 at the penumbra's,
  * 1 at the umbra's), so a contact off by dt moves the integral by O(dt^2 / ramp): 2e-5 s for a 2-minute ramp.
  */
 export const CONTACT_TOLERANCE_S = 0.05;
@@ -149,9 +149,11 @@ function integrateInterval(
     const t = k === subSamples ? b.tdbS : a.tdbS + (k * h) / subSamples;
     const g = geometryAt(t);
     for (const gap of [penumbraGap, umbraGap]) {
-      const outside = gap(previous) > 0;
-      if (outside !== gap(g) > 0) {
-        cuts.push(bisect((x) => gap(geometryAt(x)) > 0 === outside, tPrevious, t, CONTACT_TOLERANCE_S));
+      const before = gap(previous);
+      const after = gap(g);
+      if (before > 0 !== after > 0) {
+        // the gaps are smooth through a contact: regula falsi (Illinois) needs a few evaluations, not one a bit
+        cuts.push(illinoisRoot((x) => gap(geometryAt(x)), tPrevious, t, before, after, CONTACT_TOLERANCE_S));
       }
     }
     previous = g;
