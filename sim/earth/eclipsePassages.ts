@@ -13,8 +13,9 @@
  * Finding a passage. From the day's start the satellite is followed with lit-proving skips: for a near-circular
  * orbit the Sun-Earth separation seen from the satellite cannot close faster than 1.1 times its angular rate
  * (the rate varies by 2e for e < 1 %; the Sun adds 2e-7 rad/s), so a sample `gap` rad outside the penumbra
- * (less SKIP_MARGIN_RAD) proves the next gap / (1.1 omega + 2e-7) seconds lit; other orbits skip as
- * eclipseLoss.ts does. Inside the last skip the step is `scanStepS` (the section's eclipseResolution): a
+ * (less SKIP_MARGIN_RAD) proves the next gap / (1.1 omega + 2e-6) seconds lit; other orbits skip as
+ * eclipseLoss.ts does. Where the proven time falls under `scanStepS` (the section's eclipseResolution), the
+ * passage's Hermite nodes start, and their sub-samples, at most `scanStepS` apart, are the scan from there: a
  * passage longer than that is always found, as on the old grid.
  *
  * Integrating a passage. From the last lit sample, SGP4 gives position and velocity at nodes NODE_ANGLE_RAD of
@@ -218,10 +219,14 @@ export function integratePassages(
     if (p !== null && shadowFractionOf(p.geometry) <= 0) {
       litAt = t;
       if (t >= toTdbS) break;
-      t = Math.min(toTdbS, t + Math.max(scanStepS, provenLitS(p)));
-      p = probe(orbit, day, t, memo);
-      propagations += 1;
-      continue;
+      const lit = provenLitS(p);
+      // inside the skip margin the Hermite nodes take over at once: their sub-samples are the scan from here
+      if (lit >= scanStepS) {
+        t = Math.min(toTdbS, t + lit);
+        p = probe(orbit, day, t, memo);
+        propagations += 1;
+        continue;
+      }
     }
     if (p === null) {
       if (t >= toTdbS) break;
@@ -230,13 +235,15 @@ export function integratePassages(
       propagations += 1;
       continue;
     }
-    // in shadow at t: nodes from the last lit sample (or the span's start) until a node is lit past t
+    // in shadow at t, or within the margin of it: nodes from the last lit sample (or the span's start) until a
+    // node is lit past t
     const step = Math.min(MAX_NODE_STEP_S, NODE_ANGLE_RAD / Math.max(p.angularRateRadS, 1e-9));
     const rate = (p.nearCircular ? CLOSING_RATE_FACTOR : 2) * p.angularRateRadS + SLACK_RATE_RAD_S;
     const inShadow = p;
     let a = nodeAt(orbit, litAt, memo);
     propagations += 1;
     let end = litAt;
+    const shadowedBefore = shadowedS;
     for (;;) {
       const next = Math.min(toTdbS, end + step);
       const b = nodeAt(orbit, next, memo);
@@ -252,9 +259,11 @@ export function integratePassages(
       if (end >= toTdbS) break;
       if (end > t && b !== null && shadowFractionOf(shadowGeometry(b.r, sunAt(day, end))) <= 0) break;
     }
-    // the exit lies after the node before `end`: no entry before that node + revisitS
     if (end >= toTdbS) break;
-    const resume = inShadow.nearCircular ? Math.max(end, end - step + revisitS(inShadow)) : end;
+    // after a shadow, its exit lies after the node before `end`: no entry before that node + revisitS; without
+    // one (a near miss in the margin) the scan goes on from `end`
+    const seen = shadowedS > shadowedBefore;
+    const resume = seen && inShadow.nearCircular ? Math.max(end, end - step + revisitS(inShadow)) : end;
     if (resume > toTdbS) break;
     t = resume;
     p = probe(orbit, day, t, memo);

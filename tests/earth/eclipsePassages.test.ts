@@ -23,7 +23,7 @@ import { dataTles, resolveInput, singleLink } from './helpers.ts';
 
 /**
  * Shadow integral by passages against the 10 s midpoint sum, relative: the 10 s sum is itself within 6e-7 of a
- * 2.5 s sum over these seasons (its h^2 error), and passages within 3e-7 of it (seen, 2039 both seasons).
+ * 2.5 s sum over these seasons (its h^2 error), and passages within 1e-6 of it (seen, 2039 both seasons).
  */
 const SHADOW_VS_FINE_GRID = 2e-6;
 /**
