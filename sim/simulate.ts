@@ -8,7 +8,7 @@ import { InputError } from './errors.ts';
 import type { Scenario } from './scenario/resolve.ts';
 import { createWorld, type Snapshot, type World, type WorldOptions } from './world.ts';
 import type { Propagator } from './propagate/backend.ts';
-import { eclipseEnergyLossJ } from './earth/eclipseLoss.ts';
+import { eclipseEnergyLossByPassagesJ } from './earth/eclipsePassages.ts';
 
 /**
  * Propagation backends (sim/propagate/backend.ts): `cpu64` the float64 reference, `cpu` the fast float64 path
@@ -149,7 +149,7 @@ function finish(
     eclipseEnergyLossJ:
       earth === undefined
         ? []
-        : times.map((t, k) => (k === 0 ? 0 : eclipseEnergyLossJ(earth, times[k - 1] ?? t, t))),
+        : times.map((t, k) => (k === 0 ? 0 : eclipseEnergyLossByPassagesJ(earth, times[k - 1] ?? t, t))),
     skippedSatellites: (earth?.skipped ?? []).map(({ name, reason }) => ({ name, reason })),
     growthEvents: growthStateEvents(world),
   };

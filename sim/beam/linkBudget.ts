@@ -15,7 +15,7 @@
  */
 import { buildChain, type ChainStage } from './chain.ts';
 import { densityWeightedConversion } from './densityWeightedConversion.ts';
-import { buildBeamProfile, densityScaleWm2, encircledFraction } from './diffraction.ts';
+import { densityScaleWm2, encircledFraction } from './diffraction.ts';
 import { exposureLimits, type ExclusionGround } from './exposure.ts';
 import { fieldRegion, friisWarning, type FieldRegime } from './fieldRegime.ts';
 import { projectReceiver } from './geometry.ts';
@@ -26,6 +26,7 @@ import { averageOverPointing, fractionOnEllipse, type ReceiverEllipse } from './
 import { receiverDensities } from './receiverDensities.ts';
 import { requiredApertures, type RequiredApertures } from './solver.ts';
 import { gaussianTaper } from './taper.ts';
+import { gaussianBeamProfile } from './profileCache.ts';
 
 /** How far past the nearest receiver edge the density scan goes, in u = k a r / D (several sidelobes). */
 const OUTSIDE_SCAN_U = 20;
@@ -144,7 +145,8 @@ export function computeLinkBudget(input: LinkInput): LinkBudget {
   const jitterM = rawJitterM < negligibleM ? 0 : rawJitterM;
   const staticOffsetM = rawOffsetM < negligibleM ? 0 : rawOffsetM;
   const reachM = major + staticOffsetM + 4 * jitterM;
-  const profile = buildBeamProfile(taper, uPerM * reachM + OUTSIDE_SCAN_U);
+  // built once per taper and grid length, reused across budgets (profileCache.ts: the same bytes)
+  const profile = gaussianBeamProfile(link.taperDb, uPerM * reachM + OUTSIDE_SCAN_U);
   const encircledAt = (rM: number): number => encircledFraction(profile, uPerM * rM);
   const ellipseAt = (offsetXM: number, offsetYM: number): ReceiverEllipse => ({
     semiAxisXM: minor,

@@ -32,21 +32,21 @@ import type { EarthSegment } from './resolve.ts';
 import { litGridPowerW } from './segment.ts';
 
 /** Margin on the shadow's angular reach before a sample or a day may be skipped, rad (0.5 deg). */
-const SKIP_MARGIN_RAD = (0.5 * Math.PI) / 180;
+export const SKIP_MARGIN_RAD = (0.5 * Math.PI) / 180;
 /** Longest skip within a day, s. */
 const MAX_SKIP_S = 7200;
 /** How long a lit-power evaluation is reused across eclipse days, s (one week). */
-const LIT_POWER_REUSE_S = 7 * SECONDS_PER_DAY;
+export const LIT_POWER_REUSE_S = 7 * SECONDS_PER_DAY;
 
 /** The Sun in TEME over one day. */
-interface SunDay {
+export interface SunDay {
   readonly startTdbS: number;
   readonly endTdbS: number;
   readonly sun0: Vec3;
   readonly sun1: Vec3;
 }
 
-function sunDay(startTdbS: number, endTdbS: number): SunDay {
+export function sunDay(startTdbS: number, endTdbS: number): SunDay {
   const m = temeToEqjMatrix((startTdbS + endTdbS) / 2);
   return {
     startTdbS,
@@ -56,7 +56,7 @@ function sunDay(startTdbS: number, endTdbS: number): SunDay {
   };
 }
 
-function sunAt(day: SunDay, tdbS: number): Vec3 {
+export function sunAt(day: SunDay, tdbS: number): Vec3 {
   const span = day.endTdbS - day.startTdbS;
   const w = span > 0 ? (tdbS - day.startTdbS) / span : 0;
   const x = (1 - w) * day.sun0[0] + w * day.sun1[0];
@@ -68,7 +68,7 @@ function sunAt(day: SunDay, tdbS: number): Vec3 {
 }
 
 /** Shadow geometry of one satellite at one instant, with what the skipping needs. */
-interface Probe {
+export interface Probe {
   readonly geometry: ShadowGeometry;
   /** Angular rate of the satellite about the Earth's centre, rad/s. */
   readonly angularRateRadS: number;
@@ -77,7 +77,7 @@ interface Probe {
   readonly nearCircular: boolean;
 }
 
-function probe(orbit: OrbitModel, day: SunDay, tdbS: number, memo: Map<number, SatRec>): Probe | null {
+export function probe(orbit: OrbitModel, day: SunDay, tdbS: number, memo: Map<number, SatRec>): Probe | null {
   const result = temeAt(orbit, tdbS, memo);
   if (!result.ok) return null;
   const p = result.pv.position;
@@ -101,17 +101,17 @@ function probe(orbit: OrbitModel, day: SunDay, tdbS: number, memo: Map<number, S
 }
 
 /** Largest angular radius of the penumbra seen from this satellite, rad. */
-function penumbraReach(g: ShadowGeometry): number {
+export function penumbraReach(g: ShadowGeometry): number {
   return g.earthRadiusRad + g.sunRadiusRad;
 }
 
 /** True when the whole day can be skipped (see the module comment). */
-function dayIsLit(p: Probe): boolean {
+export function dayIsLit(p: Probe): boolean {
   return p.nearCircular && Math.abs(Math.asin(p.sinBeta)) > penumbraReach(p.geometry) + 2 * SKIP_MARGIN_RAD;
 }
 
 /** Seconds the satellite certainly stays out of the penumbra from this sample. */
-function litForS(p: Probe): number {
+export function litForS(p: Probe): number {
   const gap = p.geometry.separationRad - penumbraReach(p.geometry) - SKIP_MARGIN_RAD;
   if (gap <= 0) return 0;
   return Math.min(MAX_SKIP_S, gap / (2 * p.angularRateRadS + 1e-6));
@@ -185,7 +185,7 @@ export interface EclipseLossReport {
   readonly perSatellite: readonly SatelliteEclipseLoss[];
 }
 
-function checkSpan(fromTdbS: number, toTdbS: number, resolutionS: number): void {
+export function checkSpan(fromTdbS: number, toTdbS: number, resolutionS: number): void {
   if (!Number.isFinite(fromTdbS) || !Number.isFinite(toTdbS) || !(toTdbS >= fromTdbS)) {
     throw new InputError(`must be a finite span with to >= from, got [${fromTdbS}, ${toTdbS}] TDB s`, 'span');
   }

@@ -4,7 +4,8 @@
  *
  * Typical use (the run): `buildEarthSegment(resolveEarthSpec(earthSchema.parse(section)), { fromTdbS, toTdbS })`
  * once (the scenario resolves the spec, the world builds the segment for its span), then
- * `earthSegmentAt(earth, t)` for each output time and `eclipseEnergyLossJ(earth, previous, t)` for each row.
+ * `earthSegmentAt(earth, t)` for each output time and `eclipseEnergyLossByPassagesJ(earth, previous, t)` for each row
+ * (eclipsePassages.ts; eclipseLoss.ts keeps the fixed-grid integral it is tested against).
  */
 export {
   earthSchema,
@@ -49,6 +50,12 @@ export {
   type EclipseLossReport,
   type SatelliteEclipseLoss,
 } from './eclipseLoss.ts';
+export {
+  eclipseEnergyLossByPassagesJ,
+  eclipseLossByPassages,
+  integratePassages,
+  type PassageIntegral,
+} from './eclipsePassages.ts';
 export {
   analyticGeoEclipseMinutes,
   shadowFraction,

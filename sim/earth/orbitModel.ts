@@ -7,7 +7,7 @@
  * - `station-kept`: a geostationary slot; one element set per station-keeping cycle, generated for the slot at
  *   the cycle's start (geoSlot.ts). Cycle k starts at anchor + k * cycle; the element set of a cycle is a pure
  *   function of (slot, k), so any instant can be computed in any order. The cycles of the run's span are
- *   generated once (stationKeptOrbit, ~0.3 ms a cycle); other instants generate theirs on the fly.
+ *   generated once each, on first use (~0.3 ms a cycle); other instants generate theirs on the fly.
  *
  * Output in satellite.js units (TEME, km, km/s); frames.ts converts. Time in: TDB seconds past J2000.
  */
@@ -33,9 +33,13 @@ export type OrbitModel =
       readonly cycleMs: number;
       /** Start of cycle 0 (the satellite's launch), UTC ms. */
       readonly anchorUtcMs: number;
-      /** Pre-generated element sets: cycles[k - firstCycle] for k in [firstCycle, firstCycle + cycles.length). */
+      /**
+       * Element sets of the span's cycles: cycles[k - firstCycle] for k in [firstCycle, firstCycle + cycles.length),
+       * each generated on first use (satrecAt) and kept: a pure function of (slot, k), so when it is generated
+       * changes no number. A hole (undefined) is a cycle not generated yet.
+       */
       readonly firstCycle: number;
-      readonly cycles: readonly SatRec[];
+      readonly cycles: ReadonlyArray<SatRec | undefined>;
     };
 
 /** The satrec that serves a UTC instant and the minutes from its epoch. */
@@ -74,10 +78,13 @@ export function satrecAt(orbit: OrbitModel, utcMs: number, memo?: CycleMemo): Sa
     return { satrec: cachedSatrec(orbit.cache, tsinceMin), tsinceMin };
   }
   const k = cycleIndex(orbit, utcMs);
-  let satrec = orbit.cycles[k - orbit.firstCycle] ?? memo?.get(k);
+  const slot = k - orbit.firstCycle;
+  let satrec = orbit.cycles[slot] ?? memo?.get(k);
   if (satrec === undefined) {
     satrec = stationKeptSatrec(orbit, k);
-    memo?.set(k, satrec);
+    // the span's cycles are kept in the model itself (generated once, on first use); others in the caller's memo
+    if (slot >= 0 && slot < orbit.cycles.length) (orbit.cycles as Array<SatRec | undefined>)[slot] = satrec;
+    else memo?.set(k, satrec);
   }
   return { satrec, tsinceMin: (utcMs - (orbit.anchorUtcMs + k * orbit.cycleMs)) / 60_000 };
 }
@@ -104,8 +111,8 @@ export function stationKeptOrbit(
   const bare = { ...slot, firstCycle: 0, cycles: [] };
   const first = Math.max(0, cycleIndex(bare, fromUtcMs));
   const last = cycleIndex(bare, toUtcMs);
-  const cycles: SatRec[] = [];
-  for (let k = first; k <= last; k += 1) cycles.push(stationKeptSatrec(bare, k));
+  // generated on first use (satrecAt): a run's eclipse seasons and output times touch a fraction of them
+  const cycles = Array.from<SatRec | undefined>({ length: Math.max(0, last - first + 1) });
   return { ...bare, firstCycle: first, cycles };
 }
 

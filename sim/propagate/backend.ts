@@ -2,7 +2,8 @@
  * One interface, several propagation backends, and the choice between them.
  *
  * - `cpu64`: the float64 reference (cpu64.ts). Correctness first.
- * - `cpu`: the fast float64 path (cpuKernel.ts), on the caller's thread or on a pool of workers (cpuPool.ts, its
+ * - `cpu`: the fast float64 path (simdKernel.ts in WebAssembly SIMD where it passes its start-up check, else
+ *   cpuKernel.ts: the same bytes either way; cpuKernelChoice.ts), on the caller's thread or on a pool of workers (cpuPool.ts, its
  *   workers started at the edge: src/node/cpuPool.ts). Same bytes whatever the number of threads.
  * - `gpu`: gpu.js kernels in float32 (gpu.ts): webgpu or webgl2 in browsers, headlessgl or webasm in Node.
  *
@@ -27,7 +28,8 @@ import {
 } from './checkTable.ts';
 import { checkCount, checkPositionsOut, checkTime } from './checks.ts';
 import { propagateCpu64 } from './cpu64.ts';
-import { CPU_KERNEL, CPU_POSITION_BOUND } from './cpuKernel.ts';
+import { CPU_POSITION_BOUND } from './cpuKernel.ts';
+import { kernelDevice, threadCpuKernel } from './cpuKernelChoice.ts';
 import type { CpuPool, PooledTable } from './cpuPool.ts';
 import { prepareOrbits, type PreparedOrbits } from './cpuPrepare.ts';
 import type {
@@ -131,6 +133,8 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
   });
   let disposed = false;
   const threads = pool?.threads ?? 1;
+  // the SIMD kernel where it passes its start-up check (cpuKernelChoice.ts); the workers choose the same way
+  const choice = threadCpuKernel();
 
   function entryOf(table: TracerTable): CpuEntry {
     if (disposed) throw new Error('cpu propagator: disposed');
@@ -144,7 +148,7 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
     count: number,
   ): void {
     const entry = entryOf(table);
-    CPU_KERNEL.positions(entry.prepared.orbits, tdbS - entry.prepared.referenceTdbS, out, 0, count);
+    choice.kernel.positions(entry.prepared.orbits, tdbS - entry.prepared.referenceTdbS, out, 0, count);
   }
 
   function positionsSync(
@@ -163,8 +167,11 @@ export function createCpuPropagator(pool?: CpuPool): Propagator | SyncPropagator
     name: 'cpu' as const,
     device:
       pool === undefined
-        ? 'float64 JavaScript, 1 thread'
-        : `float64 JavaScript, ${threads} ${pool.label}${pool.shared ? ' (shared memory)' : ' (copied buffers)'}`,
+        ? kernelDevice(choice, '1 thread')
+        : kernelDevice(
+            choice,
+            `${threads} ${pool.label}${pool.shared ? ' (shared memory)' : ' (copied buffers)'}`,
+          ),
     threads,
     software: false,
     positionBound: CPU_POSITION_BOUND,

@@ -57,6 +57,26 @@ export function cpuPositionBound(
  */
 export const CPU_POSITION_BOUND = 2e-10;
 
+/** Nodes of the kernel's sin/cos table: j π / SIN_COS_STEPS, j = 0..SIN_COS_STEPS. */
+export const SIN_COS_STEPS = 256;
+
+/**
+ * The kernel's sin/cos table: (sin E_j, cos E_j) at 2j, 2j + 1, E_j = j π / 256 rounded as the kernel rounds it
+ * (j STEP_HI exact, plus j STEP_LO). Filled with Math.sin/Math.cos (fdlibm in V8, < 1 ulp); simdKernel.ts copies
+ * the same values into its WebAssembly memory, so both kernels read the same nodes.
+ */
+export function sinCosTable(): Float64Array {
+  const STEP_HI = 0.01227184385061264;
+  const STEP_LO = Math.PI / SIN_COS_STEPS - STEP_HI;
+  const table = new Float64Array(2 * (SIN_COS_STEPS + 1));
+  for (let j = 0; j <= SIN_COS_STEPS; j += 1) {
+    const E = j * STEP_HI + j * STEP_LO;
+    table[2 * j] = Math.sin(E);
+    table[2 * j + 1] = Math.cos(E);
+  }
+  return table;
+}
+
 /** The kernel built by createCpuKernel. Ranges are [start, end) in tracers; nothing is checked here. */
 export interface CpuKernel {
   /** Positions at referenceTdbS + dtS into out[3k..3k+2], m, for k in [start, end). */
@@ -84,16 +104,11 @@ export function createCpuKernel(): CpuKernel {
   const MARKLEY_K = 1 / (PI_SQUARED - 6);
   const MARKLEY_B = 1.6 * PI;
   /** sin/cos table at E_j = j π / STEPS, j = 0..STEPS; the step is split so that j STEP_HI is exact. */
-  const STEPS = 256;
+  const STEPS = SIN_COS_STEPS;
   const STEP_HI = 0.01227184385061264; // float32 rounding of π/256: 24 bits, so j * STEP_HI is exact
   const STEP_LO = PI / STEPS - STEP_HI;
   const INV_STEP = STEPS / PI;
-  const table = new Float64Array(2 * (STEPS + 1));
-  for (let j = 0; j <= STEPS; j += 1) {
-    const E = j * STEP_HI + j * STEP_LO;
-    table[2 * j] = Math.sin(E);
-    table[2 * j + 1] = Math.cos(E);
-  }
+  const table = sinCosTable();
   // FreeBSD s_cbrt.c: exponent / 3 guess (B1) and a polynomial for the next 18 bits.
   const CBRT_B1 = 715094163;
   const CBRT_P0 = 1.87595182427177009643;

@@ -89,6 +89,12 @@ export async function parseRunSelection(flags: RunSelectionFlags): Promise<RunSe
 }
 
 /**
+ * Tracer tables smaller than this run on the caller's thread: starting a worker costs ~0.4 s of CPU (its own module
+ * graph), while one thread positions 2^18 tracers in ~10 ms an output time (bench/simd.bench.ts).
+ */
+export const POOL_MIN_TRACERS = 262_144;
+
+/**
  * Run the selection on its backend, with a progress bar on an interactive terminal (unless `quiet`), and print
  * the warnings about skipped satellites.
  */
@@ -101,7 +107,12 @@ export async function runSelected(
   if (io.interactive && !quiet) {
     bar = new SingleBar({ format: 'simulating [{bar}] {value}/{total} output times', hideCursor: true });
   }
-  const propagator = await createNodePropagator(selection.backend);
+  // below POOL_MIN_TRACERS the worker threads cost more to start than they save (the same bytes either way)
+  const tracers = selection.options.tracers ?? selection.scenario.tracers;
+  const propagator = await createNodePropagator(
+    selection.backend,
+    tracers < POOL_MIN_TRACERS ? { threads: 1 } : {},
+  );
   let result: SimulationResult;
   try {
     result = await simulateWith(selection.scenario, propagator, {

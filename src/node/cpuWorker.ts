@@ -1,11 +1,11 @@
 /**
- * The entry file of one cpu-backend worker thread (started by src/node/cpuPool.ts): its own kernel, and the
- * messages of sim/propagate/cpuWorkerMessages.ts over worker_threads' parentPort. Compiled to lib/ for users; run
- * from source (vitest, tsx) with tsx's loader.
+ * The entry file of one cpu-backend worker thread (started by src/node/cpuPool.ts): its own kernel (chosen as the
+ * caller's thread chooses, cpuKernelChoice.ts), and the messages of sim/propagate/cpuWorkerMessages.ts over
+ * worker_threads' parentPort. Compiled to lib/ for users; run from source (vitest, tsx) with tsx's loader.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { createCpuKernel } from '../../sim/propagate/cpuKernel.ts';
+import { threadCpuKernel } from '../../sim/propagate/cpuKernelChoice.ts';
 import { cpuWorkerMain } from '../../sim/propagate/cpuWorker.ts';
 import type { CpuWorkerRequest } from '../../sim/propagate/cpuWorkerMessages.ts';
 
@@ -24,7 +24,7 @@ cpuWorkerMain(
     post: (reply, transfer) => port.postMessage(reply, transfer),
     listen: (handler) => port.on('message', (request: CpuWorkerRequest) => handler(request)),
   },
-  createCpuKernel(),
+  threadCpuKernel().kernel,
   index,
   threads,
   shared,

@@ -144,11 +144,11 @@ describe('cpu on worker_threads', () => {
   });
 
   it('reports what runs', () => {
-    expect(propagators[0]?.device).toBe('float64 JavaScript, 1 worker_thread (shared memory)');
-    expect(propagators[1]?.device).toBe('float64 JavaScript, 2 worker_threads (shared memory)');
-    expect(propagators[3]?.device).toBe('float64 JavaScript, 2 worker_threads (copied buffers)');
+    expect(propagators[0]?.device).toBe('float64 WebAssembly SIMD, 1 worker_thread (shared memory)');
+    expect(propagators[1]?.device).toBe('float64 WebAssembly SIMD, 2 worker_threads (shared memory)');
+    expect(propagators[3]?.device).toBe('float64 WebAssembly SIMD, 2 worker_threads (copied buffers)');
     expect(propagators[2]?.threads).toBe(3);
-    expect(cpu.device).toBe('float64 JavaScript, 1 thread');
+    expect(cpu.device).toBe('float64 WebAssembly SIMD, 1 thread');
   });
 });
 
