@@ -28,6 +28,7 @@ const LAYERS = [
   ['swarm', '^sim/swarm/'],
   ['growth', '^sim/growth/'],
   ['energy', '^sim/energy/'],
+  ['dynamics', '^sim/dynamics/'],
   // floor 4: the composer
   ['scenario', '^sim/scenario/'],
   // floor 5
