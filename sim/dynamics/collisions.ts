@@ -22,6 +22,11 @@
  * Two Sun-facing plates present L^2 |cos| of the angle between the relative velocity and their normal each, so for
  * in-plane relative velocities this is an upper estimate, within a factor of a few.
  *
+ * Groups (formations flying together, sim/swarm/formation.ts): their members share an orbit to within the
+ * formation's size and meet at station-keeping speeds, not at orbital ones; with `groups` given, pairs of the
+ * same group are left out of both sums (the per-group moments subtracted cell by cell), so the estimate is that
+ * of collisions between formations. Collisions inside a formation are a station-keeping question.
+ *
  * Units: SI (m, m/s, s); positions and velocities heliocentric ECLIPJ2000.
  */
 import { InputError } from '../errors.ts';
@@ -96,8 +101,9 @@ export function gridAround(
 
 /**
  * The kinetic collision estimate of the first `count` tracers: positions and velocities xyz interleaved (m, m/s,
- * heliocentric), weights (real collectors per tracer, > 0) and the cross-section σ (m²). Tracers outside the
- * grid are left out (gridAround's grid holds them all). Deterministic: sums in table order.
+ * heliocentric), weights (real collectors per tracer, > 0) and the cross-section σ (m²); `groups` (integer in
+ * [0, 2^21) per tracer, or -1 for none) leaves out the pairs of one group. Tracers outside the grid are left out
+ * (gridAround's grid holds them all). Deterministic: sums in table order.
  */
 export function kineticCollisions(
   positionsM: ArrayLike<number>,
@@ -106,6 +112,7 @@ export function kineticCollisions(
   count: number,
   crossSectionM2: number,
   grid: CollisionGrid,
+  groups?: ArrayLike<number>,
 ): CollisionEstimate {
   checkGrid(grid);
   if (!(Number.isFinite(crossSectionM2) && crossSectionM2 >= 0)) {
@@ -123,6 +130,8 @@ export function kineticCollisions(
   const phiStep = (2 * Math.PI) / longitudeBins;
   let collectors = 0;
   let tracers = 0;
+  // Per (cell, group) moments, for the same-group pairs to leave out.
+  const groupSums = new Map<number, Float64Array>();
   for (let k = 0; k < count; k += 1) {
     const x = positionsM[3 * k] as number;
     const y = positionsM[3 * k + 1] as number;
@@ -150,8 +159,34 @@ export function kineticCollisions(
     sums[c + 3] = (sums[c + 3] as number) + w * vy;
     sums[c + 4] = (sums[c + 4] as number) + w * vz;
     sums[c + 5] = (sums[c + 5] as number) + w * (vx * vx + vy * vy + vz * vz);
+    const group = groups === undefined ? -1 : (groups[k] as number);
+    if (group >= 0) {
+      const key = (c / 6) * 2 ** 21 + group;
+      let g = groupSums.get(key);
+      if (g === undefined) {
+        g = new Float64Array(6);
+        groupSums.set(key, g);
+      }
+      g[0] = (g[0] as number) + w;
+      g[1] = (g[1] as number) + w * w;
+      g[2] = (g[2] as number) + w * vx;
+      g[3] = (g[3] as number) + w * vy;
+      g[4] = (g[4] as number) + w * vz;
+      g[5] = (g[5] as number) + w * (vx * vx + vy * vy + vz * vz);
+    }
     collectors += w;
     tracers += 1;
+  }
+  // Same-group pairs per cell: their distinct-pair weight and their Σ w_i w_j |v_i - v_j|^2.
+  const sameDistinct = new Float64Array(cells);
+  const sameSquares = new Float64Array(cells);
+  for (const [key, g] of groupSums) {
+    const cell = Math.floor(key / 2 ** 21);
+    const W = g[0] as number;
+    const [gx, gy, gz] = [g[2] as number, g[3] as number, g[4] as number];
+    sameDistinct[cell] = (sameDistinct[cell] as number) + W * W - (g[1] as number);
+    sameSquares[cell] =
+      (sameSquares[cell] as number) + 2 * (W * (g[5] as number) - (gx * gx + gy * gy + gz * gz));
   }
   let pairDensity = 0;
   let rate = 0;
@@ -163,15 +198,14 @@ export function kineticCollisions(
       const c = 6 * cell;
       const W = sums[c] as number;
       const W2 = sums[c + 1] as number;
-      const distinct = W * W - W2; // Σ_{i≠j} w_i w_j
+      // Σ_{i≠j} w_i w_j, less the pairs inside one group.
+      const distinct = W * W - W2 - (sameDistinct[cell] as number);
       if (!(distinct > 0)) continue;
       const sx = sums[c + 2] as number;
       const sy = sums[c + 3] as number;
       const sz = sums[c + 4] as number;
-      const meanSquare = Math.max(
-        0,
-        (2 * (W * (sums[c + 5] as number) - (sx * sx + sy * sy + sz * sz))) / distinct,
-      );
+      const squares = 2 * (W * (sums[c + 5] as number) - (sx * sx + sy * sy + sz * sz));
+      const meanSquare = Math.max(0, (squares - (sameSquares[cell] as number)) / distinct);
       const pairs = distinct / (2 * volume);
       pairDensity += pairs;
       rate += pairs * crossSectionM2 * MAXWELL_MEAN_OVER_RMS * Math.sqrt(meanSquare);

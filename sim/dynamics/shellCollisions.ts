@@ -34,7 +34,8 @@ export interface ShellCollisions {
  * Per shell, the collisions at tdbS of the first `onStation` tracers of `table` (those on station), a tracer of
  * shell s standing for weight × weightScale[s] collectors of area unitAreaM2 (m²) and mass unitMassKg (kg).
  * Positions and velocities from the float64 reference (cpu64), or from `statesM` (positions then velocities,
- * each 3 × onStation, heliocentric ECLIPJ2000) when a caller has perturbed ones.
+ * each 3 × onStation, heliocentric ECLIPJ2000) when a caller has perturbed ones. `groups` (the tracers'
+ * formations, -1 for none) leaves out collisions inside a formation (collisions.ts).
  */
 export function shellCollisionsAt(
   table: TracerTable,
@@ -45,6 +46,7 @@ export function shellCollisionsAt(
   unitAreaM2: number,
   unitMassKg: number,
   statesM?: { readonly positionsM: Float64Array; readonly velocitiesMS: Float64Array },
+  groups?: ArrayLike<number>,
 ): ShellCollisions[] {
   const positions = statesM?.positionsM ?? new Float64Array(3 * onStation);
   const velocities = statesM?.velocitiesMS ?? new Float64Array(3 * onStation);
@@ -57,6 +59,7 @@ export function shellCollisionsAt(
     const p = new Float64Array(3 * n);
     const v = new Float64Array(3 * n);
     const w = new Float64Array(n);
+    const g = new Int32Array(n).fill(-1);
     const scale = weightScale[s] ?? 0;
     let j = 0;
     for (let k = 0; k < onStation; k += 1) {
@@ -64,9 +67,10 @@ export function shellCollisionsAt(
       p.set(positions.subarray(3 * k, 3 * k + 3), 3 * j);
       v.set(velocities.subarray(3 * k, 3 * k + 3), 3 * j);
       w[j] = (table.weight[k] as number) * scale;
+      if (groups !== undefined) g[j] = groups[k] as number;
       j += 1;
     }
-    const estimate = kineticCollisions(p, v, w, n, sigma, gridAround(p, n));
+    const estimate = kineticCollisions(p, v, w, n, sigma, gridAround(p, n), g);
     const perYear = estimate.collisionsPerS * SECONDS_PER_JULIAN_YEAR;
     const collectors = estimate.collectors;
     out.push({

@@ -80,6 +80,32 @@ describe('kineticCollisions on a synthetic uniform shell', () => {
     expect(doubled.collisionsPerS / estimate.collisionsPerS).toBeCloseTo(4, 10);
   });
 
+  it('leaves out the pairs inside a group (bookkeeping)', () => {
+    const own = kineticCollisions(
+      positions,
+      velocities,
+      weights,
+      n,
+      sigma,
+      grid,
+      Int32Array.from({ length: n }, (_, k) => k),
+    );
+    expect(own.collisionsPerS / estimate.collisionsPerS).toBeCloseTo(1, 12);
+    const one = kineticCollisions(positions, velocities, weights, n, sigma, grid, new Int32Array(n));
+    expect(one.collisionsPerS).toBe(0);
+    // Two groups by halves: the pairs between them, about half of all pairs.
+    const halves = kineticCollisions(
+      positions,
+      velocities,
+      weights,
+      n,
+      sigma,
+      grid,
+      Int32Array.from({ length: n }, (_, k) => k % 2),
+    );
+    expect(halves.pairDensityPerM3 / estimate.pairDensityPerM3).toBeCloseTo(0.5, 1);
+  });
+
   it('refuses a bad grid or cross-section, naming the field', () => {
     expect(() => kineticCollisions(positions, velocities, weights, n, -1, grid)).toThrow(InputError);
     expect(() => kineticCollisions(positions, velocities, weights, n, sigma, { ...grid, zBins: 0 })).toThrow(
