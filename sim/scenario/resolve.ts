@@ -46,6 +46,11 @@ export interface Scenario {
   /** The power satellites and rectennas (SI), when the scenario has an `earth` section; the world builds their
    * orbits for the run's span (sim/earth/resolve.ts buildEarthSegment). */
   readonly earth: EarthSpec | undefined;
+  /**
+   * Positions under the planets' secular perturbations (the file's dynamics.secularPerturbations; default false):
+   * World.snapshot and positionsAt use sim/dynamics/secularPropagate.ts, and a run takes its positions from them.
+   */
+  readonly secularPerturbations: boolean;
   /** The validated file this was resolved from (for `scenario show` and for the browser's editor). */
   readonly file: ScenarioFile;
 }
@@ -191,6 +196,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     growth,
     energy,
     earth,
+    secularPerturbations: file.dynamics?.secularPerturbations ?? false,
     file,
   };
 }

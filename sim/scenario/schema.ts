@@ -146,6 +146,15 @@ export const scenarioSchema = z
     energy: energySchema.optional(),
     /** 2030-2040: power satellites in geostationary orbit and their ground rectennas (sim/earth). */
     earth: earthSchema.optional(),
+    /**
+     * Dynamics beyond two bodies (sim/dynamics). `secularPerturbations`: positions under the planets' secular
+     * perturbations (Laplace-Lagrange) instead of fixed ellipses; off by default, since both built-in shells are
+     * co-orbital with a planet the theory must leave out, and it runs on the float64 reference only.
+     */
+    dynamics: z
+      .object({ secularPerturbations: z.boolean().default(false) })
+      .strict()
+      .optional(),
   })
   .strict();
 
