@@ -30,6 +30,7 @@ const LAYERS = [
   ['energy', '^sim/energy/'],
   // the Earth-side ledger reads the sky's power (energy, earth) as plain numbers
   ['ground', '^sim/ground/'],
+  ['dynamics', '^sim/dynamics/'],
   // floor 4: the composer
   ['scenario', '^sim/scenario/'],
   // floor 5

@@ -200,11 +200,21 @@ export async function simulateWith(
   const { world, times } = setup;
   const positions = new Float64Array(3 * world.swarm.table.count);
   const snapshots: Snapshot[] = [];
+  // Secular perturbations run on the float64 reference only (sim/dynamics/secularPropagate.ts).
+  const secular = scenario.secularPerturbations;
   for (const [k, t] of times.entries()) {
     const count = world.tracersOnStationAt(t);
-    if (count > 0) await propagator.positions(world.swarm.table, t, positions, count);
+    if (count > 0 && secular) world.positionsAt(t, positions);
+    else if (count > 0) await propagator.positions(world.swarm.table, t, positions, count);
     snapshots.push(world.snapshotFromPositions(t, positions));
     options.onProgress?.(k + 1, times.length);
   }
-  return finish(scenario, setup, snapshots, propagator);
+  return finish(
+    scenario,
+    setup,
+    snapshots,
+    secular
+      ? { name: 'cpu64', device: 'float64 JavaScript reference with secular perturbations (sim/dynamics)' }
+      : propagator,
+  );
 }

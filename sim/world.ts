@@ -21,6 +21,9 @@ import { energyLedgerAt, type EnergyLedger } from './energy/ledger.ts';
 import { hopGeometryAt, hopGeometryWarnings } from './energy/hopGeometry.ts';
 import { keplerToState, propagateElements } from './orbit/state.ts';
 import { buildEarthSegment, type EarthSegment } from './earth/resolve.ts';
+import { planetarySecularModes } from './dynamics/laplaceLagrange.ts';
+import { propagateSecularCpu64 } from './dynamics/secularPropagate.ts';
+import { secularTable } from './dynamics/secularTracers.ts';
 import { earthSegmentAt, type EarthSegmentState } from './earth/segment.ts';
 import { groundInputsOf } from './groundInputs.ts';
 import { groundStateAt, type GroundState } from './ground/at.ts';
@@ -272,6 +275,14 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   const shellRadiusM = new Float64Array(shellCount);
   const shellShadedW = new Float64Array(shellCount);
   const computeNodesPerCollector = clusterComputeNodesPerCollector(scenario);
+  // The planets' secular perturbations, when the scenario asks for them (sim/dynamics/secularTracers.ts).
+  const secular = scenario.secularPerturbations ? secularTable(table, planetarySecularModes()) : undefined;
+  /** The reference positions of the first `count` tracers at t: two-body, or secular when asked. */
+  function referencePositions(tdbS: number, count: number, out: Float64Array): void {
+    const prefix = tracerTablePrefix(table, count);
+    if (secular === undefined) propagateCpu64(prefix, tdbS, out);
+    else propagateSecularCpu64(prefix, secular, tdbS, out);
+  }
 
   function tracersOnStationAt(tdbS: number): number {
     if (!Number.isFinite(tdbS)) throw new InputError(`must be a finite TDB time, got ${tdbS}`, 'tdbS');
@@ -323,7 +334,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   function snapshot(tdbS: number): Snapshot {
     const tracerCount = tracersOnStationAt(tdbS);
-    propagateCpu64(tracerTablePrefix(table, tracerCount), tdbS, positionM);
+    referencePositions(tdbS, tracerCount, positionM);
     return aggregate(tdbS, tracerCount, positionM);
   }
 
@@ -499,7 +510,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
 
   function positionsAt(tdbS: number, out: Float64Array): number {
     const tracerCount = tracersOnStationAt(tdbS);
-    propagateCpu64(tracerTablePrefix(table, tracerCount), tdbS, out);
+    referencePositions(tdbS, tracerCount, out);
     return tracerCount;
   }
 

@@ -49,6 +49,11 @@ export interface Scenario {
   readonly earth: EarthSpec | undefined;
   /** The Earth-side ledger of AI's electricity (SI), when the scenario has a `ground` section. */
   readonly ground: GroundParams | undefined;
+  /**
+   * Positions under the planets' secular perturbations (the file's dynamics.secularPerturbations; default false):
+   * World.snapshot and positionsAt use sim/dynamics/secularPropagate.ts, and a run takes its positions from them.
+   */
+  readonly secularPerturbations: boolean;
   /** The validated file this was resolved from (for `scenario show` and for the browser's editor). */
   readonly file: ScenarioFile;
 }
@@ -196,6 +201,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     energy,
     earth,
     ground,
+    secularPerturbations: file.dynamics?.secularPerturbations ?? false,
     file,
   };
 }

@@ -149,6 +149,15 @@ export const scenarioSchema = z
     earth: earthSchema.optional(),
     /** 2025-2050: AI's electricity on the ground and what the sky supplies of it (sim/ground). */
     ground: groundSchema.optional(),
+    /**
+     * Dynamics beyond two bodies (sim/dynamics). `secularPerturbations`: positions under the planets' secular
+     * perturbations (Laplace-Lagrange) instead of fixed ellipses; off by default, since both built-in shells are
+     * co-orbital with a planet the theory must leave out, and it runs on the float64 reference only.
+     */
+    dynamics: z
+      .object({ secularPerturbations: z.boolean().default(false) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { summaryToCsv, summaryToJson, toSummary } from '../../sim/report/summary
 import { AU_M, SECONDS_PER_JULIAN_YEAR } from '../../sim/constants.ts';
 import { tdbSToIso } from '../../sim/time.ts';
 import { ensureWritableFolder, writeFilesAtomically } from '../node/atomicWrite.ts';
+import { dynamicsTables, runDynamics } from './dynamicsTable.ts';
 import { yearlyTable } from './figureTable.ts';
 import type { CliIo } from './io.ts';
 import {
@@ -20,6 +21,8 @@ import {
 interface RunFlags extends RunSelectionFlags {
   out: string;
   json?: boolean;
+  /** --dynamics: also the collisions, secular drift and encounters (sim/report/dynamics.ts). */
+  dynamics?: boolean;
 }
 
 async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
@@ -30,9 +33,13 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
   const result = await runSelected(selection, io, flags.json === true);
 
   const summary = toSummary(result);
+  const dynamics = flags.dynamics === true ? runDynamics(selection) : undefined;
   await writeFilesAtomically([
     { path: join(flags.out, 'timeseries.csv'), contents: summaryToCsv(summary) },
     { path: join(flags.out, 'summary.json'), contents: summaryToJson(summary) },
+    ...(dynamics === undefined
+      ? []
+      : [{ path: join(flags.out, 'dynamics.json'), contents: `${JSON.stringify(dynamics, null, 2)}\n` }]),
   ]);
 
   if (flags.json === true) {
@@ -80,7 +87,11 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
           .join(''),
     );
   }
-  io.stdout(`\nwrote ${join(flags.out, 'timeseries.csv')} and ${join(flags.out, 'summary.json')}\n`);
+  if (dynamics !== undefined) io.stdout(dynamicsTables(dynamics));
+  io.stdout(
+    `\nwrote ${join(flags.out, 'timeseries.csv')} and ${join(flags.out, 'summary.json')}` +
+      (dynamics === undefined ? '\n' : ` and ${join(flags.out, 'dynamics.json')}\n`),
+  );
 }
 
 export function createRunCommand(io: CliIo): Command {
@@ -90,5 +101,9 @@ export function createRunCommand(io: CliIo): Command {
   return addRunSelectionOptions(command)
     .option('--out <dir>', 'output folder', 'essaim-out')
     .option('--json', 'print summary.json to stdout instead of the table')
+    .option(
+      '--dynamics',
+      'also print the collisions, secular drift and encounters per shell and write dynamics.json (~10 s more)',
+    )
     .action(async (flags: RunFlags) => runAction(flags, io));
 }
