@@ -6,7 +6,8 @@
  * - low thrust, circle to circle: the propulsive delta-v of a slow spiral tends to Edelbaum's |v1 - v2|
  *   (Edelbaum 1961, ARS Journal 31(8), the coplanar limit);
  * - a perfect sail at a fixed cone angle, started on the logarithmic spiral, follows it: the time to r2 is the
- *   log-spiral time (McInnes 1999 sec. 4.3.3; re-derived here from the equations of motion in polar form);
+ *   log-spiral time (McInnes 1999 ch. 4; re-derived here from the equations of motion in polar form);
+ * - the locally optimal sail to Mars's orbit against Kelley's published minimum time (Bryson 1999);
  * - electric propellant against Tsiolkovsky, and the propellant in the growth model's mass ledger;
  * - shells the launch and the propulsion cannot reach are refused with exit 2, naming the shell and both speeds.
  */
@@ -44,12 +45,18 @@ const HOHMANN_REL = 1e-8;
 const LOG_SPIRAL_REL = 1e-8;
 /**
  * Spiral delta-v against Edelbaum's |v1 - v2| (v2 at the final semi-major axis), relative: at a thrust of 0.17 % of
- * the Sun's gravity at 1 au the spiral is quasi-circular, but the feedback law steers partly off the velocity to
- * hold e down; observed +3.0 %, so 4 %. It would fail for a law that wasted a tenth of its thrust.
+ * the Sun's gravity at 1 au the spiral is quasi-circular and the law thrusts almost along the velocity; observed
+ * +0.056 %, so 0.1 %. It would fail for a law that wasted a thousandth of its thrust.
  */
-const EDELBAUM_REL = 0.04;
-/** The excess over Edelbaum must shrink with the thrust: at 0.3x the thrust, observed 0.095x the excess; 0.25. */
+const EDELBAUM_REL = 1e-3;
+/** The excess over Edelbaum must shrink with the thrust: at 0.3x the thrust, observed 0.097x the excess; 0.25. */
 const EDELBAUM_CONVERGENCE = 0.25;
+/**
+ * Kelley's minimum time is a lower bound, less the slack of the flight's arrival box (energy within 1 %, e <= 0.01,
+ * against an exact rendezvous): 0.95 of it. The feedback law's own inefficiency at 0.17 g: measured 4.1x, so 5x.
+ */
+const KELLEY_BOX_SLACK = 0.95;
+const KELLEY_FEEDBACK_FACTOR = 5;
 /** Propellant against the rocket equation, relative: two integrals of the same run (mass and |a| dt); 1e-8. */
 const ROCKET_REL = 1e-8;
 /** Locally optimal cone angle by scan + golden section against McInnes's closed form, rad (40 golden steps). */
@@ -156,6 +163,31 @@ describe('transfers flown numerically', () => {
       const radial = (x * vx + y * vy) / Math.hypot(x, y) / Math.hypot(vx, vy);
       expect(Math.abs(radial - kR / Math.hypot(kR, kT))).toBeLessThan(1e-8);
     }
+  });
+
+  it("sails to Mars's orbit no faster than Kelley's minimum time (Bryson 1999), and within 5x of it", () => {
+    // Bryson, A. E. (1999) Dynamic Optimization, Addison Wesley Longman, sec. 4.7, the minimum-time solar-sail
+    // transfer from the Earth's circular orbit to Mars's (after H. J. Kelley 1962): a perfect sail with
+    // characteristic acceleration 0.17 GM / r0^2 (1.0 mm/s^2 at 1 au), normal force 0.17 cos^2 / r^2, circular
+    // start at r = 1 and rendezvous with the circle r = 1.5237 under the full GM (v = 0.8101); minimum time
+    // tf = 6.9924 sqrt(r0^3 / GM) = 406.4 days (the book's scripts p4_7_21*.m and f04_14.m, with its subroutine
+    // martss.m). Our sail steers by a local feedback law, not the time-optimal one: it may not beat the minimum
+    // (less the slack of its 1 % arrival box), and it takes 4.1x as long (measured: 28.6 units, its eccentricity
+    // pumped to ~0.2 while the energy is raised at this high acceleration, then damped), so 5x.
+    const timeUnitS = Math.sqrt(AU_M ** 3 / GM_SUN_M3_S2);
+    const flown = flyTransfer({
+      departureRadiusM: AU_M,
+      arrivalRadiusM: 1.5237 * AU_M,
+      lightnessNumber: 0.17,
+      targetLightnessNumber: 0,
+      departureDeltaVMS: 0,
+      steering: { kind: 'solar-sail', perfectLightness: 0.17, reflectivity: 1, fixedConeAngleRad: null },
+      maxFlightS: 10 * SECONDS_PER_JULIAN_YEAR,
+    });
+    expect(flown.outcome).toBe('reached');
+    const published = 6.9924 * timeUnitS;
+    expect(flown.flightS).toBeGreaterThan(KELLEY_BOX_SLACK * published);
+    expect(flown.flightS).toBeLessThan(KELLEY_FEEDBACK_FACTOR * published);
   });
 
   it("takes McInnes's closed-form locally optimal cone angle for a perfect mirror", () => {

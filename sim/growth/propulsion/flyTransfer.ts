@@ -13,19 +13,19 @@
  * Steering (McInnes, "Solar Sailing", 1999, ch. 4, locally optimal control laws, blended): every guidance interval
  * the wanted propulsive acceleration is the sum of two commands, in the osculating orbit under mu_eff:
  *   energy         along +-v-hat, the direction that changes the orbital energy E = v^2 / 2 - mu_eff / r fastest
- *                  (McInnes's energy-rate law), with weight clamp((E - E_T) / (E_T g), -1, 1), E_T = -mu_eff / (2 r2);
+ *                  (McInnes's energy-rate law), with weight dE / s, dE = (E - E_T) / E_T, E_T = -mu_eff / (2 r2);
  *   eccentricity   along -grad_v(e^2) = -[2 (e.r) v - (e.v) r - (r.v) e] (2 / mu_eff), the direction that lowers
- *                  the eccentricity fastest, with weight 0.5 min(1, e / g);
- * g = STEERING_GAIN; the sum is scaled to length <= 1 (the fraction of full thrust). The eccentricity weight stays
- * below the energy one so that the energy is always paid; both throttle down near the target, which stops the
- * command from chattering about it. Electric thrust flies this command; a sail takes the cone angle that maximises
- * its acceleration along the command (the locally optimal cone angle), tilted back towards the Sun by the command's
- * throttle (sailAcceleration.ts throttledConeAngle). This is a
- * feedback law, not a time-optimal transfer: tests/growth/propulsion.test.ts measures it against Edelbaum's
- * delta-v and against the log spiral. The flight ends when the orbit is in the target box (|E - E_T| <= 1 % of
- * |E_T|, so the semi-major axis within 1 %, and e <= 0.01: inside the shells' bands of a few percent in radius and
- * eccentricity), refused if it is not by the scenario's longest flight, or if it falls inside 0.02 r1 or past
- * 30 r1.
+ *                  the eccentricity fastest, with weight e / s;
+ * s = max(STEERING_GAIN, hypot(dE, e)), so the two errors share the command in proportion and it throttles down
+ * once both are within STEERING_GAIN (which stops it chattering about the target); the sum is scaled to length
+ * <= 1 (the fraction of full thrust). Electric thrust flies this command; a sail takes the cone angle that
+ * maximises its acceleration along the command (the locally optimal cone angle), tilted back towards its neutral
+ * attitude by the command's throttle (sailAcceleration.ts throttledConeAngle). This is a feedback law, not a
+ * time-optimal transfer: tests/growth/propulsion.test.ts measures it against Edelbaum's delta-v, the log spiral and
+ * Kelley's minimum-time sail transfer to Mars. The flight ends when the orbit is in the target box
+ * (|E - E_T| <= 1 % of |E_T|, so the semi-major axis within 1 %, and e <= 0.01: inside the shells' bands of a few
+ * percent in radius and eccentricity), refused if it is not by the scenario's longest flight, or if it falls inside
+ * 0.02 r1 or past 30 r1.
  *
  * Electric propellant (Tsiolkovsky, integrated): mass per kg of collector m = 1 + h + f - u, with h the thrusters'
  * mass, f the propellant loaded and u the propellant burnt, du/dt = F / (g0 Isp). f is found by fixed-point
@@ -44,8 +44,8 @@ const TOLERANCE = 1e-10;
 const ARRIVAL_TOLERANCE = 0.01;
 /** Energy and eccentricity errors below which the steering throttles down (half the arrival tolerance). */
 const STEERING_GAIN = 0.5 * ARRIVAL_TOLERANCE;
-/** Most weight of the eccentricity command against the energy one's 1, so that the energy is always paid. */
-const ECCENTRICITY_WEIGHT = 0.5;
+/** Weight of the eccentricity error against the energy error in the command (see the module comment). */
+const ECCENTRICITY_WEIGHT = 1;
 /** Inside this radius (units of r1) the collector is lost to the Sun; beyond the outer one it has escaped. */
 const SUN_RADIUS = 0.02;
 const ESCAPE_RADIUS = 30;
@@ -87,6 +87,11 @@ export interface FlightRequest {
   readonly steering: FlightSteering;
   /** Longest flight, s. */
   readonly maxFlightS: number;
+  /**
+   * Lightness number of the target circle's mu (1 - beta): the collector's own (left out) for a shell it keeps by
+   * facing the Sun; 0 for a rendezvous with a planet's orbit (the published sail transfers, test only).
+   */
+  readonly targetLightnessNumber?: number;
   /** Fixed-cone flights only: end at this radius (m) instead of on the target orbit. */
   readonly stopAtRadiusM?: number;
 }
@@ -139,8 +144,10 @@ function steeringCommand(
   const de = (0.5 * v2 - mu / r - energyTarget) / energyTarget;
   const ux = vx / v;
   const uy = vy / v;
-  // Energy: along v-hat, sign(dE) so that E moves to E_T, throttled within STEERING_GAIN of it.
-  const kE = Math.max(-1, Math.min(1, de / STEERING_GAIN));
+  // Both errors share the command in proportion, throttled once both are within STEERING_GAIN.
+  const scaleError = Math.max(STEERING_GAIN, Math.hypot(de, ECCENTRICITY_WEIGHT * e));
+  // Energy: along v-hat, sign(dE) so that E moves to E_T.
+  const kE = de / scaleError;
   let cx = kE * ux;
   let cy = kE * uy;
   // Eccentricity: minus the gradient of e^2 in v.
@@ -150,7 +157,7 @@ function steeringCommand(
   const gy = 2 * er * vy - ev * y - rv * ey;
   const g = Math.hypot(gx, gy);
   if (g > 0) {
-    const ke = (ECCENTRICITY_WEIGHT * Math.min(1, e / STEERING_GAIN)) / g;
+    const ke = (ECCENTRICITY_WEIGHT * e) / scaleError / g;
     cx -= ke * gx;
     cy -= ke * gy;
   }
@@ -212,7 +219,13 @@ function run(request: FlightRequest, propellantLoaded: number): Run {
   const speedUnit = r1 / timeUnitS;
   const accelerationUnit = GM_SUN_M3_S2 / (r1 * r1);
   const beta = request.lightnessNumber;
-  const mu = 1 - beta;
+  const targetBeta = request.targetLightnessNumber ?? beta;
+  const mu = 1 - targetBeta;
+  // The force the target's Kepler problem already holds: the Sun-facing one, or none (edge-on) under the full mu.
+  const edgeOnNeutral = targetBeta !== beta;
+  if (edgeOnNeutral && targetBeta !== 0) {
+    throw new Error('flyTransfer: targetLightnessNumber must be the collector lightness number or 0');
+  }
   const target = request.arrivalRadiusM / r1;
   const energyTarget = -mu / (2 * target);
   const steering = request.steering;
@@ -255,8 +268,17 @@ function run(request: FlightRequest, propellantLoaded: number): Run {
       const fraction = Math.hypot(lr, lt);
       holdCone =
         fraction > 0
-          ? throttledConeAngle(steering.perfectLightness, steering.reflectivity, lr, lt, fraction)
-          : 0;
+          ? throttledConeAngle(
+              steering.perfectLightness,
+              steering.reflectivity,
+              lr,
+              lt,
+              fraction,
+              edgeOnNeutral,
+            )
+          : edgeOnNeutral
+            ? Math.PI / 2
+            : 0;
     }
   };
 
@@ -292,8 +314,8 @@ function run(request: FlightRequest, propellantLoaded: number): Run {
       const sy = fr * ry + ft * rx;
       ax += sx;
       ay += sy;
-      px = sx - (beta * rx) / r2;
-      py = sy - (beta * ry) / r2;
+      px = sx - (targetBeta * rx) / r2;
+      py = sy - (targetBeta * ry) / r2;
     }
     out[0] = vx;
     out[1] = vy;
@@ -416,7 +438,7 @@ export function flyTransfer(request: FlightRequest): FlownTransfer {
     flight.states[last + 1] as number,
     flight.states[last + 2] as number,
     flight.states[last + 3] as number,
-    1 - request.lightnessNumber,
+    1 - (request.targetLightnessNumber ?? request.lightnessNumber),
   );
   return {
     outcome,

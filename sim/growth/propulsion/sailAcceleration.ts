@@ -113,10 +113,11 @@ export function locallyOptimalConeAngle(
 }
 
 /**
- * A sail cannot throttle, but it can tilt less: the cone angle between 0 (facing the Sun, no push beyond mu_eff)
- * and the locally optimal one at which the push along (lambdaRadial, lambdaTransverse) beyond the Sun-facing force
- * is `fraction` (in [0, 1]) of the locally optimal push, rad (bisection; the push grows from 0 to its most along
- * that arc). fraction >= 1 gives the locally optimal angle.
+ * A sail cannot throttle, but it can tilt less: the cone angle between the neutral one and the locally optimal one
+ * at which the push along (lambdaRadial, lambdaTransverse) beyond the neutral force is `fraction` (in [0, 1]) of the
+ * locally optimal push, rad (bisection; the push grows from 0 to its most along that arc). Neutral: facing the Sun
+ * (`edgeOn` false), whose force is already in the orbit's mu (1 - beta); or edge-on (true), no force at all, for a
+ * target orbit under the full mu. fraction >= 1 gives the locally optimal angle.
  */
 export function throttledConeAngle(
   perfectLightness: number,
@@ -124,14 +125,16 @@ export function throttledConeAngle(
   lambdaRadial: number,
   lambdaTransverse: number,
   fraction: number,
+  edgeOn = false,
 ): number {
   const best = locallyOptimalConeAngle(perfectLightness, reflectivity, lambdaRadial, lambdaTransverse);
   if (!(fraction < 1)) return best;
-  const facing = projection(0, perfectLightness, reflectivity, lambdaRadial, lambdaTransverse);
+  const neutral = edgeOn ? (best < 0 ? -Math.PI / 2 : Math.PI / 2) : 0;
+  const facing = projection(neutral, perfectLightness, reflectivity, lambdaRadial, lambdaTransverse);
   const most = projection(best, perfectLightness, reflectivity, lambdaRadial, lambdaTransverse) - facing;
-  if (!(most > 0) || !(fraction > 0)) return 0;
+  if (!(most > 0) || !(fraction > 0)) return neutral;
   const wanted = fraction * most;
-  let lo = 0;
+  let lo = neutral;
   let hi = best;
   for (let k = 0; k < GOLDEN_ITERATIONS; k += 1) {
     const mid = 0.5 * (lo + hi);
