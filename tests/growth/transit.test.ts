@@ -431,7 +431,9 @@ describe('collectors in transit on an outward transfer (synthetic, every path dr
       oneSite({
         heliocentricDistanceAu: 0.9,
         allocation: { replicationFraction: 0.5 },
-        targets: [{ shell: 'near-1au', fraction: 1, propulsion: { kind: 'solar-sail', maxFlightDays: 1500 } }],
+        targets: [
+          { shell: 'near-1au', fraction: 1, propulsion: { kind: 'solar-sail', maxFlightDays: 1500 } },
+        ],
       }),
       3,
     ));
