@@ -59,11 +59,8 @@ export interface GrowthState {
   /** Mass landed from Earth (seeds, resupply and vitamins), kg, and its cost, USD. */
   readonly earthImportsKg: number;
   readonly earthImportsUsd: number;
-  /** Collector mass launched, kg (propellant and thrusters not included: see the two below). */
+  /** Collector mass launched, kg (the propellant and thrusters launched with them are massLedger.inPropulsionKg). */
   readonly massLaunchedKg: number;
-  /** Propellant and thruster mass launched with the collectors, kg. */
-  readonly propellantLaunchedKg: number;
-  readonly thrusterLaunchedKg: number;
   readonly collectorsLaunched: number;
   readonly collectorsInTransit: number;
   readonly collectorsOnStation: number;
@@ -217,8 +214,6 @@ export function growthStateAt(history: GrowthHistory, tdbS: number): GrowthState
     earthImportsKg: importedKg,
     earthImportsUsd: importedUsd,
     massLaunchedKg: launchedKg,
-    propellantLaunchedKg: propellantKg,
-    thrusterLaunchedKg: thrusterKg,
     collectorsLaunched: launchedKg / collector.unitMassKg,
     collectorsInTransit: inTransitKg / collector.unitMassKg,
     collectorsOnStation: onStationKg / collector.unitMassKg,

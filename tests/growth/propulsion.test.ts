@@ -230,6 +230,7 @@ describe('propellant in the mass ledger', () => {
     const { params, history } = runScenario(loadBaselineWithGrowth());
     const end = growthStateAt(history, history.toTdbS);
     const row = (history.sampleCount - 1) * history.layout.size;
+    let propulsion = 0;
     let propellant = 0;
     for (let p = 0; p < history.layout.pathCount; p += 1) {
       const o = row + history.layout.pathOffset(p);
@@ -238,11 +239,14 @@ describe('propellant in the mass ledger', () => {
       const launched = history.states[o + PATH.launchedKg] as number;
       const kg = history.states[o + PATH.propellantKg] as number;
       expect(kg).toBeCloseTo(launched * (target?.propellantKgPerKg ?? NaN), 0);
+      const thrusters = history.states[o + PATH.thrusterKg] as number;
+      expect(thrusters).toBeCloseTo(launched * (target?.thrusterKgPerKg ?? NaN), 0);
       propellant += kg;
+      propulsion += kg + thrusters;
     }
     // The electric inner path carries propellant; the ledger closes with it.
     expect(propellant).toBeGreaterThan(0);
-    expect(end.propellantLaunchedKg).toBeCloseTo(propellant, 0);
+    expect(end.massLedger.inPropulsionKg).toBeCloseTo(propulsion, 0);
     expect(Math.abs(end.massLedger.residualKg)).toBeLessThan(1e-9 * end.massLedger.minedKg);
   });
 
