@@ -29,7 +29,7 @@
  *
  * Electric propellant (Tsiolkovsky, integrated): mass per kg of collector m = 1 + h + f - u, with h the thrusters'
  * mass, f the propellant loaded and u the propellant burnt, du/dt = F / (g0 Isp). f is found by fixed-point
- * iteration f <- u(end) (the flight depends on f only through the acceleration F / m), to 1e-12.
+ * iteration f <- u(end) (the flight depends on f only through the acceleration F / m), to 1e-10 relative.
  */
 import { GM_SUN_M3_S2 } from '../../constants.ts';
 import { dopri5 } from '../../numeric/dopri5.ts';
@@ -51,7 +51,7 @@ const SUN_RADIUS = 0.02;
 const ESCAPE_RADIUS = 30;
 const MAX_STEPS = 100_000;
 const PROPELLANT_ITERATIONS = 30;
-const PROPELLANT_CONVERGED = 1e-12;
+const PROPELLANT_CONVERGED = 1e-10;
 
 /** How the collector steers. */
 export type FlightSteering =
