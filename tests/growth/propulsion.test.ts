@@ -344,4 +344,24 @@ describe('the NASA 1980 lunar factory pays its circularisation', () => {
     expect(target?.flightS ?? 0).toBeGreaterThan(30 * SECONDS_PER_DAY);
     expect(target?.transferS).toBe(target?.flightS);
   });
+
+  it('holds the collectors in transit, capturing nothing, for the flown time after the first launch', () => {
+    const { params, history } = runScenario(loadGrowthScenario('nasa-1980-lunar-factory'));
+    const flightS = params.sites[0]?.targets[0]?.flightS ?? NaN;
+    const slot = history.layout.pathOffset(0) + PATH.launchedKg;
+    let first = 0;
+    while (first < history.sampleCount && !((history.states[first * history.layout.size + slot] ?? 0) > 0)) {
+      first += 1;
+    }
+    const firstLaunchS = history.timesTdbS[Math.max(first - 1, 0)] as number;
+    // Just before the first collectors can arrive: some in flight, none on station, no power.
+    const before = growthStateAt(history, firstLaunchS + 0.99 * flightS);
+    expect(before.collectorsInTransit).toBeGreaterThan(0);
+    expect(before.collectorsOnStation).toBe(0);
+    expect(before.capturedPowerW).toBe(0);
+    // A flight after that they are arriving and capturing.
+    const after = growthStateAt(history, firstLaunchS + 1.05 * flightS);
+    expect(after.collectorsOnStation).toBeGreaterThan(0);
+    expect(after.capturedPowerW).toBeGreaterThan(0);
+  });
 });
