@@ -11,7 +11,7 @@
  * Earth's gravity on the way out is not modelled). The speed "needed" in a refusal is the impulsive total under
  * mu_eff (Hohmann departure + arrival, or the single impulse to the circle at the site's own distance).
  */
-import { AU_M, GM_SUN_M3_S2, SOLAR_LUMINOSITY_W } from '../../constants.ts';
+import { AU_M, GM_SUN_M3_S2, SECONDS_PER_DAY, SOLAR_LUMINOSITY_W } from '../../constants.ts';
 import { InputError } from '../../errors.ts';
 import { hohmannTransfer } from '../transfer.ts';
 import {
@@ -22,8 +22,6 @@ import {
   type FlightTrack,
 } from './flyTransfer.ts';
 import type { PropulsionFile } from './schema.ts';
-
-const SECONDS_PER_DAY = 86_400;
 
 /** A path's transfer, SI. */
 export interface PathTransfer {

@@ -4,18 +4,19 @@
  *
  * Force model: the "simple non-perfect" reading of sim/orbit/radiationPressure.ts, tilted. A fraction rho of the
  * light is specularly reflected (momentum 2 cos(alpha) along the sheet's normal n) and the rest absorbed (momentum
- * along the sunlight, r-hat); the light intercepted scales as cos(alpha) (McInnes, "Solar Sailing", 1999, sec. 2.6,
- * eq. 2.43 with no diffuse reflection or thermal emission):
+ * along the sunlight, r-hat); the light intercepted scales as cos(alpha) (McInnes, "Solar Sailing", 1999, ch. 2, the
+ * optical force model without diffuse reflection or thermal emission):
  *   a = (beta0 / 2) (mu / r^2) cos(alpha) [ (1 - rho) r-hat + 2 rho cos(alpha) n-hat ],
  *   n-hat = cos(alpha) r-hat + sin(alpha) theta-hat,   alpha in [-pi/2, pi/2] (the lit face towards the Sun),
  * with beta0 = sigma* / sigma the lightness number of a perfect mirror of the same areal density. Facing the Sun
  * (alpha = 0) this is beta0 (1 + rho) / 2 = beta, radial: the Kepler case mu (1 - beta). A perfect mirror (rho = 1)
- * gives McInnes's beta0 cos^2(alpha) n-hat (eq. 4.2).
+ * gives McInnes's perfect-sail force beta0 (mu / r^2) cos^2(alpha) n-hat.
  *
- * Locally optimal steering (McInnes 1999 sec. 4.4.2): the cone angle that maximises the component of the sail's
- * acceleration along a wanted direction lambda (for the energy-rate law, lambda = +-v-hat). For a perfect mirror
- * McInnes gives the closed form tan(alpha*) = (-3 cos(t) + sqrt(9 cos^2(t) + 8 sin^2(t))) / (4 sin(t)), t the angle
- * of lambda from r-hat (eq. 4.37); for rho < 1 it is found numerically (coarse scan, then golden section).
+ * Locally optimal steering (McInnes 1999 ch. 4, locally optimal control laws): the cone angle that maximises the
+ * component of the sail's acceleration along a wanted direction lambda (for the energy-rate law, lambda = +-v-hat).
+ * For a perfect mirror it has the closed form tan(alpha*) = (-3 cos(t) + sqrt(9 cos^2(t) + 8 sin^2(t))) /
+ * (4 sin(t)), t the angle of lambda from r-hat (from d/d(alpha) [cos^2(alpha) cos(t - alpha)] = 0); for rho < 1 it
+ * is found numerically (coarse scan, then golden section).
  */
 
 /**
@@ -40,7 +41,7 @@ export function sailAccelerationFactors(
   out[1] = k * 2 * reflectivity * c * Math.sin(coneAngleRad);
 }
 
-/** McInnes's closed-form locally optimal cone angle of a perfect mirror (eq. 4.37), rad, for lambda at t from r-hat. */
+/** The closed-form locally optimal cone angle of a perfect mirror (McInnes ch. 4), rad, for lambda at t from r-hat. */
 export function idealLocallyOptimalConeAngle(lambdaRadial: number, lambdaTransverse: number): number {
   const t = Math.atan2(lambdaTransverse, lambdaRadial);
   const s = Math.sin(t);
