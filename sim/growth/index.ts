@@ -44,3 +44,8 @@ export { createMassDriverStreams } from './massDriverStream.ts';
 export type { MassDriverStreamState, MassDriverStreams } from './massDriverStream.ts';
 export { createTransitStreams, transitPositionM, EARTH_LONGITUDE_TABLE_STEP_S } from './transit.ts';
 export type { TransitKind, TransitPath, TransitPathState, TransitStreams } from './transit.ts';
+export { flyTransfer, STANDARD_GRAVITY_M_S2 } from './propulsion/flyTransfer.ts';
+export type { FlightRequest, FlightSteering, FlightTrack, FlownTransfer } from './propulsion/flyTransfer.ts';
+export { resolvePathTransfer, type PathTransfer } from './propulsion/resolvePropulsion.ts';
+export { describeTransfers } from './propulsion/describeTransfers.ts';
+export { propulsionSchema, type PropulsionFile } from './propulsion/schema.ts';

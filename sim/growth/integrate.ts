@@ -567,8 +567,13 @@ function collectorPaybacks(params: GrowthParams, collector: CollectorModel): Col
   params.sites.forEach((site, s) => {
     for (const target of site.targets) {
       const r = params.shellRadiiM[target.shellIndex] ?? 1;
+      // With its thrusters (made like the collector), its propellant (refined like factory mass) and the launch
+      // of all three.
       const embodiedEnergyJ =
-        collector.unitMassKg * (site.collectorProcessingEnergyJPerKg + site.massDriver.energyPerKgJ);
+        collector.unitMassKg *
+        ((1 + target.thrusterKgPerKg) * site.collectorProcessingEnergyJPerKg +
+          target.propellantKgPerKg * site.processingEnergyJPerKg +
+          (1 + target.thrusterKgPerKg + target.propellantKgPerKg) * site.massDriver.energyPerKgJ);
       const powerW =
         collector.unitAreaM2 * (SOLAR_LUMINOSITY_W / (4 * Math.PI * r * r)) * collector.conversionEfficiency;
       out.push({

@@ -48,8 +48,12 @@ export const PATH = {
   onStationKg: 1,
   /** Collector area on station weighted by its degradation factor exp(-rate * age), m^2. */
   effectiveAreaM2: 2,
+  /** Propellant launched with the path's collectors, cumulative, kg (burnt on the way, or spent). */
+  propellantKg: 3,
+  /** Thrusters and power processing launched with the path's collectors, cumulative, kg. */
+  thrusterKg: 4,
 } as const;
-export const PATH_STRIDE = 3;
+export const PATH_STRIDE = 5;
 
 /** Global slots. */
 export const GLOBAL = {

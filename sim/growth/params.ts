@@ -4,6 +4,7 @@
  */
 import type { BodyKind } from './bodies.ts';
 import type { Schedule } from './schedule.ts';
+import type { PathTransfer } from './propulsion/resolvePropulsion.ts';
 
 /** A landing of hardware from Earth (the seed, or a resupply). */
 export interface Landing {
@@ -16,13 +17,16 @@ export interface SiteTarget {
   readonly shellIndex: number;
   /** Fraction of the site's collectors sent there, [0, 1]. */
   readonly fraction: number;
-  /** Flight time from launch to station, s. */
+  /** Time from launch to station, s: the flown flight plus the hold. */
   readonly transferS: number;
-  /** Hohmann departure and arrival delta-v under mu (1 - beta), m/s (see transfer.ts). */
-  readonly departureDeltaVMS: number;
-  readonly arrivalDeltaVMS: number;
-  /** Departure delta-v left after the mass driver's hyperbolic excess, m/s (flown by sailing). */
-  readonly sailDeltaVMS: number;
+  /** Flight time (flown, propulsion/flyTransfer.ts) and hold after arrival, s. */
+  readonly flightS: number;
+  readonly holdS: number;
+  /** Propellant and thruster mass launched with each kg of collector, kg/kg (0 unless electric). */
+  readonly propellantKgPerKg: number;
+  readonly thrusterKgPerKg: number;
+  /** The transfer as flown: propulsion, impulses, trajectory (propulsion/resolvePropulsion.ts). */
+  readonly transfer: PathTransfer;
 }
 
 export interface MassDriverParams {

@@ -12,7 +12,9 @@
  *                    rest landed from Earth at the delivered price
  *   energy           processing e_f R + e_c C + launch C v^2 / (2 eta), drawn from the site's own plant
  *                    (W/kg of factory, flux and duty cycle applied) plus power beamed back from its collectors
- * Per path (site -> shell): launched C * fraction, arriving on station one flight time later.
+ * Per path (site -> shell): collectors launched C / (1 + k) * fraction, k the propellant and thrusters launched per
+ * kg of collector (averaged over the site's paths), arriving on station one flight time later; the propellant and
+ * thrusters go with them (PATH.propellantKg, PATH.thrusterKg) and stay out of the swarm's area and power.
  * Swarm: intercepted sunlight per shell with inner shells shading outer ones (sim/geometry/shading.ts), times efficiency and
  * the degradation factor of the collectors on station.
  */
@@ -227,11 +229,27 @@ export function evaluateRates(
       code = LUMINOSITY;
     }
 
-    // Mass driver: caps the collector stream only.
+    // The collector stream c0 is the launched mass: collectors plus, per kg of collector, the propellant and
+    // thrusters of their paths (propulsion/resolvePropulsion.ts), split by the target fractions.
+    let propellantPerKg = 0;
+    let thrusterPerKg = 0;
+    for (let t = 0; t < site.targets.length; t += 1) {
+      const target = site.targets[t];
+      if (target === undefined) continue;
+      propellantPerKg += target.fraction * target.propellantKgPerKg;
+      thrusterPerKg += target.fraction * target.thrusterKgPerKg;
+    }
+    const launchedPerCollectorKg = 1 + propellantPerKg + thrusterPerKg;
+
+    // Mass driver: caps the launched stream only.
     let scaleDriver = 1;
     const driverCap = site.massDriver.rateKgPerS + site.massDriver.ratePerFactoryKgPerS * factoryKg;
     if (c0 > driverCap) scaleDriver = driverCap / c0;
     const c1 = c0 * scaleDriver;
+    // Of which: collector hardware (with its thrusters, made at the collector closure) and propellant (refined from
+    // regolith at the site: closure 1, the factory's processing energy per kg).
+    const hardwareShare = (1 + thrusterPerKg) / launchedPerCollectorKg;
+    const propellantShare = propellantPerKg / launchedPerCollectorKg;
 
     const closure = scheduleAt(site.closure, tdbS, fromLeft);
     const collectorClosure = scheduleAt(site.collectorClosure, tdbS, fromLeft);
@@ -240,7 +258,7 @@ export function evaluateRates(
     let scale = 1;
     let scaleCode = NONE;
     if (site.maxImportKgPerS !== null) {
-      const importKgPerS = (1 - closure) * r0 + (1 - collectorClosure) * c1;
+      const importKgPerS = (1 - closure) * r0 + (1 - collectorClosure) * hardwareShare * c1;
       const cap = scheduleAt(site.maxImportKgPerS, tdbS, fromLeft);
       if (importKgPerS > cap) {
         scale = cap / importKgPerS;
@@ -248,7 +266,10 @@ export function evaluateRates(
       }
     }
     const processingPerKg = site.processingEnergyJPerKg;
-    const collectorPerKg = site.collectorProcessingEnergyJPerKg + site.massDriver.energyPerKgJ;
+    const collectorPerKg =
+      hardwareShare * site.collectorProcessingEnergyJPerKg +
+      propellantShare * processingPerKg +
+      site.massDriver.energyPerKgJ;
     const demandW = processingPerKg * r0 + collectorPerKg * c1;
     const availableW =
       site.powerWPerKg === null
@@ -270,11 +291,15 @@ export function evaluateRates(
 
     const replicationKgPerS = r0 * scale;
     const collectorKgPerS = c1 * scale;
-    const localKgPerS = closure * replicationKgPerS + collectorClosure * collectorKgPerS;
+    const localKgPerS =
+      closure * replicationKgPerS +
+      collectorClosure * hardwareShare * collectorKgPerS +
+      propellantShare * collectorKgPerS;
     const importKgPerS = replicationKgPerS + collectorKgPerS - localKgPerS;
     const minedKgPerS = localKgPerS / site.processingYield;
     const processingW =
-      processingPerKg * replicationKgPerS + site.collectorProcessingEnergyJPerKg * collectorKgPerS;
+      processingPerKg * (replicationKgPerS + propellantShare * collectorKgPerS) +
+      site.collectorProcessingEnergyJPerKg * hardwareShare * collectorKgPerS;
     const usedW = processingW + site.massDriver.energyPerKgJ * collectorKgPerS;
 
     const lossKgPerS = site.lossRatePerS * factoryKg;
@@ -297,10 +322,15 @@ export function evaluateRates(
     aux.siteUsedW[s] = usedW;
     aux.bindingCode[s] = factoryKg > 0 ? code : NONE;
 
+    const collectorsOnlyKgPerS = collectorKgPerS / launchedPerCollectorKg;
     for (let t = 0; t < targetCount; t += 1) {
-      const rate = collectorKgPerS * (site.targets[t]?.fraction ?? 0);
+      const target = site.targets[t];
+      const rate = collectorsOnlyKgPerS * (target?.fraction ?? 0);
       aux.launchRateKgPerS[first + t] = rate;
-      dydt[layout.pathOffset(first + t) + PATH.launchedKg] = rate;
+      const po = layout.pathOffset(first + t);
+      dydt[po + PATH.launchedKg] = rate;
+      dydt[po + PATH.propellantKg] = rate * (target?.propellantKgPerKg ?? 0);
+      dydt[po + PATH.thrusterKg] = rate * (target?.thrusterKgPerKg ?? 0);
     }
   }
 

@@ -19,7 +19,7 @@ import { BODY_DEFAULTS } from './bodies.ts';
 import type { GrowthParams, SiteParams, SiteTarget } from './params.ts';
 import { constantSchedule, type Schedule } from './schedule.ts';
 import { growthSchema, type GrowthFile, type GrowthSiteFile, type ScheduleFile } from './schema.ts';
-import { hohmannTransfer } from './transfer.ts';
+import { resolvePathTransfer } from './propulsion/resolvePropulsion.ts';
 
 /** What resolveGrowth needs from the rest of the scenario, SI. */
 export interface GrowthResolveContext {
@@ -29,7 +29,10 @@ export interface GrowthResolveContext {
     readonly semiMajorAxisM: readonly [number, number];
   }>;
   /** The scenario's collector (sim/swarm/collector.ts): its lightness number and areal density. */
-  readonly collector: Pick<CollectorSpec, 'lightnessNumber' | 'arealDensityKgM2'>;
+  readonly collector: Pick<
+    CollectorSpec,
+    'lightnessNumber' | 'arealDensityKgM2' | 'reflectivity' | 'conversionEfficiency'
+  >;
 }
 
 /** Convert a file schedule, multiplying every value by `scale` (e.g. 1/yr -> 1/s). */
@@ -47,7 +50,8 @@ function resolveSite(
   index: number,
   shellIndexByName: ReadonlyMap<string, number>,
   shellRadiiM: readonly number[],
-  muEffM3S2: number,
+  shellNames: readonly string[],
+  collector: GrowthResolveContext['collector'],
 ): SiteParams {
   const field = `growth.sites[${index}]`;
   const defaults = file.body === 'custom' ? undefined : BODY_DEFAULTS[file.body];
@@ -89,19 +93,28 @@ function resolveSite(
         `${field}.targets[${t}].shell`,
       );
     }
-    const transfer = hohmannTransfer(
-      heliocentricDistanceM,
-      shellRadiiM[shellIndex] ?? heliocentricDistanceM,
-      muEffM3S2,
-    );
+    const transfer = resolvePathTransfer({
+      field: `${field}.targets[${t}]`,
+      shellName: shellNames[shellIndex] ?? '',
+      departureRadiusM: heliocentricDistanceM,
+      arrivalRadiusM: shellRadiiM[shellIndex] ?? heliocentricDistanceM,
+      hyperbolicExcessMS,
+      lightnessNumber: collector.lightnessNumber,
+      reflectivity: collector.reflectivity,
+      arealDensityKgM2: collector.arealDensityKgM2,
+      conversionEfficiency: collector.conversionEfficiency,
+      propulsion: target.propulsion,
+    });
+    const holdS = target.holdDays * SECONDS_PER_DAY;
     return {
       shellIndex,
       fraction: target.fraction,
-      transferS:
-        target.transferDays !== undefined ? target.transferDays * SECONDS_PER_DAY : transfer.hohmannFlightS,
-      departureDeltaVMS: transfer.departureDeltaVMS,
-      arrivalDeltaVMS: transfer.arrivalDeltaVMS,
-      sailDeltaVMS: Math.max(0, transfer.departureDeltaVMS - hyperbolicExcessMS),
+      transferS: transfer.flightS + holdS,
+      flightS: transfer.flightS,
+      holdS,
+      propellantKgPerKg: transfer.propellantKgPerKg,
+      thrusterKgPerKg: transfer.thrusterKgPerKg,
+      transfer,
     };
   });
 
@@ -176,9 +189,8 @@ export function resolveGrowth(file: GrowthFile, context: GrowthResolveContext): 
   );
 
   const beta = context.collector.lightnessNumber;
-  let muEffM3S2: number;
   try {
-    muEffM3S2 = effectiveMu(beta);
+    effectiveMu(beta);
   } catch {
     throw new InputError(
       `gives a lightness number beta = ${beta.toFixed(3)} >= 1, but the growth model's shells ` +
@@ -191,7 +203,14 @@ export function resolveGrowth(file: GrowthFile, context: GrowthResolveContext): 
 
   return {
     sites: file.sites.map((site, index) =>
-      resolveSite(site, index, shellIndexByName, shellRadiiM, muEffM3S2),
+      resolveSite(
+        site,
+        index,
+        shellIndexByName,
+        shellRadiiM,
+        context.shells.map((shell) => shell.name),
+        context.collector,
+      ),
     ),
     shellNames: context.shells.map((shell) => shell.name),
     shellRadiiM,

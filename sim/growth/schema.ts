@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../validation/isoDate.ts';
 import { parseIsoUtcMs } from '../time.ts';
+import { propulsionSchema } from './propulsion/schema.ts';
 
 const fraction = z.number().min(0).max(1);
 const positive = z.number().positive();
@@ -183,8 +184,17 @@ const targetSchema = z
     shell: z.string().min(1),
     /** Fraction of this site's collectors sent to the shell, [0, 1]; a site's fractions sum to 1. */
     fraction,
-    /** Flight time to station, days (>= 0); defaults to the Hohmann transfer time under mu (1 - beta). */
-    transferDays: z.number().min(0).max(36_525).optional(),
+    /**
+     * How the collectors fly from the site to the shell (sim/growth/propulsion/): `ballistic` (default: the mass
+     * driver's excess alone), `solar-sail` or `electric`. The flight time and the propellant come out of the
+     * flight, flown numerically once per scenario; a shell the propulsion cannot reach is refused.
+     */
+    propulsion: propulsionSchema.default({ kind: 'ballistic' }),
+    /**
+     * Time after arrival before the collectors count as on station (deployment, checkout), days (>= 0); they
+     * capture nothing until then.
+     */
+    holdDays: z.number().min(0).max(36_525).default(0),
   })
   .strict();
 

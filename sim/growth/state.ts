@@ -14,7 +14,7 @@ import type { GrowthHistory } from './integrate.ts';
 import { GLOBAL, PATH, SITE } from './layout.ts';
 import { BINDING_LIMITS, type BindingLimit } from './rates.ts';
 
-/** The mass ledger, kg: sources (mined + imported) = sinks (the other six). */
+/** The mass ledger, kg: sources (mined + imported) = sinks (the other seven). */
 export interface MassLedger {
   readonly minedKg: number;
   readonly importedKg: number;
@@ -22,6 +22,8 @@ export interface MassLedger {
   readonly inFactoriesKg: number;
   readonly inCollectorsOnStationKg: number;
   readonly inTransitKg: number;
+  /** Propellant and thrusters launched with the collectors (propellant burnt in flight included). */
+  readonly inPropulsionKg: number;
   readonly lossesKg: number;
   readonly wasteKg: number;
   /** (mined + imported) - (sum of the sinks): zero up to rounding. */
@@ -57,6 +59,7 @@ export interface GrowthState {
   /** Mass landed from Earth (seeds, resupply and vitamins), kg, and its cost, USD. */
   readonly earthImportsKg: number;
   readonly earthImportsUsd: number;
+  /** Collector mass launched, kg (the propellant and thrusters launched with them are massLedger.inPropulsionKg). */
   readonly massLaunchedKg: number;
   readonly collectorsLaunched: number;
   readonly collectorsInTransit: number;
@@ -182,6 +185,8 @@ export function growthStateAt(history: GrowthHistory, tdbS: number): GrowthState
 
   let launchedKg = 0;
   let onStationKg = 0;
+  let propellantKg = 0;
+  let thrusterKg = 0;
   const onStationByShell = params.shellNames.map(() => 0);
   for (let p = 0; p < layout.pathCount; p += 1) {
     const o = layout.pathOffset(p);
@@ -189,6 +194,8 @@ export function growthStateAt(history: GrowthHistory, tdbS: number): GrowthState
     const onStation = at(o + PATH.onStationKg);
     launchedKg += launched;
     onStationKg += onStation;
+    propellantKg += at(o + PATH.propellantKg);
+    thrusterKg += at(o + PATH.thrusterKg);
     const k = params.sites[layout.pathSite[p] ?? 0]?.targets[layout.pathTarget[p] ?? 0]?.shellIndex ?? 0;
     onStationByShell[k] = (onStationByShell[k] ?? 0) + onStation / collector.unitMassKg;
   }
@@ -233,10 +240,13 @@ export function growthStateAt(history: GrowthHistory, tdbS: number): GrowthState
       inFactoriesKg: factoryMassKg + wipKg,
       inCollectorsOnStationKg: onStationKg,
       inTransitKg,
+      inPropulsionKg: propellantKg + thrusterKg,
       lossesKg,
       wasteKg,
       residualKg:
-        minedKg + importedKg - (factoryMassKg + wipKg + onStationKg + inTransitKg + lossesKg + wasteKg),
+        minedKg +
+        importedKg -
+        (factoryMassKg + wipKg + onStationKg + inTransitKg + propellantKg + thrusterKg + lossesKg + wasteKg),
     },
     energyLedger: {
       availableJ,

@@ -13,24 +13,17 @@
  * 'custom') have no ephemeris in the model: no transit is drawn for them, though their collectors still count in
  * collectorsInTransit. Paths with transferS = 0 have nothing in flight.
  *
- * Transfer (kind 'hohmann'): the half-ellipse of sim/growth/transfer.ts in the ecliptic plane (z = 0), from r1 to
- * r2 = the shell's mean radius (params.shellRadiiM), under mu_eff = GM_sun (1 - beta) with beta the collector's
- * lightness number (McInnes, "Solar Sailing", 1999, sec. 2.4), flown prograde:
- *   a = (r1 + r2) / 2,   e = |r1 - r2| / (r1 + r2),
- *   M0 = pi inward (r2 < r1: leave at aphelion, arrive at perihelion), 0 outward (leave at perihelion),
- *   M(tau) = M0 + pi tau / T   for a packet of age tau in [0, T], T = transferS,
- *   M = E - e sin E (Kepler, solved by sim/orbit/kepler.ts),   r = a (1 - e cos E),
- *   nu from E (Broucke & Cefola 1973, kepler.ts),   longitude = lambda_dep + (nu - nu0),   nu0 = M0,
- * so age 0 is at r1 in the departure direction and age T at r2, 180 deg further (Curtis, "Orbital Mechanics for
- * Engineering Students", 3rd ed., sec. 3.4 and 6.2). T is the Hohmann time pi sqrt(a^3 / mu_eff) unless the
- * scenario gives transferDays; a different T changes only the pace along the same half-ellipse, so the packet still
- * arrives at r2 at the time the growth model puts it on station.
+ * Transfer (kind 'flown'): the trajectory each path's collectors fly, flown numerically once per scenario by
+ * sim/growth/propulsion/flyTransfer.ts (the same flight that sets the growth model's transfer time and propellant)
+ * and stored as its integrator samples: positions and velocities in the departure frame (x along the departure
+ * direction, y prograde, the ecliptic plane, z = 0). A packet of age tau <= flightS is at the cubic Hermite
+ * interpolant of those samples at tau (positions and their derivatives, the velocities; HNW sec. II.6), turned by
+ * the departure longitude lambda_dep; random access in tau by bisection of the sample times.
  *
- * Drift (kind 'drift'): a shell at the site's own radius (|r2 - r1| <= 1e-9 r1, where transfer.ts gives a Hohmann
- * time of 0) has no transfer ellipse; a scenario's transferDays is then the time before the collector counts as on
- * station. The packet is drawn where a sheet released on that circle sits: on the circle r1 under mu_eff, whose
- * longitude advances at n_eff = sqrt(mu_eff / r1^3), slower than the Earth by the factor sqrt(1 - beta). (Sweeping
- * the half-circle in T, the limit of the rule above, would fly it faster than any orbit at that radius.)
+ * Hold (kind 'flown' after flightS, and kind 'drift' when flightS = 0): the scenario's holdDays after arrival,
+ * before the collector counts as on station. The packet is where a sheet on the shell's circle sits: radius r2,
+ * longitude advancing at n_eff = sqrt(mu_eff / r2^3) from where the flight ended (from lambda_dep when there was
+ * no flight).
  *
  * Departure longitude: the Earth's ecliptic longitude, read from a table at EARTH_LONGITUDE_TABLE_STEP_S (2 days)
  * built once per history over the launch times a packet can have, [fromTdbS - max T, toTdbS], with cubic Lagrange
@@ -50,19 +43,20 @@
  */
 import { SECONDS_PER_DAY } from '../constants.ts';
 import { InputError, requireFinite } from '../errors.ts';
-import { eccentricAnomaly, trueFromEccentric } from '../orbit/kepler.ts';
+import { hermite } from '../numeric/hermite.ts';
+import { countAtOrBelow } from '../numeric/search.ts';
 import { effectiveMu } from '../orbit/radiationPressure.ts';
 import { earthHeliocentricEclipticM } from '../geometry/earthPosition.ts';
 import { piecewiseLinearSlope, piecewiseLinearValue } from '../numeric/piecewiseLinear.ts';
 import type { GrowthHistory } from './integrate.ts';
 import { PATH } from './layout.ts';
-import { hohmannTransfer } from './transfer.ts';
+import type { FlightTrack } from './propulsion/flyTransfer.ts';
 
 /** Node spacing of the Earth longitude table, s (2 days; interpolation error < 5e-8 rad, see the module comment). */
 export const EARTH_LONGITUDE_TABLE_STEP_S = 2 * SECONDS_PER_DAY;
 
-/** 'hohmann': the half-ellipse from r1 to r2; 'drift': a circle at r1 = r2 (see the module comment). */
-export type TransitKind = 'hohmann' | 'drift';
+/** 'flown': the numerically flown transfer, then the hold; 'drift': no flight, the hold only (module comment). */
+export type TransitKind = 'flown' | 'drift';
 
 /** One drawn path (site -> shell) and its transfer orbit, SI. Immutable. */
 export interface TransitPath {
@@ -78,12 +72,14 @@ export interface TransitPath {
   /** Departure radius r1 (the site's heliocentric distance) and arrival radius r2 (the shell's mean radius), m. */
   readonly departureRadiusM: number;
   readonly arrivalRadiusM: number;
-  /** Transfer ellipse: semi-major axis, m, and eccentricity (r1 and 0 for a drift). */
-  readonly semiMajorAxisM: number;
-  readonly eccentricity: number;
-  /** Mean anomaly at departure, rad: pi inward, 0 outward and for a drift. */
-  readonly startAnomalyRad: number;
-  /** Longitude rate of a drift, sqrt(mu_eff / r1^3), rad/s (0 for a Hohmann transfer). */
+  /** Flight time (flown) and hold after arrival, s: transferS = flightS + holdS. */
+  readonly flightS: number;
+  readonly holdS: number;
+  /** The flown trajectory, departure frame, m and m/s (null for a drift). */
+  readonly track: FlightTrack | null;
+  /** Angle from the departure direction to the arrival point, rad (0 for a drift). */
+  readonly arrivalAngleRad: number;
+  /** Longitude rate on the shell's circle during the hold, sqrt(mu_eff / r2^3), rad/s. */
   readonly driftRateRadPerS: number;
 }
 
@@ -131,19 +127,40 @@ export function transitPositionM(
   out: Float64Array,
   offset = 0,
 ): void {
-  let radius: number;
-  let longitude: number;
-  if (path.kind === 'drift') {
-    radius = path.departureRadiusM;
-    longitude = departureLongitudeRad + path.driftRateRadPerS * ageS;
-  } else {
-    const e = path.eccentricity;
-    const M0 = path.startAnomalyRad;
-    const E = eccentricAnomaly(M0 + (Math.PI * ageS) / path.transferS, e);
-    radius = path.semiMajorAxisM * (1 - e * Math.cos(E));
-    // nu0 = M0 (0 and pi are fixed points of the anomaly maps).
-    longitude = departureLongitudeRad + (trueFromEccentric(E, e) - M0);
+  const track = path.track;
+  if (track !== null && ageS <= path.flightS) {
+    const times = track.timesS;
+    const n = times.length;
+    const i = Math.min(Math.max(countAtOrBelow(times, ageS) - 1, 0), n - 2);
+    const t0 = times[i] as number;
+    const h = (times[i + 1] as number) - t0;
+    const u = h > 0 ? Math.min(Math.max((ageS - t0) / h, 0), 1) : 0;
+    const x = hermite(
+      track.xM[i] as number,
+      track.vxMS[i] as number,
+      track.xM[i + 1] as number,
+      track.vxMS[i + 1] as number,
+      h,
+      u,
+    );
+    const y = hermite(
+      track.yM[i] as number,
+      track.vyMS[i] as number,
+      track.yM[i + 1] as number,
+      track.vyMS[i + 1] as number,
+      h,
+      u,
+    );
+    const c = Math.cos(departureLongitudeRad);
+    const s = Math.sin(departureLongitudeRad);
+    out[offset] = c * x - s * y;
+    out[offset + 1] = s * x + c * y;
+    out[offset + 2] = 0;
+    return;
   }
+  const radius = path.arrivalRadiusM;
+  const longitude =
+    departureLongitudeRad + path.arrivalAngleRad + path.driftRateRadPerS * (ageS - path.flightS);
   out[offset] = radius * Math.cos(longitude);
   out[offset + 1] = radius * Math.sin(longitude);
   out[offset + 2] = 0;
@@ -235,24 +252,18 @@ function transitPath(
     departureRadiusM: r1,
     arrivalRadiusM: r2,
   };
-  // transfer.ts decides when site and shell share an orbit (Hohmann time 0).
-  if (hohmannTransfer(r1, r2, muEffM3S2).hohmannFlightS === 0) {
-    return {
-      ...common,
-      kind: 'drift',
-      semiMajorAxisM: r1,
-      eccentricity: 0,
-      startAnomalyRad: 0,
-      driftRateRadPerS: Math.sqrt(muEffM3S2 / (r1 * r1 * r1)),
-    };
-  }
+  const track = target.transfer.track;
+  const n = track === null ? 0 : track.timesS.length;
+  const arrivalAngleRad =
+    track === null || n === 0 ? 0 : Math.atan2(track.yM[n - 1] as number, track.xM[n - 1] as number);
   return {
     ...common,
-    kind: 'hohmann',
-    semiMajorAxisM: 0.5 * (r1 + r2),
-    eccentricity: Math.abs(r1 - r2) / (r1 + r2),
-    startAnomalyRad: r2 < r1 ? Math.PI : 0,
-    driftRateRadPerS: 0,
+    kind: track === null ? 'drift' : 'flown',
+    flightS: target.flightS,
+    holdS: target.holdS,
+    track,
+    arrivalAngleRad,
+    driftRateRadPerS: Math.sqrt(muEffM3S2 / (r2 * r2 * r2)),
   };
 }
 

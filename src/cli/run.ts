@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { summaryToCsv, summaryToJson, toSummary } from '../../sim/report/summary.ts';
 import { AU_M, SECONDS_PER_JULIAN_YEAR } from '../../sim/constants.ts';
 import { tdbSToIso } from '../../sim/time.ts';
+import { describeTransfers } from '../../sim/growth/propulsion/describeTransfers.ts';
 import { ensureWritableFolder, writeFilesAtomically } from '../node/atomicWrite.ts';
 import { dynamicsTables, runDynamics } from './dynamicsTable.ts';
 import { yearlyTable } from './figureTable.ts';
@@ -57,6 +58,14 @@ async function runAction(flags: RunFlags, io: CliIo): Promise<void> {
       `${summary.tracerTableSize} tracers, shells: ${shells.join(', ')}\n` +
       `collector beta = ${scenario.collector.lightnessNumber.toFixed(4)} (radiation pressure / solar gravity)\n\n`,
   );
+  if (scenario.growth !== undefined) {
+    // How each growth path's collectors reach their shell, flown once per scenario (sim/growth/propulsion/).
+    io.stdout(
+      `Transfers\n${describeTransfers(scenario.growth)
+        .map((line) => `  ${line}\n`)
+        .join('')}\n`,
+    );
+  }
   io.stdout(yearlyTable(result));
   if (result.growthEvents.length > 0) {
     // State events of the growth model, e.g. the end state of a disassembly (a site's feedstock exhausted).

@@ -1,7 +1,7 @@
 /**
  * Conservation, at every recorded sample and at off-grid times:
  *   mass    mined + imported = factories (working + under construction) + collectors on station + in transit
- *           + losses + waste
+ *           + propellant and thrusters launched with them + losses + waste
  *   energy  available = processing + launch kinetic + launch losses + curtailed
  * Each term is a separately integrated state variable, so the identities test the model's bookkeeping: a flow
  * booked on one side only (or twice) breaks them at once. Tolerance 1e-9 of the largest term (the brief's), with
@@ -34,6 +34,7 @@ function checkLedgers(history: GrowthHistory, tdbS: number): void {
     m.inFactoriesKg,
     m.inCollectorsOnStationKg,
     m.inTransitKg,
+    m.inPropulsionKg,
     m.lossesKg,
     m.wasteKg,
   ]) {
@@ -76,7 +77,11 @@ function checkSampleRows(history: GrowthHistory): void {
       const o = row + layout.pathOffset(p);
       const launched = states[o + PATH.launchedKg] ?? NaN;
       const onStation = states[o + PATH.onStationKg] ?? NaN;
-      sinks += onStation + (launched - onStation);
+      sinks +=
+        onStation +
+        (launched - onStation) +
+        (states[o + PATH.propellantKg] ?? NaN) +
+        (states[o + PATH.thrusterKg] ?? NaN);
       worstTransit = Math.max(worstTransit, (onStation - launched) / Math.max(launched, 1));
     }
     worstMass = Math.max(worstMass, Math.abs(sources - sinks) / Math.max(sources, 1));
@@ -160,6 +165,23 @@ describe('mass and energy conservation', () => {
           rateKgPerSPerTonneFactory: 0.001,
           efficiency: 0.6,
         },
+        // 2.5 km/s leaves 0.51 km/s of the circularisation to fly: electric, so propellant and thrusters are
+        // launched with the collectors and must close the ledger too.
+        targets: [
+          {
+            shell: 'near-1au',
+            fraction: 1,
+            propulsion: {
+              kind: 'electric',
+              specificImpulseS: 2500,
+              thrustEfficiency: 0.3,
+              powerWPerKg: 10,
+              thrusterKgPerKW: 3,
+              maxPropellantFraction: 0.3,
+              maxFlightDays: 1000,
+            },
+          },
+        ],
       }),
       8,
       { stepS: 2 * SECONDS_PER_DAY },

@@ -68,7 +68,9 @@ export function oneSite(
         body: 'moon',
         seed: { massKg: 1e5, date: '2030-01-01' },
         factory: { replicationTimeYears: 1, ...factory },
-        massDriver: { launchSpeedKmS: 2.5, rateKgPerS: 1e9, efficiency: 0.8 },
+        // 2.75 km/s: a hyperbolic excess of 1.385 km/s, enough to put the collector (beta 0.084) on the 1-au circle
+        // under mu (1 - beta) ballistically (it needs 1.281 km/s): the synthetic tests fly no transfer.
+        massDriver: { launchSpeedKmS: 2.75, rateKgPerS: 1e9, efficiency: 0.8 },
         targets: [{ shell: 'near-1au', fraction: 1 }],
         ...rest,
       },

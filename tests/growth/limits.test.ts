@@ -26,7 +26,7 @@ describe('limits', () => {
     const { history } = runSynthetic(
       oneSite({
         allocation: { replicationFraction: 0 },
-        massDriver: { launchSpeedKmS: 2.5, rateKgPerS: 1e-3, efficiency: 0.8 },
+        massDriver: { launchSpeedKmS: 2.75, rateKgPerS: 1e-3, efficiency: 0.8 },
       }),
       3,
     );
@@ -113,7 +113,7 @@ describe('limits', () => {
         {
           factory: { replicationTimeYears: 0.2 },
           allocation: { replicationFraction: 0.5 },
-          massDriver: { launchSpeedKmS: 2.5, rateKgPerS: 1e20, efficiency: 0.8 },
+          massDriver: { launchSpeedKmS: 2.75, rateKgPerS: 1e20, efficiency: 0.8 },
         },
         { limits: { maxCoverageFraction: 0.5 } },
       ),
@@ -157,7 +157,7 @@ describe('collectors in flight and on station', () => {
     const { history } = runSynthetic(
       oneSite({
         allocation: { replicationFraction: 0.5 },
-        targets: [{ shell: 'near-1au', fraction: 1, transferDays: flightDays }],
+        targets: [{ shell: 'near-1au', fraction: 1, holdDays: flightDays }],
       }),
       4,
     );

@@ -1,11 +1,12 @@
 /**
  * Collectors in transit (sim/growth/transit.ts), checked against physics and independent computations:
- * - the transfer time of a Hohmann target is pi sqrt((r1 + r2)^3 / (8 GM_sun (1 - beta))), with beta recomputed
- *   here from the IAU constants (McInnes 1999, eq. 2.29, with the (1 + reflectivity) / 2 of the collector);
+ * - a flown target (electric inward, sail outward) is drawn for the time the growth model holds its collectors in
+ *   transit, longer than the impulsive Hohmann half-ellipse under mu_eff (beta recomputed here from the IAU
+ *   constants, McInnes 1999 eq. 2.29 with the (1 + reflectivity) / 2 of the collector);
  * - age 0 sits at r1 in the Earth's direction at t (astronomy-engine HelioVector, rotated EQJ -> ecliptic here),
- *   age T at r2, 180 deg further on; in between, the radius is the conic a (1 - e^2) / (1 + e cos nu) with nu from
- *   Kepler's equation solved here by plain Newton at M = M0 + pi age / T, and the longitude advances by nu - nu0;
- * - a drift (shell at the site's radius) keeps r1 and advances at sqrt(mu_eff / r1^3);
+ *   age T within 2 % of r2 (the flight's arrival box); in between, the radius follows the flown track
+ *   (linear interpolation of its samples here, against the module's Hermite);
+ * - a drift (shell at the site's radius, a hold of 120 days) keeps r1 and advances at sqrt(mu_eff / r1^3);
  * - the packets of a path count exactly the collectors it launched in [t - T, t] (cumulative launched mass read
  *   here from the samples), and all paths together, with the undrawn ones, the growth model's collectorsInTransit.
  */
@@ -39,12 +40,20 @@ const OBLIQUITY_RAD = (84_381.406 / 3600) * (Math.PI / 180);
  * 2.5e-8 rad over 2040-2051, so 5e-8 rad (7.5 km at 1 au).
  */
 const LONGITUDE_TOLERANCE_RAD = 5e-8;
-/** Radius against the conic, relative: rounding of Kepler's equation and the trigonometry. */
+/** Radius against r1 or the 1-au circle, relative: rounding of the trigonometry. */
 const RADIUS_TOLERANCE = 1e-12;
+/**
+ * Arrival radius against the shell's, relative: the flight ends with the orbital energy within 1 % of the target
+ * circle's (semi-major axis within 1.01 %) and e <= 0.01 (flyTransfer.ts), so r = a (1 +- e) within 2.02 %.
+ */
+const ARRIVAL_TOLERANCE = 0.0203;
+/**
+ * Radius of a packet against the linear interpolation of the flown track's samples, relative: the track's steps
+ * (at most a day) change the radius by < 1e-3, and a chord departs from the curve by far less; 1e-4.
+ */
+const TRACK_RADIUS_REL = 1e-4;
 /** Lightness number against the one recomputed here, relative: the same constants in another order, ~45 ulp. */
 const LIGHTNESS_REL = 1e-14;
-/** Transfer time against the closed form, digits (relative 5e-14): rounding of a square root and a few products. */
-const TRANSFER_TIME_DIGITS = 13;
 /** Arrival radius against the shell's mid radius, digits (relative 5e-15): one sum and two products, a few ulp. */
 const ARRIVAL_RADIUS_DIGITS = 14;
 /** Packet ages against k T / (n - 1), digits (5e-7 s; ages to ~1.3e7 s, ulp 2e-9 s): the grid formed another way. */
@@ -69,17 +78,6 @@ function earthLongitudeRad(tdbS: number): number {
 /** a - b reduced to (-pi, pi]. */
 function angleDiff(a: number, b: number): number {
   return Math.atan2(Math.sin(a - b), Math.cos(a - b));
-}
-
-/** Eccentric anomaly for mean anomaly M by Newton from E = M (+ e sin M), to 1e-15. */
-function kepler(M: number, e: number): number {
-  let E = M + e * Math.sin(M);
-  for (let k = 0; k < 50; k += 1) {
-    const step = (E - e * Math.sin(E) - M) / (1 - e * Math.cos(E));
-    E -= step;
-    if (Math.abs(step) < 1e-15) break;
-  }
-  return E;
 }
 
 /** The baseline collector's lightness number from IAU 2015 B3 and CODATA: sigma* / sigma (1 + rho) / 2. */
@@ -178,54 +176,65 @@ describe('collectors in transit on the baseline scenario', () => {
   let history: GrowthHistory;
   let params: GrowthParams;
   let streams: TransitStreams;
-  let hohmann: TransitPath;
+  let flown: TransitPath;
   let drift: TransitPath;
   beforeAll(() => {
-    ({ history, params } = runScenario(loadBaselineWithGrowth()));
+    // The baseline, with a 120-day hold on the ballistic 1-au target so that it has something in transit to draw.
+    const loaded = loadBaselineWithGrowth();
+    const growth = structuredClone(loaded.growth);
+    const moon = growth.sites[0];
+    if (moon?.targets[0] === undefined) throw new Error('baseline has no lunar 1-au target');
+    (moon.targets[0] as { holdDays: number }).holdDays = 120;
+    // And 180 days on the asteroid's (undrawn: no ephemeris), so that it too has collectors in transit.
+    const asteroid = growth.sites[1];
+    if (asteroid?.targets[0] === undefined) throw new Error('baseline has no asteroid target');
+    (asteroid.targets[0] as { holdDays: number }).holdDays = 180;
+    ({ history, params } = runScenario({ scenario: loaded.scenario, growth }));
     streams = createTransitStreams(history);
     const find = (shell: string): TransitPath => {
       const path = streams.paths.find((p) => p.shell === shell);
       if (path === undefined) throw new Error(`no drawn path to ${shell}`);
       return path;
     };
-    hohmann = find('inner-0.7au');
+    flown = find('inner-0.7au');
     drift = find('near-1au');
   });
 
   it('draws the lunar paths only: the near-Earth asteroid has no ephemeris in the model', () => {
     expect(streams.paths.map((p) => [p.site, p.shell, p.kind])).toEqual([
       ['moon-south-pole', 'near-1au', 'drift'],
-      ['moon-south-pole', 'inner-0.7au', 'hohmann'],
+      ['moon-south-pole', 'inner-0.7au', 'flown'],
     ]);
     expect(params.sites.map((site) => site.body)).toEqual(['moon', 'nea']);
   });
 
-  it('flies the Hohmann target in pi sqrt((r1 + r2)^3 / (8 GM (1 - beta)))', () => {
+  it('draws the inner target for its flown time, longer than the Hohmann half-ellipse, and holds the 1-au one', () => {
     const beta = baselineBeta();
     expect(params.collectorLightnessNumber / beta - 1).toBeLessThan(LIGHTNESS_REL);
     expect(params.collectorLightnessNumber / beta - 1).toBeGreaterThan(-LIGHTNESS_REL);
     const r1 = AU_M;
     const r2 = 0.5 * (0.68 + 0.74) * AU_M;
-    const flightS = Math.PI * Math.sqrt((r1 + r2) ** 3 / (8 * GM_SUN_M3_S2 * (1 - beta)));
-    expect(hohmann.transferS / flightS - 1).toBeCloseTo(0, TRANSFER_TIME_DIGITS);
-    expect(hohmann.departureRadiusM).toBe(r1);
-    expect(hohmann.arrivalRadiusM / r2 - 1).toBeCloseTo(0, ARRIVAL_RADIUS_DIGITS);
-    // The scenario's 120 days to the 1-au shell.
+    const hohmannS = Math.PI * Math.sqrt((r1 + r2) ** 3 / (8 * GM_SUN_M3_S2 * (1 - beta)));
+    const target = params.sites[0]?.targets[1];
+    expect(flown.transferS).toBe(target?.transferS);
+    expect(flown.flightS).toBe(target?.flightS);
+    expect(flown.transferS).toBeGreaterThan(hohmannS);
+    expect(flown.departureRadiusM).toBe(r1);
+    expect(flown.arrivalRadiusM / r2 - 1).toBeCloseTo(0, ARRIVAL_RADIUS_DIGITS);
+    // Ballistic (no flight), then the 120-day hold set above.
+    expect(drift.flightS).toBe(0);
     expect(drift.transferS).toBe(120 * SECONDS_PER_DAY);
   });
 
   for (const iso of ['2047-01-01', '2050-06-01']) {
-    it(`puts the Hohmann packets on the transfer ellipse at ${iso}`, () => {
+    it(`puts the inner packets on the flown track at ${iso}`, () => {
       const t = isoToTdbS(iso);
       const n = 257;
       const state = streams.transitAt(t, n).find((s) => s.shell === 'inner-0.7au');
       expect(state).toBeDefined();
-      if (state === undefined) return;
-      const T = hohmann.transferS;
-      const r1 = AU_M;
-      const r2 = hohmann.arrivalRadiusM;
-      const a = 0.5 * (r1 + r2);
-      const e = (r1 - r2) / (r1 + r2);
+      if (state === undefined || flown.track === null) return;
+      const track = flown.track;
+      const T = flown.transferS;
       expect(state.agesS[0]).toBe(0);
       expect(state.agesS[n - 1]).toBe(T);
       for (let k = 0; k < n; k += 1) {
@@ -233,25 +242,26 @@ describe('collectors in transit on the baseline scenario', () => {
         expect(age).toBeCloseTo((k * T) / (n - 1), AGE_GRID_DIGITS);
         const [x, y, z] = position(state, k);
         expect(z).toBe(0);
-        // Inward: leave at aphelion (M0 = pi), arrive at perihelion.
-        const E = kepler(Math.PI + (Math.PI * age) / T, e);
-        const nu = 2 * Math.atan2(Math.sqrt(1 + e) * Math.sin(E / 2), Math.sqrt(1 - e) * Math.cos(E / 2));
-        const conic = (a * (1 - e * e)) / (1 + e * Math.cos(nu));
-        expect(Math.abs(Math.hypot(x, y) / conic - 1)).toBeLessThan(RADIUS_TOLERANCE);
-        // Prograde from the Earth's direction at launch: longitude - lambda_E(t - age) = nu - pi in [0, pi].
-        const sweep = angleDiff(Math.atan2(y, x), earthLongitudeRad(t - age));
-        expect(Math.abs(angleDiff(sweep, nu - Math.PI))).toBeLessThan(LONGITUDE_TOLERANCE_RAD);
+        // The track's radius at this age by linear interpolation of its samples.
+        let i = 0;
+        while (i + 2 < track.timesS.length && (track.timesS[i + 1] as number) < age) i += 1;
+        const t0 = track.timesS[i] as number;
+        const t1 = track.timesS[i + 1] as number;
+        const w = Math.min(Math.max((age - t0) / (t1 - t0), 0), 1);
+        const rA = Math.hypot(track.xM[i] as number, track.yM[i] as number);
+        const rB = Math.hypot(track.xM[i + 1] as number, track.yM[i + 1] as number);
+        expect(Math.abs(Math.hypot(x, y) / (rA + w * (rB - rA)) - 1)).toBeLessThan(TRACK_RADIUS_REL);
       }
       const [x0, y0] = position(state, 0);
-      expect(Math.abs(Math.hypot(x0, y0) / r1 - 1)).toBeLessThan(RADIUS_TOLERANCE);
+      expect(Math.abs(Math.hypot(x0, y0) / AU_M - 1)).toBeLessThan(RADIUS_TOLERANCE);
       expect(Math.abs(angleDiff(Math.atan2(y0, x0), earthLongitudeRad(t)))).toBeLessThan(
         LONGITUDE_TOLERANCE_RAD,
       );
       const [xT, yT] = position(state, n - 1);
-      expect(Math.abs(Math.hypot(xT, yT) / r2 - 1)).toBeLessThan(RADIUS_TOLERANCE);
-      expect(Math.abs(angleDiff(Math.atan2(yT, xT), earthLongitudeRad(t - T) + Math.PI))).toBeLessThan(
-        LONGITUDE_TOLERANCE_RAD,
-      );
+      expect(Math.abs(Math.hypot(xT, yT) / flown.arrivalRadiusM - 1)).toBeLessThan(ARRIVAL_TOLERANCE);
+      expect(
+        Math.abs(angleDiff(Math.atan2(yT, xT), earthLongitudeRad(t - T) + flown.arrivalAngleRad)),
+      ).toBeLessThan(LONGITUDE_TOLERANCE_RAD);
     });
   }
 
@@ -305,11 +315,13 @@ describe('collectors in transit on the baseline scenario', () => {
       }
     });
 
-    it(`has packet rates that integrate to the same count at ${iso} (the rate is import-capped, constant)`, () => {
+    it(`has packet rates that integrate to the same count at ${iso} (constant on the 1-au path: import-capped)`, () => {
       const t = isoToTdbS(iso);
       for (const state of streams.transitAt(t, 33)) {
         const { error, bound, exact } = rateQuadrature(history, state);
-        expect(bound).toBeLessThan(CONSTANT_RATE_BOUND_REL * exact);
+        // The 120 days of the 1-au path lie inside one import-capped stretch; the inner path's ~600-day flight
+        // spans changes of the rate, where only the general bound holds.
+        if (state.shell === 'near-1au') expect(bound).toBeLessThan(CONSTANT_RATE_BOUND_REL * exact);
         expect(error).toBeLessThanOrEqual(bound);
       }
     });
@@ -411,45 +423,49 @@ describe('collectors in transit on the baseline scenario', () => {
 });
 
 describe('collectors in transit on an outward transfer (synthetic, every path drawn)', () => {
-  // A lunar site moved to 0.9 au sends its collectors out to the 1-au shell: leave at perihelion, arrive at aphelion.
+  // A lunar site moved to 0.9 au sails its collectors out to the 1-au shell.
   let history: GrowthHistory;
   let streams: TransitStreams;
   beforeAll(() => {
     ({ history } = runSynthetic(
-      oneSite({ heliocentricDistanceAu: 0.9, allocation: { replicationFraction: 0.5 } }),
+      oneSite({
+        heliocentricDistanceAu: 0.9,
+        allocation: { replicationFraction: 0.5 },
+        targets: [
+          { shell: 'near-1au', fraction: 1, propulsion: { kind: 'solar-sail', maxFlightDays: 1500 } },
+        ],
+      }),
       3,
     ));
     streams = createTransitStreams(history);
   });
 
-  it('flies the half-ellipse outwards, prograde, from r1 to r2', () => {
+  it('sails outwards, prograde, from r1 to within 2 % of r2', () => {
     const [path] = streams.paths;
     expect(streams.paths).toHaveLength(1);
     if (path === undefined) return;
-    expect(path.kind).toBe('hohmann');
-    expect(path.startAnomalyRad).toBe(0);
+    expect(path.kind).toBe('flown');
     const r1 = 0.9 * AU_M;
     const r2 = AU_M;
-    const a = 0.5 * (r1 + r2);
-    const e = (r2 - r1) / (r1 + r2);
     const t = FROM_TDB_S + 2.25 * YEAR_S;
     const n = 65;
     const [state] = streams.transitAt(t, n);
     expect(state).toBeDefined();
     if (state === undefined) return;
-    for (let k = 0; k < n; k += 1) {
+    const [x0, y0] = position(state, 0);
+    expect(Math.abs(Math.hypot(x0, y0) / r1 - 1)).toBeLessThan(RADIUS_TOLERANCE);
+    let previousSweep = 0;
+    for (let k = 1; k < n; k += 1) {
       const age = state.agesS[k] as number;
-      const E = kepler((Math.PI * age) / path.transferS, e);
-      const nu = 2 * Math.atan2(Math.sqrt(1 + e) * Math.sin(E / 2), Math.sqrt(1 - e) * Math.cos(E / 2));
       const [x, y] = position(state, k);
-      expect(Math.abs(Math.hypot(x, y) / ((a * (1 - e * e)) / (1 + e * Math.cos(nu))) - 1)).toBeLessThan(
-        RADIUS_TOLERANCE,
-      );
+      // Prograde: the angle from each packet's departure direction grows with age (packets ~10 days apart, far
+      // less than half an orbit, so consecutive angles differ by less than pi).
       const sweep = angleDiff(Math.atan2(y, x), earthLongitudeRad(t - age));
-      expect(Math.abs(angleDiff(sweep, nu))).toBeLessThan(LONGITUDE_TOLERANCE_RAD);
+      expect(angleDiff(sweep, previousSweep)).toBeGreaterThan(0);
+      previousSweep = sweep;
     }
     const [xT, yT] = position(state, n - 1);
-    expect(Math.abs(Math.hypot(xT, yT) / r2 - 1)).toBeLessThan(RADIUS_TOLERANCE);
+    expect(Math.abs(Math.hypot(xT, yT) / r2 - 1)).toBeLessThan(ARRIVAL_TOLERANCE);
   });
 
   it("equals the growth model's collectorsInTransit when every path is drawn", () => {
@@ -472,6 +488,7 @@ describe('collectors in transit on an outward transfer (synthetic, every path dr
     // Here the factory grows freely: the launch rate rises along the whole window.
     const t = FROM_TDB_S + 2.25 * YEAR_S;
     const errors: number[] = [];
+    const spacingsS: number[] = [];
     for (const n of [9, 33, 129, 513, 2049]) {
       const [state] = streams.transitAt(t, n);
       expect(state).toBeDefined();
@@ -479,10 +496,13 @@ describe('collectors in transit on an outward transfer (synthetic, every path dr
       const { error, bound, exact } = rateQuadrature(history, state);
       expect(error).toBeLessThanOrEqual(bound);
       errors.push(error / exact);
+      spacingsS.push(state.transferS / (n - 1));
     }
-    // Each fourfold refinement cuts the error at least twofold (observed 0.18, 0.23, 0.30, 0.35: near fourfold
-    // while the spacing is many sample steps, less once it nears the one-day step of the piecewise-constant rate).
+    // Each fourfold refinement cuts the error at least twofold while the finer spacing is still several of the
+    // one-day sample steps (near fourfold there); once it nears the step of the piecewise-constant rate the gain
+    // falls (observed 0.56 at a 0.3-day spacing), so the check stops at a 2-day spacing.
     for (let i = 1; i < errors.length; i += 1) {
+      if ((spacingsS[i] as number) < 2 * SECONDS_PER_DAY) continue;
       expect((errors[i] as number) / (errors[i - 1] as number)).toBeLessThan(0.5);
     }
     expect(errors[0] as number).toBeGreaterThan(1e-6);

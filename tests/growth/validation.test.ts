@@ -89,7 +89,12 @@ describe('growth section validation', () => {
     const text = message(() =>
       growthFromObject(oneSite(), {
         shells: SHELLS,
-        collector: { arealDensityKgM2: 0.0012, lightnessNumber: lightnessNumber(0.0012, 1) },
+        collector: {
+          arealDensityKgM2: 0.0012,
+          lightnessNumber: lightnessNumber(0.0012, 1),
+          reflectivity: 1,
+          conversionEfficiency: 0.2,
+        },
       }),
     );
     expect(text).toMatch(/^collector\.arealDensityKgM2: gives a lightness number beta = 1\.276 >= 1/);

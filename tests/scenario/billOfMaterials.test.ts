@@ -58,6 +58,9 @@ describe('the collector bill of materials', () => {
   it('a single arealDensityKgM2 is a one-part bill of kind all-in', async () => {
     const file = await baselineObject();
     delete file.energy; // no link radiates from the collectors, so no transmitter is needed
+    // and no growth: at 0.02 kg/m^2 (beta 0.042) the baseline's ballistic asteroid path cannot circularise at 1 au
+    // (sim/growth/propulsion refuses it), which is not what this test is about
+    delete file.growth;
     delete file.collector.billOfMaterials;
     file.collector.arealDensityKgM2 = 0.02;
     const collector = loadScenario(file).collector;
