@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useAppState } from './state/context.tsx';
 import { SceneCanvas } from './scene/SceneCanvas.tsx';
+import { Inspector } from './ui/Inspector.tsx';
 import { LabelLayer } from './ui/LabelLayer.tsx';
 import { Messages } from './ui/Messages.tsx';
 import { SidePanel } from './ui/Panels.tsx';
@@ -26,6 +27,7 @@ export function App() {
       <TopBar onEdit={() => setEditing((open) => !open)} />
       {editing ? <ScenarioEditor key={worldSeq} onClose={() => setEditing(false)} /> : null}
       <SidePanel />
+      <Inspector />
       <Timeline />
       <Messages />
     </div>

@@ -15,6 +15,7 @@ import { FrameStats } from './FrameStats.tsx';
 import { LabelProjector } from './LabelProjector.tsx';
 import { MassDriverStreams } from './MassDriverStreams.tsx';
 import { Orbits } from './Orbits.tsx';
+import { Picker } from './Picker.tsx';
 import { PowerLinks } from './PowerLinks.tsx';
 import { SceneFrame } from './sceneFrame.ts';
 import { ShellBands } from './ShellBands.tsx';
@@ -95,6 +96,7 @@ export function SceneCanvas() {
       <TransitPackets frame={frame} />
       <Swarm frame={frame} />
       <LabelProjector frame={frame} />
+      <Picker frame={frame} />
       <FrameStats />
     </Canvas>
   );

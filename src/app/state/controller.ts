@@ -21,7 +21,14 @@ import { createSimWorker, SimClient, type WorkerLike } from './simClient.ts';
 import { SnapshotPump } from './snapshotPump.ts';
 import { SPEEDS, speedAt } from './speeds.ts';
 import { sessionScenarioStorage, StoredScenarios, type ScenarioStorage } from './storedScenarios.ts';
-import { createAppStore, type AppStore, type CameraPose, type ColorMode, type ScenarioRef } from './store.ts';
+import {
+  createAppStore,
+  type AppStore,
+  type CameraPose,
+  type ColorMode,
+  type PickedObject,
+  type ScenarioRef,
+} from './store.ts';
 import type { TargetId } from './targets.ts';
 import { locationUrlPort, parseUrlView, type UrlPort } from './urlState.ts';
 import { UrlSync } from './urlSync.ts';
@@ -37,6 +44,16 @@ export interface ControllerOptions {
 
 export class AppController implements SceneDiagnostics {
   readonly store: AppStore;
+  /**
+   * What is under a point of the canvas (CSS px from its top left), or null; set by the scene's picker
+   * (scene/Picker.tsx) while it is mounted.
+   */
+  pickAt: ((xPx: number, yPx: number) => PickedObject | null) | null = null;
+  /**
+   * Where an object is drawn on the canvas (CSS px from its top left), or null when it is not drawn; set by the
+   * scene's picker (tests click there; the inspector's "centre" uses the same positions).
+   */
+  screenPositionOf: ((object: PickedObject) => readonly [number, number] | null) | null = null;
   /** Label elements of the bodies, by id; the scene positions them each frame. */
   readonly labels = new Map<string, HTMLElement>();
   // what the scene reports about itself (sceneDiagnostics.ts)
@@ -68,6 +85,11 @@ export class AppController implements SceneDiagnostics {
     this.initialScenario = initialScenario(view);
     this.clock = new PlaybackClock(this.store);
     this.urlSync = new UrlSync(this.store, url, this.initialScenario);
+  }
+
+  /** Show `object` in the inspector (null closes it). */
+  inspect(object: PickedObject | null): void {
+    this.store.setState({ inspected: object });
   }
 
   /** Start the worker, load the scenario named in the URL, follow the store into the URL. Idempotent. */

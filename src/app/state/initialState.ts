@@ -36,6 +36,7 @@ export function initialAppState(view: UrlView): AppState {
     frameMs: null,
     longTasks: 0,
     drawnTracers: 0,
+    inspected: null,
   };
 }
 
