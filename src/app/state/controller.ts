@@ -63,6 +63,8 @@ export class AppController implements SceneDiagnostics {
   drawnLinks = { platforms: 0, beams: 0 };
   drawnPackets = 0;
   drawnTransit = 0;
+  /** The swarm's light in the last frame (scene/swarmBrightness.ts SwarmLight), for tests and the System panel. */
+  swarmLight: { budget: number; intensity: number; keep: number; sizeScale: number } | null = null;
 
   private readonly makeWorker: () => WorkerLike;
   private readonly stored: StoredScenarios;
