@@ -18,6 +18,7 @@ import { loadFraction, sourceLabel } from './loading.ts';
 import { observeLongTasks } from './longTasks.ts';
 import type { SceneDiagnostics, SceneHandles } from './sceneDiagnostics.ts';
 import { createSimWorker, SimClient, type WorkerLike } from './simClient.ts';
+import { decodeShare, encodeShare, SHARE_PARAM } from './shareLink.ts';
 import { SnapshotPump } from './snapshotPump.ts';
 import { SPEEDS, speedAt } from './speeds.ts';
 import { sessionScenarioStorage, StoredScenarios, type ScenarioStorage } from './storedScenarios.ts';
@@ -75,6 +76,9 @@ export class AppController implements SceneDiagnostics {
   private readonly pendingSources = new Map<number, { source: ScenarioSource; ref: ScenarioRef | null }>();
   private readonly cleanups: Array<() => void> = [];
   private readonly initialScenario: ScenarioRef;
+  /** The scenario a shared link carries (shareLink.ts), read once at start; null without one. */
+  private readonly sharedScenario: string | null;
+  private readonly url: UrlPort;
 
   constructor(options: ControllerOptions = {}) {
     const url = options.url ?? locationUrlPort;
@@ -83,6 +87,8 @@ export class AppController implements SceneDiagnostics {
       options.storage === undefined ? sessionScenarioStorage() : options.storage,
     );
     const view = parseUrlView(url.read());
+    this.url = url;
+    this.sharedScenario = new URLSearchParams(url.read()).get(SHARE_PARAM);
     this.store = createAppStore(initialAppState(view));
     this.initialScenario = initialScenario(view);
     this.clock = new PlaybackClock(this.store);
@@ -137,7 +143,51 @@ export class AppController implements SceneDiagnostics {
     );
     this.urlSync.start();
     this.cleanups.push(observeLongTasks(this.store));
-    this.loadRef(this.initialScenario);
+    if (this.sharedScenario !== null) void this.loadShared(this.sharedScenario);
+    else this.loadRef(this.initialScenario);
+  }
+
+  /**
+   * Load the scenario of a shared link: inflated, then validated by the core in the worker like an uploaded file.
+   * A bad link shows why and falls back to the default scenario.
+   */
+  private async loadShared(value: string): Promise<void> {
+    let text: string;
+    try {
+      text = await decodeShare(value);
+    } catch (error) {
+      this.loadBuiltin(DEFAULT_SCENARIO);
+      // a notice, not a scenario error: the baseline's load would clear that
+      const reason = error instanceof Error ? error.message : String(error);
+      this.store.setState({
+        notice: `The shared link could not be opened: ${reason}; showing ${DEFAULT_SCENARIO}.`,
+      });
+      return;
+    }
+    this.load({ kind: 'json', text, fileName: 'shared link' }, null);
+  }
+
+  /**
+   * A link to the current view with the current scenario in it (shareLink.ts): opened anywhere, it runs the same
+   * scenario at the same tracer budget and shows the same time and camera.
+   */
+  async shareLink(): Promise<string> {
+    const world = this.store.getState().world;
+    if (world === null) throw new Error('no scenario loaded yet');
+    this.urlSync.write();
+    const params = new URLSearchParams(this.url.read());
+    params.delete('scenario');
+    params.set(SHARE_PARAM, await encodeShare(JSON.stringify(world.scenario.file)));
+    return `${location.origin}${location.pathname}?${params.toString()}`;
+  }
+
+  /**
+   * Switch to a built-in scenario chosen by the user: the tracer budget goes back to the scenario's own (a budget
+   * set for one scenario does not silently carry over to the next).
+   */
+  chooseBuiltin(name: string): void {
+    this.store.setState({ tracersOverride: null });
+    this.loadBuiltin(name);
   }
 
   dispose(): void {
