@@ -12,6 +12,7 @@
  */
 import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import type { LoadedReply, ScenarioSource } from '../../../sim/stream/messages.ts';
+import { CALENDAR_UNITS, calendarStep } from './calendarStep.ts';
 import { clampTime, PlaybackClock } from './clock.ts';
 import { DEFAULT_SCENARIO, initialAppState, initialScenario } from './initialState.ts';
 import { loadFraction, sourceLabel } from './loading.ts';
@@ -224,10 +225,19 @@ export class AppController implements SceneDiagnostics {
     else this.play();
   }
 
-  /** One step = one second of playback at the current speed, forwards (+1) or backwards (-1). */
+  /**
+   * One step at the current speed, forwards (+1) or backwards (-1): to the next or previous calendar boundary of
+   * the speed's unit (calendarStep.ts: 6 months/s steps to 1 January and 1 July, 00:00 UTC).
+   */
   step(direction: 1 | -1): void {
     const state = this.store.getState();
-    this.setTime(state.timeTdbS + direction * speedAt(state.speedIndex).secondsPerSecond);
+    const speed = speedAt(state.speedIndex);
+    const unit = CALENDAR_UNITS[speed.key];
+    this.setTime(
+      unit === undefined
+        ? state.timeTdbS + direction * speed.secondsPerSecond
+        : calendarStep(state.timeTdbS, unit, direction),
+    );
   }
 
   setSpeed(index: number): void {

@@ -5,24 +5,29 @@
  */
 import { useEffect } from 'react';
 import { useAppState, useController } from '../state/context.tsx';
+import type { PickedObject } from '../state/store.ts';
 import { isBodyId } from '../state/targets.ts';
 import { inspectorView } from './inspectRows.ts';
 
 export function Inspector() {
-  const controller = useController();
   const inspected = useAppState((state) => state.inspected);
-  // the snapshot, the world and the displayed time drive the figures; read through the store for one view
+  // the body subscribes to the snapshot only while something is inspected: no render per snapshot otherwise
+  return inspected === null ? null : <InspectorBody inspected={inspected} />;
+}
+
+function InspectorBody({ inspected }: { inspected: PickedObject }) {
+  const controller = useController();
+  // the snapshot and the world drive the figures
   const snapshot = useAppState((state) => state.snapshot);
   const world = useAppState((state) => state.world);
   useEffect(() => {
-    if (inspected === null) return undefined;
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') controller.inspect(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [controller, inspected]);
-  if (inspected === null || world === null) return null;
+  }, [controller]);
+  if (world === null) return null;
   const state = controller.store.getState();
   const view = inspectorView(inspected, {
     ...state,
