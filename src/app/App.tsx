@@ -7,6 +7,7 @@ import { useAppState } from './state/context.tsx';
 import { SceneCanvas } from './scene/SceneCanvas.tsx';
 import { Inspector } from './ui/Inspector.tsx';
 import { LabelLayer } from './ui/LabelLayer.tsx';
+import { ObjectLabels } from './ui/ObjectLabels.tsx';
 import { Messages } from './ui/Messages.tsx';
 import { SidePanel } from './ui/Panels.tsx';
 import { ScenarioEditor } from './ui/ScenarioEditor.tsx';
@@ -24,6 +25,7 @@ export function App() {
         <SceneCanvas />
       </div>
       <LabelLayer />
+      <ObjectLabels />
       <TopBar onEdit={() => setEditing((open) => !open)} />
       {editing ? <ScenarioEditor key={worldSeq} onClose={() => setEditing(false)} /> : null}
       <SidePanel />

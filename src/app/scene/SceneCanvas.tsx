@@ -15,6 +15,7 @@ import { FrameStats } from './FrameStats.tsx';
 import { LabelProjector } from './LabelProjector.tsx';
 import { MassDriverStreams } from './MassDriverStreams.tsx';
 import { Orbits } from './Orbits.tsx';
+import { ObjectLabelProjector } from './ObjectLabelProjector.tsx';
 import { Picker } from './Picker.tsx';
 import { PowerLinks } from './PowerLinks.tsx';
 import { SceneFrame } from './sceneFrame.ts';
@@ -97,6 +98,7 @@ export function SceneCanvas() {
       <Swarm frame={frame} />
       <LabelProjector frame={frame} />
       <Picker frame={frame} />
+      <ObjectLabelProjector frame={frame} />
       <FrameStats />
     </Canvas>
   );

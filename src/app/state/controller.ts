@@ -56,6 +56,8 @@ export class AppController implements SceneDiagnostics {
    * scene's picker (tests click there; the inspector's "centre" uses the same positions).
    */
   screenPositionOf: ((object: PickedObject) => readonly [number, number] | null) | null = null;
+  /** The pool of label elements of the named objects (ui/ObjectLabels.tsx); the scene fills them each frame. */
+  readonly objectLabels: HTMLElement[] = [];
   /** Label elements of the bodies, by id; the scene positions them each frame. */
   readonly labels = new Map<string, HTMLElement>();
   // what the scene reports about itself (sceneDiagnostics.ts)
