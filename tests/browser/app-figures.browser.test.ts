@@ -18,7 +18,7 @@ test('the Armstrong-Sandberg sphere in 2080 at 2,000 tracers: the dimming is fla
 }) => {
   await mountAt('scenario=armstrong-sandberg-2013&t=2080-01-01&tracers=2000', { viewport: [1440, 900] });
   const dimming = byTestId('figure-earthDimmingFraction');
-  const note = byTestId('figure-note-earthDimmingFraction');
+  const note = byTestId('note-earthDimmingFraction');
   const fraction = Number(dimming.dataset['value']);
   // the coarse count: far below the resolved 0.61
   expect(fraction).toBeLessThan(0.3);

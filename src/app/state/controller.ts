@@ -21,6 +21,7 @@ import type { SceneDiagnostics, SceneHandles } from './sceneDiagnostics.ts';
 import { createSimWorker, SimClient, type WorkerLike } from './simClient.ts';
 import { decodeShare, encodeShare, SHARE_PARAM } from './shareLink.ts';
 import { SnapshotPump } from './snapshotPump.ts';
+import { storyTargetAt } from './storyTarget.ts';
 import { SPEEDS, speedAt } from './speeds.ts';
 import { sessionScenarioStorage, StoredScenarios, type ScenarioStorage } from './storedScenarios.ts';
 import {
@@ -82,6 +83,8 @@ export class AppController implements SceneDiagnostics {
   /** The scenario a shared link carries (shareLink.ts), read once at start; null without one. */
   private readonly sharedScenario: string | null;
   private readonly url: UrlPort;
+  /** The URL named neither a target nor a camera: the first world chooses the view from the story. */
+  private followStory: boolean;
 
   constructor(options: ControllerOptions = {}) {
     const url = options.url ?? locationUrlPort;
@@ -91,6 +94,7 @@ export class AppController implements SceneDiagnostics {
     );
     const view = parseUrlView(url.read());
     this.url = url;
+    this.followStory = view.target === null && view.cameraPose === null;
     this.sharedScenario = new URLSearchParams(url.read()).get(SHARE_PARAM);
     this.store = createAppStore(initialAppState(view));
     this.initialScenario = initialScenario(view);
@@ -354,5 +358,11 @@ export class AppController implements SceneDiagnostics {
     }
     this.client.setWorld(reply.seq);
     this.store.setState(adoptedWorldState(this.store.getState(), reply, pending.source, ref));
+    // the first world of a view whose URL named no target nor camera: look where the story is (storyTarget.ts)
+    if (this.followStory) {
+      this.followStory = false;
+      const target = storyTargetAt(reply.series, this.store.getState().timeTdbS);
+      if (target !== this.store.getState().target) this.setTarget(target);
+    }
   }
 }

@@ -74,7 +74,7 @@ function FigureRow({ row }: { row: PanelRow }) {
       <span className="figure-label">{row.label}</span>
       <span className="figure-value" ref={value} data-testid={`figure-${row.key}`} />
       {row.key === 'earthDimmingFraction' ? (
-        <span className="figure-note" ref={note} data-testid={`figure-note-${row.key}`} hidden />
+        <span className="figure-note" ref={note} data-testid={`note-${row.key}`} hidden />
       ) : null}
     </div>
   );
