@@ -52,3 +52,14 @@ test('the phase bands are the scenario’s own', async ({ mountAt }) => {
   expect(satellites === undefined || satellites.every((n) => !(n >= 1))).toBe(true);
   await expect.poll(() => document.querySelector('[data-testid="phase-phase-geo"]')).toBeNull();
 });
+
+test('playing backwards moves time back, and pauses', async ({ mountAt }) => {
+  const app = await mountAt('t=2046-01-01&tracers=1000&speed=1mo', { viewport: [1200, 800] });
+  const { store } = app.controller;
+  const start = store.getState().timeTdbS;
+  await userEvent.click(byTestId('play-backwards'));
+  await expect.poll(() => store.getState().timeTdbS).toBeLessThan(start);
+  expect(store.getState().playDirection).toBe(-1);
+  await userEvent.click(byTestId('play-backwards'));
+  expect(store.getState().playing).toBe(false);
+});

@@ -219,7 +219,14 @@ export class AppController implements SceneDiagnostics {
     const state = this.store.getState();
     // playing from the very end starts over
     if (state.timeTdbS >= state.rangeToTdbS) this.store.setState({ timeTdbS: state.rangeFromTdbS });
-    this.store.setState({ playing: true });
+    this.store.setState({ playing: true, playDirection: 1 });
+  }
+
+  /** Play backwards at the current speed (from the very start: from the end). */
+  playBackwards(): void {
+    const state = this.store.getState();
+    if (state.timeTdbS <= state.rangeFromTdbS) this.store.setState({ timeTdbS: state.rangeToTdbS });
+    this.store.setState({ playing: true, playDirection: -1 });
   }
 
   pause(): void {

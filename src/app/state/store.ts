@@ -134,6 +134,8 @@ export interface AppState {
   readonly rangeFromTdbS: number;
   readonly rangeToTdbS: number;
   readonly playing: boolean;
+  /** Forwards (1) or backwards (-1) while playing. */
+  readonly playDirection: 1 | -1;
   readonly speedIndex: number;
   readonly target: TargetId;
   /** Bumped on every jump request, even to the same target, so the camera rig re-frames it. */

@@ -14,6 +14,7 @@ import { LiveText } from './LiveText.tsx';
 const ICON_PATHS = {
   back: 'M6 5h2v14H6zM20 5v14L9 12z',
   play: 'M7 4.5v15L20 12z',
+  reverse: 'M17 4.5v15L4 12z',
   pause: 'M6.5 5h4v14h-4zM13.5 5h4v14h-4z',
   forward: 'M16 5h2v14h-2zM4 5v14l11-7z',
 } as const;
@@ -46,6 +47,7 @@ export function Timeline() {
   const from = useAppState((state) => state.rangeFromTdbS);
   const to = useAppState((state) => state.rangeToTdbS);
   const playing = useAppState((state) => state.playing);
+  const backwards = useAppState((state) => state.playDirection === -1);
   const speedIndex = useAppState((state) => state.speedIndex);
   const series = useAppState((state) => state.series);
   const phases = useMemo(() => phasesOf(series, from, to), [series, from, to]);
@@ -94,14 +96,25 @@ export function Timeline() {
         </button>
         <button
           type="button"
+          className="icon-button"
+          data-testid="play-backwards"
+          onClick={() => (playing && backwards ? controller.pause() : controller.playBackwards())}
+          title="Play backwards / pause"
+          aria-label={playing && backwards ? 'Pause' : 'Play backwards'}
+          aria-pressed={playing && backwards}
+        >
+          <Icon name={playing && backwards ? 'pause' : 'reverse'} />
+        </button>
+        <button
+          type="button"
           className="icon-button play"
           data-testid="play"
           onClick={() => controller.togglePlay()}
           title="Play / pause (space)"
-          aria-label={playing ? 'Pause' : 'Play'}
-          aria-pressed={playing}
+          aria-label={playing && !backwards ? 'Pause' : 'Play'}
+          aria-pressed={playing && !backwards}
         >
-          <Icon name={playing ? 'pause' : 'play'} />
+          <Icon name={playing && !backwards ? 'pause' : 'play'} />
         </button>
         <button
           type="button"
