@@ -5,7 +5,9 @@
 import { useState } from 'react';
 import { useAppState } from './state/context.tsx';
 import { SceneCanvas } from './scene/SceneCanvas.tsx';
+import { Inspector } from './ui/Inspector.tsx';
 import { LabelLayer } from './ui/LabelLayer.tsx';
+import { ObjectLabels } from './ui/ObjectLabels.tsx';
 import { Messages } from './ui/Messages.tsx';
 import { SidePanel } from './ui/Panels.tsx';
 import { ScenarioEditor } from './ui/ScenarioEditor.tsx';
@@ -24,9 +26,11 @@ export function App() {
         <SceneCanvas />
       </div>
       <LabelLayer />
+      <ObjectLabels />
       <TopBar onEdit={() => setEditing((open) => !open)} />
       {editing ? <ScenarioEditor key={worldSeq} onClose={() => setEditing(false)} /> : null}
       <SidePanel />
+      <Inspector />
       <Timeline />
       <TourPanel />
       <Messages />

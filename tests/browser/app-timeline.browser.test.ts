@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { isoToTdbS } from '../../sim/index.ts';
+import { isoToTdbS, tdbSToIso } from '../../sim/index.ts';
 import type { MountedApp } from '../../src/app/mount.tsx';
 import { speedAt } from '../../src/app/state/speeds.ts';
 import { test } from './fixture.ts';
@@ -54,17 +54,22 @@ test('scrubbing and the keyboard change the date and the figures', async ({ moun
   expect(byTestId('figure-collectorCount').dataset['value']).not.toBe(before);
   expect(Number(byTestId('figure-collectorCount').dataset['value'])).toBeGreaterThan(Number(before));
 
-  // keyboard: ← steps back one second of playback (6 months at this speed), → forward, ↓ slows down
+  // keyboard: ← steps back to the previous 6-month boundary (issue 15: steps land on calendar dates), ↓ slows
+  // down, → steps to the next quarter
   (document.activeElement as HTMLElement | null)?.blur();
   await userEvent.keyboard('{ArrowLeft}');
-  expect(store.getState().timeTdbS).toBeCloseTo(scrubbedTo - speedAt(4).secondsPerSecond, TIME_DIGITS);
+  const back = tdbSToIso(store.getState().timeTdbS);
+  expect(back).toMatch(/^20(48|49)-(01|07)-01T00:00:00/);
+  expect(store.getState().timeTdbS).toBeLessThan(scrubbedTo);
+  expect(scrubbedTo - store.getState().timeTdbS).toBeLessThanOrEqual(speedAt(4).secondsPerSecond);
   await userEvent.keyboard('{ArrowDown}');
   expect(store.getState().speedIndex).toBe(3);
   await userEvent.keyboard('{ArrowRight}');
-  expect(store.getState().timeTdbS).toBeCloseTo(
-    scrubbedTo - speedAt(4).secondsPerSecond + speedAt(3).secondsPerSecond,
-    TIME_DIGITS,
-  );
+  const quarter = tdbSToIso(store.getState().timeTdbS);
+  expect(quarter).toMatch(/^20(48|49)-(01|04|07|10)-01T00:00:00/);
+  // the next quarter: at most 3 months (92 days) after the 6-month boundary stepped back to
+  expect(store.getState().timeTdbS - isoToTdbS(back)).toBeLessThanOrEqual(92 * 86_400);
+  expect(store.getState().timeTdbS).toBeGreaterThan(isoToTdbS(back));
   await figuresSettled(app);
   expect(byTestId('date').textContent).not.toBe('2044-01-01 00:00 UTC');
   await userEvent.keyboard('{Home}');

@@ -46,6 +46,16 @@ function platformColor(kind: PlatformKind): readonly [number, number, number] {
   return COLORS.hub;
 }
 
+/** Which link, hop and receiver a drawn platform is (layoutPowerLinks), for the inspector. */
+export interface PlatformRef {
+  readonly link: string;
+  /** The hop's index in the link. */
+  readonly hop: number;
+  /** The platform's index among the hop's placed receivers. */
+  readonly unit: number;
+  readonly label: string;
+}
+
 /** What the scene drew in the last frame (a diagnostic: state/sceneDiagnostics.ts). */
 export interface PowerLinkDrawCounts {
   platforms: number;
@@ -65,6 +75,8 @@ export function layoutPowerLinks(
     beamPosition: Float32Array;
     beamColor: Float32Array;
   },
+  /** When given, receives what each drawn platform is (slot k: the k-th platform), for picking. */
+  platformRefs?: PlatformRef[],
 ): PowerLinkDrawCounts {
   const { platformPosition, platformColor: pc, beamPosition, beamColor } = buffers;
   const earthM: [number, number, number] = [0, 0, 0];
@@ -72,18 +84,20 @@ export function layoutPowerLinks(
   for (let c = 0; c < 3; c += 1) earthM[c] = earthM[c]! * 1e6;
   let platforms = 0;
   let beams = 0;
+  platformRefs?.splice(0);
   for (const link of links) {
     // the previous hop's receivers, as platform slots: the transmitters of the next hop
     let transmitters: Array<{ slot: number; platform: PlatformPosition }> = [];
-    for (const hop of link.hops) {
+    for (const [hopIndex, hop] of link.hops.entries()) {
       const receivers: Array<{ slot: number; platform: PlatformPosition }> = [];
       const placed =
         hop.receiverAt === null
           ? []
           : receiverPlatformsAt(hop.receiverAt, frame.timeTdbS).filter((p) => p.positionM !== null);
       const received = brightness(hop.outputDcPowerW / Math.max(1, placed.length));
-      for (const platform of placed) {
+      for (const [unit, platform] of placed.entries()) {
         if (platforms >= MAX_PLATFORMS || platform.positionM === null) break;
+        platformRefs?.push({ link: link.name, hop: hopIndex, unit, label: platform.label });
         // heliocentric m -> render space Mm (float64 subtraction, then float32)
         for (let c = 0; c < 3; c += 1) {
           platformPosition[3 * platforms + c] = platform.positionM[c]! / 1e6 - (frame.origin[c] as number);

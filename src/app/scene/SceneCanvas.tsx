@@ -15,6 +15,8 @@ import { FrameStats } from './FrameStats.tsx';
 import { LabelProjector } from './LabelProjector.tsx';
 import { MassDriverStreams } from './MassDriverStreams.tsx';
 import { Orbits } from './Orbits.tsx';
+import { ObjectLabelProjector } from './ObjectLabelProjector.tsx';
+import { Picker } from './Picker.tsx';
 import { PowerLinks } from './PowerLinks.tsx';
 import { SceneFrame } from './sceneFrame.ts';
 import { ShellBands } from './ShellBands.tsx';
@@ -95,6 +97,8 @@ export function SceneCanvas() {
       <TransitPackets frame={frame} />
       <Swarm frame={frame} />
       <LabelProjector frame={frame} />
+      <Picker frame={frame} />
+      <ObjectLabelProjector frame={frame} />
       <FrameStats />
     </Canvas>
   );

@@ -22,6 +22,7 @@ import {
 } from '../../../sim/stream/renderBuffers.ts';
 import { useAppState, useController } from '../state/context.tsx';
 import type { SceneFrame } from './sceneFrame.ts';
+import { swarmLight } from './swarmBrightness.ts';
 import { createSwarmMaterial } from './swarmMaterial.ts';
 
 /** Point diameter, CSS pixels. */
@@ -147,9 +148,16 @@ export function Swarm({ frame }: { frame: SceneFrame }) {
     const onStation = countOnStation(swarm.stationTdbS, t);
     built.geometry.setDrawRange(0, onStation);
     controller.drawnTracers = onStation;
+    const values = controller.store.getState().snapshot?.values;
+    // the swarm's light from its real collector area, shared by the tracers drawn (swarmBrightness.ts)
+    const light = swarmLight(values?.['collectorAreaM2'] ?? 0, onStation);
+    const u = material.uniforms as Record<string, { value: number }>;
+    u['uIntensity']!.value = light.intensity;
+    u['uKeep']!.value = light.keep;
+    u['uSizeScale']!.value = light.sizeScale;
+    controller.swarmLight = light;
     // compute nodes: as many markers as there are nodes (at most one per marker tracer on station), each as
     // bright as the power one node receives
-    const values = controller.store.getState().snapshot?.values;
     const nodeCount = values?.['computeNodeCount'] ?? 0;
     const nodePowerW = nodeCount > 0 ? (values?.['deliveredPowerComputeW'] ?? 0) / nodeCount : 0;
     const drawnNodes =

@@ -36,6 +36,10 @@ uniform int uColorMode;
 uniform vec3 uPalette[${PALETTE_SIZE}];
 uniform vec3 uSitePalette[${SITE_PALETTE_SIZE}];
 uniform vec3 uMarkerColor;
+// the swarm's light (swarmBrightness.ts): each point's intensity, the fraction of tracers drawn, the size factor
+uniform float uIntensity;
+uniform float uKeep;
+uniform float uSizeScale;
 attribute vec4 aOrbitA;
 attribute float aSite;
 attribute vec4 aOrbitB;
@@ -52,14 +56,31 @@ vec3 irradianceColor(float s) {
   return x < 0.5 ? mix(low, mid, x * 2.0) : mix(mid, high, x * 2.0 - 1.0);
 }
 
+// a uniform deviate in [0, 1) per vertex (an integer hash: no float precision trouble at millions of ids)
+float vertexDeviate(int id) {
+  uint h = uint(id) * 2654435761u;
+  h ^= h >> 16;
+  h *= 2246822519u;
+  h ^= h >> 13;
+  return float(h & 16777215u) / 16777216.0;
+}
+
 void main() {
+  if (vertexDeviate(gl_VertexID) >= uKeep) {
+    // not in the drawn subset: outside the clip volume, no fragment
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    vColor = vec3(0.0);
+    vAlpha = 0.0;
+    return;
+  }
   vec3 helio = keplerPosition(aOrbitA, aOrbitB, aOrbitC, uDtS);
   vec3 rel = keplerRelative(helio, uOriginHigh, uOriginLow) * 1.0e-6;
   vec4 mvPosition = viewMatrix * vec4(rel, 1.0);
   gl_Position = projectionMatrix * mvPosition;
-  gl_PointSize = uPointSize;
+  gl_PointSize = uPointSize * uSizeScale;
   float age = uTimeDays - aOrbitC.z;
-  vAlpha = mix(0.3, 1.0, clamp(age / 60.0, 0.0, 1.0));
+  vAlpha = uIntensity * mix(0.3, 1.0, clamp(age / 60.0, 0.0, 1.0));
   if (uColorMode == 3) {
     vColor = uMarkerColor;
   } else if (uColorMode == 0) {
@@ -109,6 +130,10 @@ export function createSwarmMaterial(): ShaderMaterial {
       uPalette: { value: SHELL_PALETTE.map((hex) => new Color(hex)) },
       uSitePalette: { value: SITE_PALETTE.map((hex) => new Color(hex)) },
       uMarkerColor: { value: new Color('#ffffff') },
+      // every point, at full intensity: the markers' setting; the swarm's comes from swarmLight each frame
+      uIntensity: { value: 1 },
+      uKeep: { value: 1 },
+      uSizeScale: { value: 1 },
     },
     vertexShader,
     fragmentShader,

@@ -28,17 +28,21 @@ export function clampTime(tdbS: number, fromTdbS: number, toTdbS: number): numbe
 
 /**
  * One clock step: from `timeTdbS`, `elapsedMs` of real time (negative counts as none, more than MAX_CLOCK_STEP_S
- * as that much) at `secondsPerSecond` of playback. Reaching `rangeToTdbS` ends playback there.
+ * as that much) at `secondsPerSecond` of playback (negative: playing backwards). Reaching `rangeToTdbS` (or,
+ * backwards, `rangeFromTdbS`) ends playback there.
  */
 export function advanceClock(
   timeTdbS: number,
   elapsedMs: number,
   secondsPerSecond: number,
   rangeToTdbS: number,
+  rangeFromTdbS = Number.NEGATIVE_INFINITY,
 ): { readonly timeTdbS: number; readonly ended: boolean } {
   const dtS = Math.min(MAX_CLOCK_STEP_S, Math.max(0, elapsedMs / 1000));
   const next = timeTdbS + dtS * secondsPerSecond;
-  return next >= rangeToTdbS ? { timeTdbS: rangeToTdbS, ended: true } : { timeTdbS: next, ended: false };
+  if (next >= rangeToTdbS) return { timeTdbS: rangeToTdbS, ended: true };
+  if (next <= rangeFromTdbS) return { timeTdbS: rangeFromTdbS, ended: true };
+  return { timeTdbS: next, ended: false };
 }
 
 /** Advances the store's timeTdbS once per frame between start() and stop(); stops playback at the range's end. */
@@ -70,8 +74,9 @@ export class PlaybackClock {
       const { timeTdbS, ended } = advanceClock(
         state.timeTdbS,
         nowMs - last,
-        speedAt(state.speedIndex).secondsPerSecond,
+        state.playDirection * speedAt(state.speedIndex).secondsPerSecond,
         state.rangeToTdbS,
+        state.rangeFromTdbS,
       );
       this.store.setState(ended ? { timeTdbS, playing: false } : { timeTdbS });
     };

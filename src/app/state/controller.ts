@@ -12,16 +12,26 @@
  */
 import { builtinScenarioNames } from '../../../sim/scenario/load.ts';
 import type { LoadedReply, ScenarioSource } from '../../../sim/stream/messages.ts';
+import { CALENDAR_UNITS, calendarStep } from './calendarStep.ts';
 import { clampTime, PlaybackClock } from './clock.ts';
 import { DEFAULT_SCENARIO, initialAppState, initialScenario } from './initialState.ts';
 import { loadFraction, sourceLabel } from './loading.ts';
 import { observeLongTasks } from './longTasks.ts';
 import type { SceneDiagnostics, SceneHandles } from './sceneDiagnostics.ts';
 import { createSimWorker, SimClient, type WorkerLike } from './simClient.ts';
+import { decodeShare, encodeShare, SHARE_PARAM } from './shareLink.ts';
 import { SnapshotPump } from './snapshotPump.ts';
+import { storyTargetAt } from './storyTarget.ts';
 import { SPEEDS, speedAt } from './speeds.ts';
 import { sessionScenarioStorage, StoredScenarios, type ScenarioStorage } from './storedScenarios.ts';
-import { createAppStore, type AppStore, type CameraPose, type ColorMode, type ScenarioRef } from './store.ts';
+import {
+  createAppStore,
+  type AppStore,
+  type CameraPose,
+  type ColorMode,
+  type PickedObject,
+  type ScenarioRef,
+} from './store.ts';
 import type { TargetId } from './targets.ts';
 import { locationUrlPort, parseUrlView, type UrlPort } from './urlState.ts';
 import { UrlSync } from './urlSync.ts';
@@ -37,6 +47,18 @@ export interface ControllerOptions {
 
 export class AppController implements SceneDiagnostics {
   readonly store: AppStore;
+  /**
+   * What is under a point of the canvas (CSS px from its top left), or null; set by the scene's picker
+   * (scene/Picker.tsx) while it is mounted.
+   */
+  pickAt: ((xPx: number, yPx: number) => PickedObject | null) | null = null;
+  /**
+   * Where an object is drawn on the canvas (CSS px from its top left), or null when it is not drawn; set by the
+   * scene's picker (tests click there; the inspector's "centre" uses the same positions).
+   */
+  screenPositionOf: ((object: PickedObject) => readonly [number, number] | null) | null = null;
+  /** The pool of label elements of the named objects (ui/ObjectLabels.tsx); the scene fills them each frame. */
+  readonly objectLabels: HTMLElement[] = [];
   /** Label elements of the bodies, by id; the scene positions them each frame. */
   readonly labels = new Map<string, HTMLElement>();
   // what the scene reports about itself (sceneDiagnostics.ts)
@@ -46,6 +68,8 @@ export class AppController implements SceneDiagnostics {
   drawnLinks = { platforms: 0, beams: 0 };
   drawnPackets = 0;
   drawnTransit = 0;
+  /** The swarm's light in the last frame (scene/swarmBrightness.ts SwarmLight), for tests and the System panel. */
+  swarmLight: { budget: number; intensity: number; keep: number; sizeScale: number } | null = null;
 
   private readonly makeWorker: () => WorkerLike;
   private readonly stored: StoredScenarios;
@@ -56,6 +80,11 @@ export class AppController implements SceneDiagnostics {
   private readonly pendingSources = new Map<number, { source: ScenarioSource; ref: ScenarioRef | null }>();
   private readonly cleanups: Array<() => void> = [];
   private readonly initialScenario: ScenarioRef;
+  /** The scenario a shared link carries (shareLink.ts), read once at start; null without one. */
+  private readonly sharedScenario: string | null;
+  private readonly url: UrlPort;
+  /** The URL named neither a target nor a camera: the first world chooses the view from the story. */
+  private followStory: boolean;
 
   constructor(options: ControllerOptions = {}) {
     const url = options.url ?? locationUrlPort;
@@ -64,10 +93,18 @@ export class AppController implements SceneDiagnostics {
       options.storage === undefined ? sessionScenarioStorage() : options.storage,
     );
     const view = parseUrlView(url.read());
+    this.url = url;
+    this.followStory = view.target === null && view.cameraPose === null;
+    this.sharedScenario = new URLSearchParams(url.read()).get(SHARE_PARAM);
     this.store = createAppStore(initialAppState(view));
     this.initialScenario = initialScenario(view);
     this.clock = new PlaybackClock(this.store);
     this.urlSync = new UrlSync(this.store, url, this.initialScenario);
+  }
+
+  /** Show `object` in the inspector (null closes it). */
+  inspect(object: PickedObject | null): void {
+    this.store.setState({ inspected: object });
   }
 
   /** Start the worker, load the scenario named in the URL, follow the store into the URL. Idempotent. */
@@ -113,7 +150,51 @@ export class AppController implements SceneDiagnostics {
     );
     this.urlSync.start();
     this.cleanups.push(observeLongTasks(this.store));
-    this.loadRef(this.initialScenario);
+    if (this.sharedScenario !== null) void this.loadShared(this.sharedScenario);
+    else this.loadRef(this.initialScenario);
+  }
+
+  /**
+   * Load the scenario of a shared link: inflated, then validated by the core in the worker like an uploaded file.
+   * A bad link shows why and falls back to the default scenario.
+   */
+  private async loadShared(value: string): Promise<void> {
+    let text: string;
+    try {
+      text = await decodeShare(value);
+    } catch (error) {
+      this.loadBuiltin(DEFAULT_SCENARIO);
+      // a notice, not a scenario error: the baseline's load would clear that
+      const reason = error instanceof Error ? error.message : String(error);
+      this.store.setState({
+        notice: `The shared link could not be opened: ${reason}; showing ${DEFAULT_SCENARIO}.`,
+      });
+      return;
+    }
+    this.load({ kind: 'json', text, fileName: 'shared link' }, null);
+  }
+
+  /**
+   * A link to the current view with the current scenario in it (shareLink.ts): opened anywhere, it runs the same
+   * scenario at the same tracer budget and shows the same time and camera.
+   */
+  async shareLink(): Promise<string> {
+    const world = this.store.getState().world;
+    if (world === null) throw new Error('no scenario loaded yet');
+    this.urlSync.write();
+    const params = new URLSearchParams(this.url.read());
+    params.delete('scenario');
+    params.set(SHARE_PARAM, await encodeShare(JSON.stringify(world.scenario.file)));
+    return `${location.origin}${location.pathname}?${params.toString()}`;
+  }
+
+  /**
+   * Switch to a built-in scenario chosen by the user: the tracer budget goes back to the scenario's own (a budget
+   * set for one scenario does not silently carry over to the next).
+   */
+  chooseBuiltin(name: string): void {
+    this.store.setState({ tracersOverride: null });
+    this.loadBuiltin(name);
   }
 
   dispose(): void {
@@ -138,7 +219,14 @@ export class AppController implements SceneDiagnostics {
     const state = this.store.getState();
     // playing from the very end starts over
     if (state.timeTdbS >= state.rangeToTdbS) this.store.setState({ timeTdbS: state.rangeFromTdbS });
-    this.store.setState({ playing: true });
+    this.store.setState({ playing: true, playDirection: 1 });
+  }
+
+  /** Play backwards at the current speed (from the very start: from the end). */
+  playBackwards(): void {
+    const state = this.store.getState();
+    if (state.timeTdbS <= state.rangeFromTdbS) this.store.setState({ timeTdbS: state.rangeToTdbS });
+    this.store.setState({ playing: true, playDirection: -1 });
   }
 
   pause(): void {
@@ -150,10 +238,19 @@ export class AppController implements SceneDiagnostics {
     else this.play();
   }
 
-  /** One step = one second of playback at the current speed, forwards (+1) or backwards (-1). */
+  /**
+   * One step at the current speed, forwards (+1) or backwards (-1): to the next or previous calendar boundary of
+   * the speed's unit (calendarStep.ts: 6 months/s steps to 1 January and 1 July, 00:00 UTC).
+   */
   step(direction: 1 | -1): void {
     const state = this.store.getState();
-    this.setTime(state.timeTdbS + direction * speedAt(state.speedIndex).secondsPerSecond);
+    const speed = speedAt(state.speedIndex);
+    const unit = CALENDAR_UNITS[speed.key];
+    this.setTime(
+      unit === undefined
+        ? state.timeTdbS + direction * speed.secondsPerSecond
+        : calendarStep(state.timeTdbS, unit, direction),
+    );
   }
 
   setSpeed(index: number): void {
@@ -268,5 +365,11 @@ export class AppController implements SceneDiagnostics {
     }
     this.client.setWorld(reply.seq);
     this.store.setState(adoptedWorldState(this.store.getState(), reply, pending.source, ref));
+    // the first world of a view whose URL named no target nor camera: look where the story is (storyTarget.ts)
+    if (this.followStory) {
+      this.followStory = false;
+      const target = storyTargetAt(reply.series, this.store.getState().timeTdbS);
+      if (target !== this.store.getState().target) this.setTarget(target);
+    }
   }
 }

@@ -11,7 +11,15 @@ import {
   type FigureKey,
   type FigureUnit,
 } from '../../../sim/report/figures.ts';
-import { formatArea, formatCount, formatMass, formatPercent, formatScientific, formatSi } from './format.ts';
+import {
+  formatArea,
+  formatCount,
+  formatDurationYears,
+  formatFraction,
+  formatMass,
+  formatPercent,
+  formatSi,
+} from './format.ts';
 
 export { FIGURE_GROUPS, type FigureGroup };
 
@@ -35,9 +43,9 @@ const FORMAT_BY_UNIT: Readonly<Record<Exclude<FigureUnit, 'text'>, (value: numbe
   USD: (v) => `$${formatSi(v, '').trim()}`,
   'USD/J': (v) => `$${(v * 3.6e6).toPrecision(3)}/kWh`,
   'W/m²': (v) => `${v.toPrecision(3)} W/m²`,
-  yr: (v) => (Number.isFinite(v) ? `${v.toPrecision(3)} yr` : '—'),
+  yr: formatDurationYears,
   count: formatCount,
-  '1': formatScientific,
+  '1': formatFraction,
 };
 
 /** How a figure's numbers read on the panel: the efficiency chain in percent, the rest by unit. */

@@ -1,4 +1,6 @@
 /** Number and date formatting for the panels, the charts and the timeline. */
+import { AU_M, SECONDS_PER_JULIAN_YEAR } from '../../../sim/constants.ts';
+import { formatNumber } from '../../../sim/report/formatNumber.ts';
 import { tdbSToIso } from '../../../sim/time.ts';
 
 const SI_PREFIXES: ReadonlyArray<readonly [number, string]> = [
@@ -39,10 +41,18 @@ export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** Area, m² -> km² above 1 km², with "million"/"billion" past 1e6 km². */
+/** Square metres in a square astronomical unit. */
+const AU2_M2 = AU_M * AU_M;
+
+/**
+ * Area, m² -> km² above 1 km², with "million"/"billion" past 1e6 km², and past 1e12 km² the tables' scientific
+ * form (sim/report/formatNumber.ts) with the area in au² beside it ("4.23e+16 km² · 1.89 au²", not
+ * "42321795 billion km²").
+ */
 export function formatArea(valueM2: number): string {
   if (!Number.isFinite(valueM2)) return '—';
   const km2 = valueM2 / 1e6;
+  if (km2 >= 1e12) return `${formatNumber(km2, 3)} km² · ${formatNumber(valueM2 / AU2_M2, 3)} au²`;
   if (km2 >= 1e9) return `${sig3(km2 / 1e9)} billion km²`;
   if (km2 >= 1e6) return `${sig3(km2 / 1e6)} million km²`;
   if (km2 >= 1) return `${km2 >= 1000 ? formatCount(km2) : sig3(km2)} km²`;
@@ -86,4 +96,30 @@ export function formatSpan(seconds: number): string {
   if (days >= 28) return `${(days / 30.4375).toFixed(0)} mo`;
   if (days >= 1) return `${days.toFixed(0)} d`;
   return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/**
+ * A dimensionless fraction: in percent from 0.1 % up ("21.1 %", not "2.11e-1"), in the tables' scientific form
+ * below (a share of the Sun's output of 1.45e-17), "0" for zero.
+ */
+export function formatFraction(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  if (fraction === 0) return '0';
+  if (Math.abs(fraction) >= 1e-3) return `${formatNumber(fraction * 100, 3)} %`;
+  return formatNumber(fraction, 3);
+}
+
+/**
+ * A duration given in Julian years, in the largest unit that keeps it above one: "10.3 h", "42.7 d", "3.21 yr"
+ * (not "0.00117 yr"); 3 significant digits (sim/report/formatNumber.ts).
+ */
+export function formatDurationYears(years: number): string {
+  if (!Number.isFinite(years)) return '—';
+  const seconds = years * SECONDS_PER_JULIAN_YEAR;
+  const magnitude = Math.abs(seconds);
+  if (magnitude >= SECONDS_PER_JULIAN_YEAR) return `${formatNumber(years, 3)} yr`;
+  if (magnitude >= 86_400) return `${formatNumber(seconds / 86_400, 3)} d`;
+  if (magnitude >= 3600) return `${formatNumber(seconds / 3600, 3)} h`;
+  if (magnitude >= 60) return `${formatNumber(seconds / 60, 3)} min`;
+  return `${formatNumber(seconds, 3)} s`;
 }

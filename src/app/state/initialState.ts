@@ -20,6 +20,7 @@ export function initialAppState(view: UrlView): AppState {
     rangeFromTdbS: from,
     rangeToTdbS: to,
     playing: false,
+    playDirection: 1,
     speedIndex: view.speedIndex ?? DEFAULT_SPEED_INDEX,
     target: view.target ?? 'sun',
     targetRequest: 0,
@@ -36,6 +37,7 @@ export function initialAppState(view: UrlView): AppState {
     frameMs: null,
     longTasks: 0,
     drawnTracers: 0,
+    inspected: null,
   };
 }
 

@@ -27,6 +27,27 @@ import type { TargetId } from './targets.ts';
 
 export type ColorMode = 'shell' | 'irradiance' | 'site';
 
+/**
+ * An object the user clicked in the scene (scene/Picker.tsx), for the inspector (ui/Inspector.tsx): which kind,
+ * and which one of that kind. Its figures are read from the current snapshot, so they follow the displayed time.
+ */
+export type PickedObject =
+  | { readonly kind: 'body'; readonly id: TargetId }
+  | { readonly kind: 'satellite'; readonly name: string }
+  | { readonly kind: 'rectenna'; readonly name: string }
+  /** A receiving platform of an energy link: `hop` of link `link`, the `unit`-th placed receiver. */
+  | {
+      readonly kind: 'platform';
+      readonly link: string;
+      readonly hop: number;
+      readonly unit: number;
+      readonly platform: string;
+    }
+  /** A compute node flying among the collectors, drawn on marker tracer `tracer`. */
+  | { readonly kind: 'node'; readonly tracer: number }
+  /** A collector tracer, by its index in the tracer table. */
+  | { readonly kind: 'collector'; readonly tracer: number };
+
 /** Camera placement around its target: distance (Mm), azimuth and elevation over the ecliptic (degrees). */
 export interface CameraPose {
   readonly distanceMm: number;
@@ -113,6 +134,8 @@ export interface AppState {
   readonly rangeFromTdbS: number;
   readonly rangeToTdbS: number;
   readonly playing: boolean;
+  /** Forwards (1) or backwards (-1) while playing. */
+  readonly playDirection: 1 | -1;
   readonly speedIndex: number;
   readonly target: TargetId;
   /** Bumped on every jump request, even to the same target, so the camera rig re-frames it. */
@@ -136,6 +159,8 @@ export interface AppState {
   readonly longTasks: number;
   /** Tracers drawn this frame (on station). */
   readonly drawnTracers: number;
+  /** The object the inspector shows, or null. */
+  readonly inspected: PickedObject | null;
 }
 
 export type AppStore = StoreApi<AppState>;

@@ -73,6 +73,8 @@ export function adoptedWorldState(
     },
     series: seriesViewOf(reply.seq, reply.series, 'yearly'),
     snapshot: null,
+    // the inspected object belonged to the previous world
+    inspected: null,
     loading: null,
     scenarioError: null,
     target: targetInWorld(state.target, scenario.shells),

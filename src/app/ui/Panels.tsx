@@ -8,6 +8,7 @@ import { useMemo, useRef } from 'react';
 import { useAppState, useStoreEffect } from '../state/context.tsx';
 import { FIGURE_GROUPS, panelRows, type PanelRow } from '../state/fields.ts';
 import { formatCount, formatDateTime } from '../state/format.ts';
+import { dimmingResolutionNote } from '../state/dimmingResolution.ts';
 import { LiveText } from './LiveText.tsx';
 import { TimelineCharts } from './Charts.tsx';
 
@@ -20,6 +21,7 @@ function noValueTitle(row: PanelRow): string {
 
 function FigureRow({ row }: { row: PanelRow }) {
   const value = useRef<HTMLSpanElement>(null);
+  const note = useRef<HTMLSpanElement>(null);
   useStoreEffect(
     (state) => state.snapshot,
     (snapshot) => {
@@ -57,6 +59,13 @@ function FigureRow({ row }: { row: PanelRow }) {
             : noValueTitle(row);
       if (node.title !== title) node.title = title;
       if (node.textContent !== shown) node.textContent = shown;
+      // the dimming figure counts tracers in the solar disc's cone: say when they are too few to resolve it
+      const noteNode = note.current;
+      if (noteNode !== null) {
+        const text = snapshot === null ? null : dimmingResolutionNote(snapshot.values);
+        noteNode.hidden = text === null;
+        if (noteNode.textContent !== (text ?? '')) noteNode.textContent = text ?? '';
+      }
     },
     [row],
   );
@@ -64,6 +73,9 @@ function FigureRow({ row }: { row: PanelRow }) {
     <div className="figure" data-field={row.key} title={row.figure.help}>
       <span className="figure-label">{row.label}</span>
       <span className="figure-value" ref={value} data-testid={`figure-${row.key}`} />
+      {row.key === 'earthDimmingFraction' ? (
+        <span className="figure-note" ref={note} data-testid={`note-${row.key}`} hidden />
+      ) : null}
     </div>
   );
 }

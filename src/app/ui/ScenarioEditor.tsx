@@ -1,21 +1,60 @@
 /**
  * The scenario's main parameters, editable, then re-run in the worker (the scene keeps running on the current
  * scenario meanwhile). Values are checked by the core's own validation: a bad value comes back as an error naming
- * the field, and the current scenario stays. (Built without leva, which is not a dependency yet.)
+ * the field, and the current scenario stays. (Built without leva, which is not a dependency yet.) The growth
+ * parameters of each growth site (seed, replication, losses) are editable; the deployment factor is
+ * offered only where the fixed deployment schedule supplies the collectors. "Share link" puts the scenario in a
+ * link (state/shareLink.ts).
  */
 import { useState, type FormEvent } from 'react';
 import { useAppState, useController } from '../state/context.tsx';
 
-interface Draft {
-  tracers: string;
-  seed: string;
-  unitAreaM2: string;
-  arealDensityGM2: string;
-  conversionEfficiencyPercent: string;
-  reflectivity: string;
-  degradationPercentPerYear: string;
-  deploymentFactor: string;
+/** The fields' texts, by field name (the collector's, then `growth.<site>.<parameter>` for each growth site). */
+type Draft = Record<string, string>;
+
+/** A growth site of the scenario file, as far as the editor reads and writes it (sim/scenario schema). */
+interface GrowthSiteFile {
+  readonly name: string;
+  readonly seed: { readonly massKg: number };
+  readonly factory: { readonly replicationTimeYears: number; readonly lossRatePerYear: number };
 }
+
+/**
+ * The growth parameters each site shows: how to read one from the site (in the unit the field shows) and write it
+ * back (from the typed number). These drive the built-in scenarios' collectors: the seed, the doubling and the
+ * losses (each checked to change the baseline's run by tests/browser/app-editor.browser.test.ts).
+ */
+const GROWTH_FIELDS: ReadonlyArray<{
+  readonly key: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly read: (site: GrowthSiteFile) => number | undefined;
+  readonly write: (site: GrowthSiteFile, value: number) => GrowthSiteFile;
+}> = [
+  {
+    key: 'seedT',
+    label: 'seed factory, t',
+    hint: 'growth.sites[].seed.massKg / 1000',
+    read: (site) => site.seed.massKg / 1000,
+    write: (site, value) => ({ ...site, seed: { ...site.seed, massKg: value * 1000 } }),
+  },
+  {
+    key: 'replicationYears',
+    label: 'replication time, yr',
+    hint: 'growth.sites[].factory.replicationTimeYears',
+    read: (site) => site.factory.replicationTimeYears,
+    write: (site, value) => ({ ...site, factory: { ...site.factory, replicationTimeYears: value } }),
+  },
+  {
+    key: 'lossPercentPerYear',
+    label: 'factory losses, %/yr',
+    hint: 'growth.sites[].factory.lossRatePerYear × 100',
+    read: (site) => +(site.factory.lossRatePerYear * 100).toPrecision(12),
+    write: (site, value) => ({ ...site, factory: { ...site.factory, lossRatePerYear: value / 100 } }),
+  },
+];
+
+const growthFieldName = (siteIndex: number, key: string): string => `growth.${siteIndex}.${key}`;
 
 interface CollectorFile {
   readonly unitAreaM2: number;
@@ -26,7 +65,7 @@ interface CollectorFile {
   readonly degradationPerYear: number;
 }
 
-const FIELDS: ReadonlyArray<{ key: keyof Draft; label: string; hint: string }> = [
+const FIELDS: ReadonlyArray<{ key: string; label: string; hint: string }> = [
   { key: 'tracers', label: 'Tracers', hint: 'resolution: simulated collectors (not the swarm’s size)' },
   { key: 'seed', label: 'Seed', hint: 'of the tracer sampler' },
   { key: 'unitAreaM2', label: 'Collector area, m²', hint: 'collector.unitAreaM2' },
@@ -46,12 +85,14 @@ const FIELDS: ReadonlyArray<{ key: keyof Draft; label: string; hint: string }> =
     label: 'Degradation, %/yr',
     hint: 'collector.degradationPerYear × 100',
   },
-  {
-    key: 'deploymentFactor',
-    label: 'Deployment rate ×',
-    hint: 'multiplies every campaign’s collectorsPerYear',
-  },
 ];
+
+/** Only for a scenario whose collectors come from its fixed deployment schedule (the growth model ignores it). */
+const DEPLOYMENT_FIELD = {
+  key: 'deploymentFactor',
+  label: 'Deployment rate ×',
+  hint: 'multiplies every campaign’s collectorsPerYear',
+} as const;
 
 /** The collector's total areal density, kg/m^2: its single figure, or the sum of its bill of materials. */
 function totalKgM2(collector: CollectorFile): number {
@@ -90,49 +131,101 @@ function num(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
 
+function EditorField({
+  name,
+  label,
+  hint,
+  draft,
+  setDraft,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  draft: Draft;
+  setDraft: (draft: Draft) => void;
+}) {
+  return (
+    <label className="editor-field" title={hint}>
+      <span>{label}</span>
+      <input
+        type="text"
+        inputMode="decimal"
+        name={name}
+        value={draft[name] ?? ''}
+        onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+      />
+    </label>
+  );
+}
+
 export function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const controller = useController();
   const world = useAppState((state) => state.world);
   const file = world?.scenario.file;
   const collector = file?.collector as CollectorFile | undefined;
-  const [draft, setDraft] = useState<Draft | null>(() =>
-    world === null || file === undefined || collector === undefined
-      ? null
-      : {
-          tracers: String(world.tracers),
-          seed: String(world.scenario.seed),
-          unitAreaM2: String(collector.unitAreaM2),
-          arealDensityGM2: String(shownGM2(totalKgM2(collector))),
-          conversionEfficiencyPercent: String(+(collector.conversionEfficiency * 100).toPrecision(12)),
-          reflectivity: String(collector.reflectivity),
-          degradationPercentPerYear: String(+(collector.degradationPerYear * 100).toPrecision(12)),
-          deploymentFactor: '1',
-        },
-  );
+  const growthSites = ((file as { growth?: { sites?: GrowthSiteFile[] } } | undefined)?.growth?.sites ??
+    []) as readonly GrowthSiteFile[];
+  const deploymentDrives = file !== undefined && growthSites.length === 0 && file.deployment.length > 0;
+  const [draft, setDraft] = useState<Draft | null>(() => {
+    if (world === null || file === undefined || collector === undefined) return null;
+    const initial: Draft = {
+      tracers: String(world.tracers),
+      seed: String(world.scenario.seed),
+      unitAreaM2: String(collector.unitAreaM2),
+      arealDensityGM2: String(shownGM2(totalKgM2(collector))),
+      conversionEfficiencyPercent: String(+(collector.conversionEfficiency * 100).toPrecision(12)),
+      reflectivity: String(collector.reflectivity),
+      degradationPercentPerYear: String(+(collector.degradationPerYear * 100).toPrecision(12)),
+      deploymentFactor: '1',
+    };
+    growthSites.forEach((site, index) => {
+      for (const field of GROWTH_FIELDS) {
+        const value = field.read(site);
+        if (value !== undefined) initial[growthFieldName(index, field.key)] = String(value);
+      }
+    });
+    return initial;
+  });
+  const [shared, setShared] = useState<string | null>(null);
   if (world === null || file === undefined || collector === undefined || draft === null) return null;
 
+  const text = (key: string): string => draft[key] ?? '';
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const factor = num(draft.deploymentFactor);
+    const factor = deploymentDrives ? num(draft['deploymentFactor'] ?? '1') : 1;
+    const growth = (file as { growth?: Record<string, unknown> }).growth;
     const baseName = file.name.replace(/-edited$/, '');
     const edited = {
       ...file,
       name: `${baseName}-edited`,
       title: file.title.endsWith(' (edited)') ? file.title : `${file.title} (edited)`,
-      seed: num(draft.seed),
+      seed: num(text('seed')),
       collector: {
-        ...withArealDensity(collector, num(draft.arealDensityGM2)),
-        unitAreaM2: num(draft.unitAreaM2),
-        conversionEfficiency: num(draft.conversionEfficiencyPercent) / 100,
-        reflectivity: num(draft.reflectivity),
-        degradationPerYear: num(draft.degradationPercentPerYear) / 100,
+        ...withArealDensity(collector, num(text('arealDensityGM2'))),
+        unitAreaM2: num(text('unitAreaM2')),
+        conversionEfficiency: num(text('conversionEfficiencyPercent')) / 100,
+        reflectivity: num(text('reflectivity')),
+        degradationPerYear: num(text('degradationPercentPerYear')) / 100,
       },
+      ...(growth === undefined
+        ? {}
+        : {
+            growth: {
+              ...growth,
+              sites: growthSites.map((site, index) =>
+                GROWTH_FIELDS.reduce((edited, field) => {
+                  const typed = draft[growthFieldName(index, field.key)];
+                  return typed === undefined ? edited : field.write(edited, num(typed));
+                }, site),
+              ),
+            },
+          }),
       deployment: file.deployment.map((campaign) => ({
         ...campaign,
         collectorsPerYear: campaign.collectorsPerYear * factor,
       })),
     };
-    const tracers = num(draft.tracers);
+    const tracers = num(text('tracers'));
     controller.applyEdits(edited, Number.isInteger(tracers) && tracers >= 1 ? tracers : null);
   };
 
@@ -149,17 +242,25 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
   return (
     <form className="card editor" onSubmit={submit} aria-label="Scenario parameters" data-testid="editor">
       <h2>Parameters of {file.name}</h2>
-      {FIELDS.map(({ key, label, hint }) => (
-        <label key={key} className="editor-field" title={hint}>
-          <span>{label}</span>
-          <input
-            type="text"
-            inputMode="decimal"
-            name={key}
-            value={draft[key]}
-            onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-          />
-        </label>
+      {[...FIELDS, ...(deploymentDrives ? [DEPLOYMENT_FIELD] : [])].map(({ key, label, hint }) => (
+        <EditorField key={key} name={key} label={label} hint={hint} draft={draft} setDraft={setDraft} />
+      ))}
+      {growthSites.map((site, index) => (
+        <fieldset key={site.name} className="editor-group">
+          <legend>{`Growth at ${site.name}`}</legend>
+          {GROWTH_FIELDS.filter((field) => draft[growthFieldName(index, field.key)] !== undefined).map(
+            (field) => (
+              <EditorField
+                key={field.key}
+                name={growthFieldName(index, field.key)}
+                label={field.label}
+                hint={field.hint.replace('sites[]', `sites[${index}]`)}
+                draft={draft}
+                setDraft={setDraft}
+              />
+            ),
+          )}
+        </fieldset>
       ))}
       <div className="editor-actions">
         <button type="submit" className="primary">
@@ -172,10 +273,35 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
         >
           Download JSON
         </button>
+        <button
+          type="button"
+          data-testid="share-link-button"
+          title="A link that carries this scenario (as last re-run) and the view"
+          onClick={() => {
+            void controller.shareLink().then(async (link) => {
+              setShared(link);
+              await navigator.clipboard?.writeText(link).catch(() => undefined);
+            });
+          }}
+        >
+          Share link
+        </button>
         <button type="button" onClick={onClose}>
           Close
         </button>
       </div>
+      {shared === null ? null : (
+        <label className="editor-share">
+          <span className="muted small">Link to this scenario and view (copied):</span>
+          <input
+            type="text"
+            readOnly
+            value={shared}
+            data-testid="share-link"
+            onFocus={(e) => e.target.select()}
+          />
+        </label>
+      )}
       <p className="muted small">
         NaN or out-of-range values are refused by the core, naming the field; the current scenario keeps
         running.

@@ -1,29 +1,20 @@
 /**
- * The timeline: play/pause, step, speed, the date, and a scrubber over the scenario's span with the story's two
- * phases marked. The date, the scrubber's thumb and its fill follow the store directly (no re-render per frame).
+ * The timeline: play/pause, step, speed, the date (and a field to type one), and a scrubber over the scenario's
+ * span with the scenario's own phases marked (state/phases.ts, from its series). The date, the scrubber's thumb and its fill follow the store directly (no re-render per frame).
  * Keyboard: space plays/pauses, ←/→ step, ↑/↓ change speed, Home/End jump to the ends (see useKeyboard).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { isoToTdbS } from '../../../sim/time.ts';
 import { useAppState, useController, useStoreEffect } from '../state/context.tsx';
 import { formatDateTime, formatSpan } from '../state/format.ts';
 import { SPEEDS, speedAt } from '../state/speeds.ts';
+import { phasesOf } from '../state/phases.ts';
 import { LiveText } from './LiveText.tsx';
-
-/** The story's phases (issue 7): GEO power satellites first, then the swarm. */
-const PHASES = [
-  {
-    from: '2030-01-01',
-    to: '2040-01-01',
-    label: 'Power satellites in geostationary orbit',
-    className: 'phase-geo',
-  },
-  { from: '2040-01-01', to: '2050-12-31', label: 'The swarm', className: 'phase-swarm' },
-] as const;
 
 const ICON_PATHS = {
   back: 'M6 5h2v14H6zM20 5v14L9 12z',
   play: 'M7 4.5v15L20 12z',
+  reverse: 'M17 4.5v15L4 12z',
   pause: 'M6.5 5h4v14h-4zM13.5 5h4v14h-4z',
   forward: 'M16 5h2v14h-2zM4 5v14l11-7z',
 } as const;
@@ -56,7 +47,27 @@ export function Timeline() {
   const from = useAppState((state) => state.rangeFromTdbS);
   const to = useAppState((state) => state.rangeToTdbS);
   const playing = useAppState((state) => state.playing);
+  const backwards = useAppState((state) => state.playDirection === -1);
   const speedIndex = useAppState((state) => state.speedIndex);
+  const series = useAppState((state) => state.series);
+  const phases = useMemo(() => phasesOf(series, from, to), [series, from, to]);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const goToDate = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const field = event.currentTarget.elements.namedItem('date') as HTMLInputElement | null;
+    const text = field?.value.trim() ?? '';
+    if (text === '') return;
+    let tdbS: number;
+    try {
+      tdbS = isoToTdbS(text);
+    } catch (error) {
+      setDateError(`${text}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    setDateError(null);
+    controller.pause();
+    controller.setTime(tdbS);
+  };
   const input = useRef<HTMLInputElement>(null);
   const fill = useRef<HTMLDivElement>(null);
 
@@ -78,10 +89,21 @@ export function Timeline() {
           type="button"
           className="icon-button"
           onClick={() => controller.step(-1)}
-          title={`Step back ${formatSpan(speed.secondsPerSecond)} (←)`}
+          title={`Step back to the previous ${formatSpan(speed.secondsPerSecond)} boundary (←)`}
           aria-label="Step back"
         >
           <Icon name="back" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="play-backwards"
+          onClick={() => (playing && backwards ? controller.pause() : controller.playBackwards())}
+          title="Play backwards / pause"
+          aria-label={playing && backwards ? 'Pause' : 'Play backwards'}
+          aria-pressed={playing && backwards}
+        >
+          <Icon name={playing && backwards ? 'pause' : 'reverse'} />
         </button>
         <button
           type="button"
@@ -89,16 +111,16 @@ export function Timeline() {
           data-testid="play"
           onClick={() => controller.togglePlay()}
           title="Play / pause (space)"
-          aria-label={playing ? 'Pause' : 'Play'}
-          aria-pressed={playing}
+          aria-label={playing && !backwards ? 'Pause' : 'Play'}
+          aria-pressed={playing && !backwards}
         >
-          <Icon name={playing ? 'pause' : 'play'} />
+          <Icon name={playing && !backwards ? 'pause' : 'play'} />
         </button>
         <button
           type="button"
           className="icon-button"
           onClick={() => controller.step(1)}
-          title={`Step forward ${formatSpan(speed.secondsPerSecond)} (→)`}
+          title={`Step forward to the next ${formatSpan(speed.secondsPerSecond)} boundary (→)`}
           aria-label="Step forward"
         >
           <Icon name="forward" />
@@ -126,17 +148,31 @@ export function Timeline() {
             select={(state) => state.timeTdbS}
             format={(t) => formatDateTime(t)}
           />
+          <form className="date-entry" onSubmit={goToDate} aria-label="Go to a date">
+            <input
+              name="date"
+              type="text"
+              data-testid="date-entry"
+              placeholder="go to 2046-03-01"
+              aria-label="Go to date (ISO 8601, UTC)"
+              aria-invalid={dateError !== null}
+              title={
+                dateError ?? 'A date or date-time in UTC (2046-03-01, 2046-03-01T12:00Z); Enter goes there'
+              }
+            />
+          </form>
         </div>
         <div className="scrubber">
           <div className="phases" aria-hidden="true">
-            {PHASES.map((phase) => {
-              const left = percent(isoToTdbS(phase.from), from, to);
-              const right = percent(isoToTdbS(phase.to), from, to);
+            {phases.map((phase) => {
+              const left = percent(phase.fromTdbS, from, to);
+              const right = percent(phase.toTdbS, from, to);
               if (right <= left) return null;
               return (
                 <div
                   key={phase.label}
                   className={`phase ${phase.className}`}
+                  data-testid={`phase-${phase.className}`}
                   style={{ left: `${left}%`, width: `${right - left}%` }}
                 >
                   <span>{phase.label}</span>

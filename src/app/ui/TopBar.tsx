@@ -32,7 +32,7 @@ function ScenarioControls({ onEdit }: { onEdit: () => void }) {
           value={current}
           onChange={(event) => {
             const value = event.target.value;
-            if (!value.startsWith('stored:')) controller.loadBuiltin(value);
+            if (!value.startsWith('stored:')) controller.chooseBuiltin(value);
           }}
         >
           {world === null ? <option value="">…</option> : null}

@@ -123,3 +123,12 @@ describe('PlaybackClock', () => {
     expect(store.getState().playing).toBe(false);
   });
 });
+
+// issue 15: reverse play
+test('advanceClock backwards: 0.5 s at -1 day/s goes back half a day, and stops at the range start', () => {
+  expect(advanceClock(1_000_000, 500, -86_400, 2_000_000, 0)).toEqual({
+    timeTdbS: 1_000_000 - 43_200,
+    ended: false,
+  });
+  expect(advanceClock(10_000, 500, -86_400, 2_000_000, 0)).toEqual({ timeTdbS: 0, ended: true });
+});

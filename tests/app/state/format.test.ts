@@ -9,6 +9,8 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDurationYears,
+  formatFraction,
   formatMass,
   formatPercent,
   formatScientific,
@@ -82,4 +84,29 @@ test('formatSpan: the largest sensible unit', () => {
   expect(formatSpan(30 * 86_400)).toBe('1 mo');
   expect(formatSpan(365.25 * 86_400)).toBe('1.0 yr');
   expect(formatSpan(2 * 365.25 * 86_400)).toBe('2 yr');
+});
+
+// issue 15, "figures that mislead": the forms a new user read on the panel
+describe('the panel’s fractions, durations and swarm-sized areas', () => {
+  test('an area past a trillion km² in the tables’ scientific form and in au², not "42321795 billion km²"', () => {
+    // 4.2321795e22 m² = 4.23e16 km²; 1 au² = (1.495978707e11 m)² = 2.238e22 m², so 1.89 au²
+    expect(formatArea(4.2321795e22)).toBe('4.23e+16 km² · 1.89 au²');
+  });
+
+  test('a fraction in percent from 0.1 %, not "2.11e-1"; tiny ones scientific', () => {
+    expect(formatFraction(0.211)).toBe('21.1 %');
+    expect(formatFraction(0.63)).toBe('63.0 %');
+    expect(formatFraction(0.001)).toBe('0.100 %');
+    expect(formatFraction(1.45e-17)).toBe('1.45e-17');
+    expect(formatFraction(0)).toBe('0');
+  });
+
+  test('a payback in the unit that reads, not "0.00117 yr"', () => {
+    // 0.00117 Julian yr x 31,557,600 s = 36,922 s = 10.26 h
+    expect(formatDurationYears(0.00117)).toBe('10.3 h');
+    // 0.1 yr = 36.525 d
+    expect(formatDurationYears(0.1)).toBe('36.5 d');
+    expect(formatDurationYears(2)).toBe('2.00 yr');
+    expect(formatDurationYears(Number.POSITIVE_INFINITY)).toBe('—');
+  });
 });
