@@ -5,25 +5,13 @@
  * network, so it is plain ES2017 in a string; tests/browser/report.browser.test.ts checks that every chart draws.
  * When it is done, `<body data-charts-drawn>` holds the number of charts drawn.
  */
+import { CHART_HELPERS } from './chartHelpers.ts';
+
 export const CHART_SCRIPT = `(function () {
   'use strict';
   var data = JSON.parse(document.getElementById('essaim-report-data').textContent);
-  var PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y', 'R', 'Q'];
+${CHART_HELPERS}
   var COLORS = ['#3d6fb6', '#d0574b', '#3c9a5b', '#a05db3', '#c98a1b', '#2b9ab0', '#7a6a4f', '#c2477f'];
-  // a value with an SI prefix, 3 significant digits
-  function si(value, unit) {
-    if (!(value > 0) || !isFinite(value)) return '';
-    var k = Math.max(0, Math.min(PREFIXES.length - 1, Math.floor(Math.log10(value) / 3)));
-    var scaled = Number((value / Math.pow(1000, k)).toPrecision(3));
-    return (scaled + ' ' + PREFIXES[k] + unit).trim();
-  }
-  // tick text in the unit people read: watts and op/s with prefixes, kilograms as tonnes, fractions as powers of ten
-  function tick(unit, value) {
-    if (unit === 'kg') return value >= 1e3 ? si(value / 1e3, 't') : si(value, 'kg');
-    if (unit === '1') return value.toExponential(0);
-    if (unit === 'count') return si(value, '');
-    return si(value, unit);
-  }
   var drawn = 0;
   data.charts.forEach(function (chart, index) {
     var host = document.getElementById('chart-' + chart.key);
@@ -38,21 +26,12 @@ export const CHART_SCRIPT = `(function () {
         scales: { x: { time: true }, y: { distr: 3 } },
         axes: [
           Object.assign({}, axis, {
-            // one label per year: uPlot may split a year in halves
-            values: function (u, splits) {
-              var previous = '';
-              return splits.map(function (s) {
-                var year = s == null || !isFinite(s) ? '' : String(new Date(s * 1000).getUTCFullYear());
-                var label = year === previous ? '' : year;
-                previous = year;
-                return label;
-              });
-            },
+            values: yearLabels,
           }),
           Object.assign({}, axis, {
             size: 76,
             values: function (u, splits) {
-              return splits.map(function (s) { return s == null || !isFinite(s) ? '' : tick(chart.unit, s); });
+              return splits.map(function (s) { return tick(chart.unit, s); });
             },
           }),
         ],

@@ -6,23 +6,12 @@
  * tests/browser/studyReport.browser.test.ts checks that every chart draws its bands.
  * When it is done, `<body data-fans-drawn>` holds the number of charts drawn.
  */
+import { CHART_HELPERS } from './chartHelpers.ts';
+
 export const STUDY_SCRIPT = `(function () {
   'use strict';
   var data = JSON.parse(document.getElementById('essaim-study-data').textContent);
-  var PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y', 'R', 'Q'];
-  function si(value, unit) {
-    if (!(value > 0) || !isFinite(value)) return '';
-    var k = Math.max(0, Math.min(PREFIXES.length - 1, Math.floor(Math.log10(value) / 3)));
-    var scaled = Number((value / Math.pow(1000, k)).toPrecision(3));
-    return (scaled + ' ' + PREFIXES[k] + unit).trim();
-  }
-  function tick(unit, value) {
-    if (value == null || !isFinite(value)) return '';
-    if (unit === 'kg') return value >= 1e3 ? si(value / 1e3, 't') : si(value, 'kg');
-    if (unit === '1') return value.toExponential(0);
-    if (unit === 'count') return si(value, '');
-    return si(value, unit);
-  }
+${CHART_HELPERS}
   var BLUE = '#3d6fb6';
   var drawn = 0;
   data.fans.forEach(function (fan) {
@@ -37,15 +26,7 @@ export const STUDY_SCRIPT = `(function () {
         scales: { x: { time: true }, y: { distr: 3 } },
         axes: [
           Object.assign({}, axis, {
-            values: function (u, splits) {
-              var previous = '';
-              return splits.map(function (s) {
-                var year = s == null || !isFinite(s) ? '' : String(new Date(s * 1000).getUTCFullYear());
-                var label = year === previous ? '' : year;
-                previous = year;
-                return label;
-              });
-            },
+            values: yearLabels,
           }),
           Object.assign({}, axis, {
             size: 76,

@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { bandPixels } from './bandPixels.ts';
 import { test } from './fixture.ts';
 
 const PERCENTILES = `output,at,samples,missing,p5,p25,p50,p75,p95,mean
@@ -21,11 +22,8 @@ deliveredPowerW,2050-01-01,growth.sites[0].factory.replicationTimeYears,40,-0.8
 deliveredPowerW,last,collector.conversionEfficiency,40,0.3
 `;
 
-/** uPlot draws on a transparent canvas: the band colour (89, 208, 255) at the bands' alphas (StudyPanel.tsx). */
+/** The app's band colour (StudyPanel.tsx), at the alphas of bandPixels.ts. */
 const BAND_RGB = [89, 208, 255];
-const BAND_ALPHA = { outer: 0.14 * 255, inner: (1 - (1 - 0.14) * (1 - 0.28)) * 255 };
-/** 8-bit rounding of unpremultiplied colour, and antialiased edges. */
-const COLOUR_TOLERANCE = 6;
 
 const csv = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
 
@@ -39,28 +37,8 @@ test('a study loads as fan and tornado charts, and a bad file is refused by name
     .poll(() => document.querySelector<HTMLElement>('[data-fan="deliveredPowerW"][data-drawn="true"]'))
     .not.toBeNull()
     .then(() => document.querySelector<HTMLElement>('[data-fan="deliveredPowerW"]'));
-  const canvas = fan?.querySelector('canvas');
-  const over = fan?.querySelector<HTMLElement>('.u-over');
-  if (canvas == null || over == null) throw new Error('no uPlot canvas');
-  const scale = canvas.width / canvas.getBoundingClientRect().width;
-  const box = over.getBoundingClientRect();
-  const origin = canvas.getBoundingClientRect();
-  const pixels = canvas
-    .getContext('2d')
-    ?.getImageData(
-      Math.round((box.left - origin.left) * scale),
-      Math.round((box.top - origin.top) * scale),
-      Math.round(box.width * scale),
-      Math.round(box.height * scale),
-    ).data;
-  if (pixels === undefined) throw new Error('no 2d context');
-  const count = { outer: 0, inner: 0 };
-  for (let k = 0; k < pixels.length; k += 4) {
-    if (!BAND_RGB.every((c, j) => Math.abs((pixels[k + j] ?? 0) - c) <= COLOUR_TOLERANCE)) continue;
-    for (const band of ['outer', 'inner'] as const) {
-      if (Math.abs((pixels[k + 3] ?? 0) - BAND_ALPHA[band]) <= COLOUR_TOLERANCE) count[band] += 1;
-    }
-  }
+  if (fan === null || fan === undefined) throw new Error('no fan chart');
+  const count = bandPixels(fan, BAND_RGB);
   // P5-P95 spans a factor 6 and P25-P75 a factor 2 over two decades of a log axis: hundreds of pixels each
   expect(count.outer, 'P5-P95 band pixels').toBeGreaterThan(500);
   expect(count.inner, 'P25-P75 band pixels').toBeGreaterThan(500);

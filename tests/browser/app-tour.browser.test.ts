@@ -1,7 +1,8 @@
 /**
  * The story tour in real Chromium: from its first step to its last, each step lands at its date (clamped to the
  * scenario's span) and centres the camera on its target (the camera glides there: its settled distance is the
- * target's view distance), and every number of its caption equals the figure simulate() gives at that time, read
+ * target's view distance), and every number of its caption equals the figure simulate() gives at that time (to the
+ * cpu kernel's rounding where a figure sums over positions), read
  * through the catalogue. Leaving a step to explore and resuming it returns to its date and target; no console error.
  */
 import { afterEach, beforeEach, expect, vi } from 'vitest';
@@ -73,6 +74,13 @@ const figureByKey: ReadonlyMap<string, (typeof FIGURES)[number]> = new Map(
   FIGURES.map((figure) => [figure.key, figure]),
 );
 
+/**
+ * The app's worker propagates with the `cpu` kernel (within 2e-10 of the semi-major axis of cpu64, which
+ * simulate() uses); the figures that sum over positions (the hub feeders' captured power, hence the power from
+ * space) follow it to about that relative size. 1e-9 leaves room for the sums; a wrong figure is off by far more.
+ */
+const CPU_KERNEL_REL = 1e-9;
+
 /** The figures simulate() gives at t, by key (instant figures read from its one snapshot at t). */
 function referenceAt(tdbS: number): Map<string, number | null> {
   const run = simulate(scenario, { tracers: TRACERS, fromTdbS: tdbS, toTdbS: tdbS + 1 });
@@ -118,7 +126,9 @@ test('the essay tour walks 2030-2050: dates, targets and captions from the snaps
       const want = reference.get(key) ?? null;
       const got = node.dataset['value'];
       if (want === null) expect(got, `${key} at step ${k}`).toBeUndefined();
-      else expect(Number(got), `${key} at step ${k}`).toBe(want);
+      else if (want === 0) expect(Number(got), `${key} at step ${k}`).toBe(0);
+      else
+        expect(Math.abs(Number(got) / want - 1), `${key} at step ${k}`).toBeLessThanOrEqual(CPU_KERNEL_REL);
     }
     if (k < ESSAY_TOUR.steps.length - 1) await userEvent.click(byTestId('tour-next'));
   }

@@ -10,6 +10,7 @@ import { expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import baseline from '../../assets/scenarios/baseline.json' with { type: 'json' };
 import { parsePercentilesCsv, parseSensitivityCsv } from '../../sim/sweep/results.ts';
+import { bandPixels } from './bandPixels.ts';
 
 const FROM = '2030-01-01';
 const TO = '2034-01-01';
@@ -54,15 +55,8 @@ const SWEEP = {
   ],
 };
 
-/**
- * The fills of the two bands as the canvas holds them (uPlot draws on a transparent canvas; getImageData gives
- * unpremultiplied RGBA): the band colour (61, 111, 182) at alpha 0.14 for P5-P95 and, where P25-P75's 0.28 lies
- * over it, 1 - (1 - 0.14)(1 - 0.28) (studyScript.ts).
- */
+/** The bands' colour (the chart's own, at the alphas of bandPixels.ts). */
 const BAND_RGB = [61, 111, 182];
-const BAND_ALPHA = { outer: 0.14 * 255, inner: (1 - (1 - 0.14) * (1 - 0.28)) * 255 };
-/** Canvas colour rounding (8-bit, unpremultiplied from premultiplied storage) and antialiasing at the edges. */
-const COLOUR_TOLERANCE = 6;
 
 /** Half a unit in the last digit shown (`1.234 GW` -> 0.0005 GW). */
 function parseShown(text: string): { value: number; halfUlp: number } {
@@ -96,28 +90,8 @@ test('the study report opens offline, draws its bands, and shows the CSVs’ num
 
   const doc = await frameOf(files.html);
   const fan = doc.querySelector<HTMLElement>('figure[data-fan="capturedPowerW"]');
-  const canvas = fan?.querySelector('canvas');
-  const over = fan?.querySelector<HTMLElement>('.u-over');
-  if (fan === null || canvas == null || over == null) throw new Error('no fan chart of capturedPowerW');
-  const scale = canvas.width / canvas.getBoundingClientRect().width;
-  const box = over.getBoundingClientRect();
-  const origin = canvas.getBoundingClientRect();
-  const pixels = canvas
-    .getContext('2d')
-    ?.getImageData(
-      Math.round((box.left - origin.left) * scale),
-      Math.round((box.top - origin.top) * scale),
-      Math.round(box.width * scale),
-      Math.round(box.height * scale),
-    ).data;
-  if (pixels === undefined) throw new Error('no 2d context');
-  const count = { outer: 0, inner: 0 };
-  for (let k = 0; k < pixels.length; k += 4) {
-    if (!BAND_RGB.every((c, j) => Math.abs((pixels[k + j] ?? 0) - c) <= COLOUR_TOLERANCE)) continue;
-    for (const band of ['outer', 'inner'] as const) {
-      if (Math.abs((pixels[k + 3] ?? 0) - BAND_ALPHA[band]) <= COLOUR_TOLERANCE) count[band] += 1;
-    }
-  }
+  if (fan === null || fan === undefined) throw new Error('no fan chart');
+  const count = bandPixels(fan, BAND_RGB);
   // a factor-7 spread of efficiency gives bands tens of pixels tall across the plot: thousands of pixels each
   expect(count.outer, 'P5-P95 band pixels').toBeGreaterThan(2000);
   expect(count.inner, 'P25-P75 band pixels').toBeGreaterThan(2000);

@@ -7,11 +7,13 @@
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { yAxisWidthPx } from './chartAxes.ts';
 import { tdbSToUtcMs, utcMsToTdbS } from '../../../sim/time.ts';
 import { useController } from '../state/context.tsx';
 import { formatSi } from '../state/format.ts';
 
-const HEIGHT = 96;
+/** As tall as the timeline charts (Charts.tsx), so its ticks read the same way. */
+const HEIGHT = 132;
 const BAND = '#7dd3ff';
 
 export function DemandBandChart({
@@ -54,8 +56,18 @@ export function DemandBandChart({
           },
           {
             ...axis,
-            size: 60,
-            values: (_u, splits) => splits.map((s) => (Number.isFinite(s) ? formatSi(s, 'W') : '')),
+            // wide enough for the longest label, as the timeline charts' axes (chartAxes.ts)
+            size: (_u, values) => {
+              const widthPx = yAxisWidthPx(values ?? []);
+              element.dataset['yAxisPx'] = String(widthPx);
+              return widthPx;
+            },
+            values: (_u, splits) => {
+              const labels = splits.map((s) => (Number.isFinite(s) ? formatSi(s, 'W') : ''));
+              // the drawn labels, for tests and for people reading the DOM (canvas text is not in it)
+              element.dataset['yTicks'] = labels.join('|');
+              return labels;
+            },
           },
         ],
         series: [
