@@ -24,6 +24,8 @@ deliveredPowerW,last,collector.conversionEfficiency,40,0.3
 
 /** The app's band colour (StudyPanel.tsx), at the alphas of bandPixels.ts. */
 const BAND_RGB = [89, 208, 255];
+/** The timeline chart's colour for deliveredPowerW (Charts.tsx COLORS, #7dff9a): its study bands are drawn in it. */
+const TIMELINE_RGB = [125, 255, 154];
 
 const csv = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
 
@@ -42,6 +44,14 @@ test('a study loads as fan and tornado charts, and a bad file is refused by name
   // P5-P95 spans a factor 6 and P25-P75 a factor 2 over two decades of a log axis: hundreds of pixels each
   expect(count.outer, 'P5-P95 band pixels').toBeGreaterThan(500);
   expect(count.inner, 'P25-P75 band pixels').toBeGreaterThan(500);
+
+  // the timeline chart of the same figure draws the study's bands around the run's line, in its own colour: on its
+  // seven decades of log axis the P25-P75 factor of 2 is a few pixels tall across the plot, hundreds of pixels
+  // (none without a study: see the end)
+  const timeline = document.querySelector<HTMLElement>('.chart[data-chart="deliveredPowerW"]');
+  if (timeline === null) throw new Error('no timeline chart of deliveredPowerW');
+  await expect.poll(() => bandPixels(timeline, TIMELINE_RGB).outer, { timeout: 10_000 }).toBeGreaterThan(100);
+  expect(bandPixels(timeline, TIMELINE_RGB).inner).toBeGreaterThan(100);
 
   // tornadoes: the fan's last date (2050-01-01) and 'last'; not 2030 (inside the fan)
   const tornadoes = [...document.querySelectorAll<HTMLElement>('[data-testid="study-panel"] .tornado')];
@@ -69,4 +79,16 @@ test('a study loads as fan and tornado charts, and a bad file is refused by name
   await expect
     .poll(() => document.querySelector('[data-testid="study-error"]')?.textContent ?? '')
     .toMatch(/percentiles\.csv.*line 3, column p50/);
+
+  // clearing the study takes the bands off the timeline chart
+  // (the panel is still open: a refused file leaves the study shown)
+  await expect.poll(() => document.querySelector('[data-testid="study-clear"]')).not.toBeNull();
+  document.querySelector<HTMLButtonElement>('[data-testid="study-clear"]')?.click();
+  await expect
+    .poll(() => {
+      const chart = document.querySelector<HTMLElement>('.chart[data-chart="deliveredPowerW"]');
+      // the inner band's alpha only (the run's own line is filled at 0x22 again, near the outer band's 0.14)
+      return chart === null ? -1 : bandPixels(chart, TIMELINE_RGB).inner;
+    })
+    .toBe(0);
 });

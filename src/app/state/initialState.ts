@@ -38,6 +38,7 @@ export function initialAppState(view: UrlView): AppState {
     longTasks: 0,
     drawnTracers: 0,
     inspected: null,
+    studyFans: null,
   };
 }
 

@@ -10,6 +10,7 @@
  * Per-frame consumers (the scene, the date, the scrubber, the chart cursors) read it transiently
  * (store.getState() in useFrame, or store.subscribe writing to the DOM): no React re-render per frame.
  */
+import type { FanSeries } from '../../../sim/sweep/results.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   EarthSceneState,
@@ -161,6 +162,8 @@ export interface AppState {
   readonly drawnTracers: number;
   /** The object the inspector shows, or null. */
   readonly inspected: PickedObject | null;
+  /** A loaded parameter study's fans (ui/StudyPanel.tsx): drawn as percentile bands on the timeline charts. */
+  readonly studyFans: readonly FanSeries[] | null;
 }
 
 export type AppStore = StoreApi<AppState>;

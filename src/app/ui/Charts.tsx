@@ -15,6 +15,7 @@ import { CHARTED_FIGURES, chartUnitOf, formatOf, tickTextOf } from '../state/fie
 import { formatDate, formatDateTime } from '../state/format.ts';
 import { logChartValue } from '../../report/logChart.ts';
 import { DemandBandChart } from './DemandBandChart.tsx';
+import type { FanSeries } from '../../../sim/sweep/results.ts';
 import { chartFloorOf, chartRangeOf, yAxisWidthPx } from './chartAxes.ts';
 import { logTicks } from './chartTicks.ts';
 
@@ -54,15 +55,44 @@ const chartRank = (key: string): number => {
  * uPlot's data for one chart: log-scale values, with those it cannot draw as gaps (src/report/logChart.ts) and
  * those below the chart's floor (chartAxes.ts: a fraction of a collector, nine decades under the peak) as gaps.
  */
-function chartData(field: Figure, xs: Float64Array, ys: Float64Array): uPlot.AlignedData {
+function chartData(
+  field: Figure,
+  xs: Float64Array,
+  ys: Float64Array,
+  fan: FanSeries | undefined,
+): uPlot.AlignedData {
   const floor = chartFloorOf(field, ys);
-  return [
-    Array.from(xs),
-    Array.from(ys, (y) => {
-      const value = logChartValue(y);
-      return value === null || value < floor ? null : value;
-    }),
-  ];
+  const drawable = (y: number | null | undefined): number | null => {
+    const value = logChartValue(y);
+    return value === null || value < floor ? null : value;
+  };
+  const main = [Array.from(xs), Array.from(ys, drawable)];
+  if (fan === undefined) return main as uPlot.AlignedData;
+  const fanXs = fan.tdbS.map((t) => tdbSToUtcMs(t) / 1000);
+  const bands = [fan.p5, fan.p25, fan.p50, fan.p75, fan.p95].map((values) =>
+    Array.from(xs, (x) => drawable(logInterpolated(fanXs, values, x))),
+  );
+  return [...main, ...bands] as uPlot.AlignedData;
+}
+
+/**
+ * A study's percentile at x, between its dates: linear in the logarithm (the charts' scale), so a band between
+ * two yearly dates is the straight band the log axis draws; null outside the study's dates or next to a missing
+ * or non-positive value.
+ */
+function logInterpolated(
+  fanXs: readonly number[],
+  values: ReadonlyArray<number | null>,
+  x: number,
+): number | null {
+  const last = fanXs.length - 1;
+  if (last < 0 || x < (fanXs[0] ?? Infinity) || x > (fanXs[last] ?? -Infinity)) return null;
+  let k = 0;
+  while (k < last - 1 && (fanXs[k + 1] ?? Infinity) < x) k += 1;
+  const [x0, x1, v0, v1] = [fanXs[k] ?? 0, fanXs[k + 1] ?? 0, values[k] ?? null, values[k + 1] ?? null];
+  if (x === x0) return v0;
+  if (v0 === null || v1 === null || !(v0 > 0) || !(v1 > 0) || x1 === x0) return null;
+  return Math.exp(Math.log(v0) + ((x - x0) / (x1 - x0)) * (Math.log(v1) - Math.log(v0)));
 }
 
 /** The readout above a chart: the sample under the cursor, or at the displayed time when the cursor is away. */
@@ -96,11 +126,14 @@ function Chart({
   xs,
   ys,
   wide,
+  fan,
 }: {
   field: Figure;
   xs: Float64Array;
   ys: Float64Array;
   wide: boolean;
+  /** A loaded study's percentiles of this figure: drawn as bands around the run's own line. */
+  fan?: FanSeries | undefined;
 }) {
   const controller = useController();
   const host = useRef<HTMLDivElement>(null);
@@ -189,7 +222,33 @@ function Chart({
             },
           },
         ],
-        series: [{}, { label: field.label, stroke: color, width: 1.6, fill: `${color}22`, spanGaps: false }],
+        series: [
+          {},
+          {
+            label: field.label,
+            stroke: color,
+            width: 1.6,
+            ...(fan === undefined ? { fill: `${color}22` } : {}),
+            spanGaps: false,
+          },
+          ...(fan === undefined
+            ? []
+            : ['P5', 'P25', 'study median', 'P75', 'P95'].map((label, k) => ({
+                label,
+                stroke: k === 2 ? `${color}aa` : `${color}44`,
+                width: 1,
+                ...(k === 2 ? { dash: [4, 3] } : {}),
+                spanGaps: false,
+              }))),
+        ],
+        // the study's P5-P95 and P25-P75 bands (series 2..6), at the alphas tests/browser/bandPixels.ts reads
+        bands:
+          fan === undefined
+            ? []
+            : [
+                { series: [6, 2], fill: `${color}24` },
+                { series: [5, 3], fill: `${color}47` },
+              ],
         hooks: {
           // the plot area moves when the y labels change width: the marker follows it
           draw: [() => placeMarker(controller.store.getState().timeTdbS)],
@@ -203,7 +262,7 @@ function Chart({
           ],
         },
       },
-      chartData(field, initial.xs, initial.ys),
+      chartData(field, initial.xs, initial.ys, fan),
       element,
     );
 
@@ -240,15 +299,15 @@ function Chart({
       plot.over.removeEventListener('click', onClick);
       plot.destroy();
     };
-  }, [controller, field, heightPx]);
+  }, [controller, field, heightPx, fan]);
   useEffect(() => {
     const current = built.current;
     if (current === null || (current.xs === xs && current.ys === ys)) return;
-    current.plot.setData(chartData(field, xs, ys));
+    current.plot.setData(chartData(field, xs, ys, fan));
     current.xs = xs;
     current.ys = ys;
     current.place(controller.store.getState().timeTdbS);
-  }, [controller, field, xs, ys]);
+  }, [controller, field, xs, ys, fan]);
   return (
     <>
       <div
@@ -266,6 +325,7 @@ export function TimelineCharts() {
   const [wide, setWide] = useState(false);
   const world = useAppState((state) => state.world);
   const series = useAppState((state) => state.series);
+  const studyFans = useAppState((state) => state.studyFans);
   const xs = useMemo(
     () => (series === null ? null : Float64Array.from(series.timesTdbS, (t) => tdbSToUtcMs(t) / 1000)),
     [series],
@@ -313,7 +373,13 @@ export function TimelineCharts() {
                 {chartUnitOf(field) === '' ? ' · log scale' : ` · ${chartUnitOf(field)}, log scale`}
               </span>
             </div>
-            <Chart field={field} xs={xs} ys={columns[field.key] as Float64Array} wide={wide} />
+            <Chart
+              field={field}
+              xs={xs}
+              ys={columns[field.key] as Float64Array}
+              wide={wide}
+              fan={studyFans?.find((f) => f.figure === field.key)}
+            />
           </div>
         ))}
       </div>

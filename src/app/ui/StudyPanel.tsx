@@ -4,7 +4,8 @@
  * (sim/sweep/results.ts), and opens a panel with a fan chart per figure the study gives at several dates (uPlot
  * bands: P5-P95 and P25-P75 around the median, the mean dashed; the legend reads each under the cursor; a line at
  * the displayed time) and a tornado chart of what drives each output (Spearman rank correlation, largest first).
- * A file that is not a study's is refused with the reader's message, naming the file, line and column, and the
+ * The timeline charts draw the same percentiles as bands around the run's own line (Charts.tsx) until the study
+ * is cleared. A file that is not a study's is refused with the reader's message, naming the file, line and column, and the
  * study already shown stays.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -205,6 +206,7 @@ async function readStudy(files: readonly File[], previous: Study | null): Promis
 }
 
 export function StudyButton() {
+  const controller = useController();
   const input = useRef<HTMLInputElement>(null);
   const [study, setStudy] = useState<Study | null>(null);
   const [open, setOpen] = useState(false);
@@ -233,6 +235,10 @@ export function StudyButton() {
           readStudy(files, study)
             .then((next) => {
               setStudy(next);
+              // the timeline charts draw the study's bands around the run's own line
+              controller.store.setState({
+                studyFans: next.percentiles === null ? null : fanSeries(next.percentiles),
+              });
               setError(null);
               setOpen(true);
             })
@@ -271,6 +277,17 @@ export function StudyButton() {
             </button>
             <button type="button" onClick={() => setOpen(false)}>
               Close
+            </button>
+            <button
+              type="button"
+              data-testid="study-clear"
+              onClick={() => {
+                setStudy(null);
+                setOpen(false);
+                controller.store.setState({ studyFans: null });
+              }}
+            >
+              Clear study
             </button>
           </div>
         </section>
