@@ -24,7 +24,9 @@ export function describeTransfers(params: GrowthParams): string[] {
           : '';
       lines.push(
         `${site.name} -> ${shell}: ${t.propulsion}, ${(t.flightS / SECONDS_PER_DAY).toFixed(1)} days${hold}; ` +
-          `mass driver ${kmS(t.departureDeltaVMS)} at departure, ${kmS(t.propulsiveDeltaVMS)} flown ` +
+          // the driver's excess is tangential: backwards (retrograde) where the shell is slower than the site
+          `mass driver ${kmS(Math.abs(t.departureDeltaVMS))} ${t.departureDeltaVMS < 0 ? 'retrograde' : 'prograde'} ` +
+          `at departure, ${kmS(t.propulsiveDeltaVMS)} flown ` +
           `(impulsive need ${kmS(t.impulsiveDeltaVMS)})${mass}`,
       );
     }
