@@ -39,6 +39,7 @@ import { earthHeliocentricEqjM, earthHeliocentricStateEqj } from '../geometry/ea
 import { gmstRad } from '../geometry/earthRotation.ts';
 import { InputError, requireFinite } from '../errors.ts';
 import type { Vec3 } from '../orbit/elements.ts';
+import { cross, rotateAboutAxis } from '../orbit/vec3.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
 import type { EnergyHop, EnergyLink, EnergyParams, ReceiverPlacement } from './resolve.ts';
 
@@ -111,29 +112,12 @@ class Instant {
       const hNorm = Math.hypot(h[0], h[1], h[2]);
       const k: Vec3 = [h[0] / hNorm, h[1] / hNorm, h[2] / hNorm];
       this.lagrange = {
-        L4: equatorialToEcliptic(rotate(r, k, LAGRANGE_ANGLE_RAD)),
-        L5: equatorialToEcliptic(rotate(r, k, -LAGRANGE_ANGLE_RAD)),
+        L4: equatorialToEcliptic(rotateAboutAxis(r, k, LAGRANGE_ANGLE_RAD)),
+        L5: equatorialToEcliptic(rotateAboutAxis(r, k, -LAGRANGE_ANGLE_RAD)),
       };
     }
     return this.lagrange[point];
   }
-}
-
-function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
-
-/** v turned by `angleRad` about the unit axis k, right-handed (Rodrigues' formula). */
-function rotate(v: Vec3, k: Vec3, angleRad: number): Vec3 {
-  const c = Math.cos(angleRad);
-  const s = Math.sin(angleRad);
-  const kxv = cross(k, v);
-  const kv = (k[0] * v[0] + k[1] * v[1] + k[2] * v[2]) * (1 - c);
-  return [
-    v[0] * c + kxv[0] * s + k[0] * kv,
-    v[1] * c + kxv[1] * s + k[1] * kv,
-    v[2] * c + kxv[2] * s + k[2] * kv,
-  ];
 }
 
 const RAD_TO_DEG = 180 / Math.PI;

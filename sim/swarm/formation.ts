@@ -21,6 +21,7 @@
  */
 import { keplerToState, stateToKepler } from '../orbit/state.ts';
 import type { KeplerElements, Vec3 } from '../orbit/elements.ts';
+import { cross } from '../orbit/vec3.ts';
 
 /** Largest amplitude of each relative-orbit term over the cluster radius (module comment: bound 0.9 R). */
 export const FORMATION_AMPLITUDE_SHARE = 0.9 / Math.sqrt(11);
@@ -32,10 +33,6 @@ export interface RelativeOrbitDraw {
   readonly alongTrack: number;
   readonly crossTrack: number;
   readonly crossPhase: number;
-}
-
-function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 }
 
 function unit(v: Vec3): Vec3 {

@@ -22,6 +22,7 @@
 import { GM_SUN_M3_S2, SECONDS_PER_DAY } from '../constants.ts';
 import { earthMoonBarycentreStateEqj } from '../geometry/earthMoonBarycentre.ts';
 import type { KeplerElements, Vec3 } from '../orbit/elements.ts';
+import { cross, rotateAboutAxis } from '../orbit/vec3.ts';
 import { equatorialToEcliptic } from '../orbit/frames.ts';
 import { stateToKepler } from '../orbit/state.ts';
 
@@ -30,23 +31,6 @@ export const SIDEREAL_YEAR_S = 365.256363004 * SECONDS_PER_DAY;
 
 /** Turn of the triangular points from the Earth, rad: +60 deg (L4, leading) and -60 deg (L5, trailing). */
 const TURN_RAD: Readonly<Record<'L4' | 'L5', number>> = { L4: Math.PI / 3, L5: -Math.PI / 3 };
-
-function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
-
-/** v turned by angleRad about the unit axis k (Rodrigues' formula). */
-function rotate(v: Vec3, k: Vec3, angleRad: number): Vec3 {
-  const c = Math.cos(angleRad);
-  const s = Math.sin(angleRad);
-  const kxv = cross(k, v);
-  const kv = (k[0] * v[0] + k[1] * v[1] + k[2] * v[2]) * (1 - c);
-  return [
-    v[0] * c + kxv[0] * s + k[0] * kv,
-    v[1] * c + kxv[1] * s + k[1] * kv,
-    v[2] * c + kxv[2] * s + k[2] * kv,
-  ];
-}
 
 /**
  * The elements at `epochTdbS` (TDB s past J2000) of a hub at Sun-Earth `point`, on mu (1 - beta) = muEffM3S2
@@ -61,8 +45,8 @@ export function hubElements(point: 'L4' | 'L5', epochTdbS: number, muEffM3S2: nu
   const axis: Vec3 = [h[0] / hNorm, h[1] / hNorm, h[2] / hNorm];
   const k = Math.cbrt(muEffM3S2 / GM_SUN_M3_S2);
   const turn = TURN_RAD[point];
-  const rHub = rotate(r, axis, turn).map((x) => k * x) as Vec3;
-  const vHub = rotate(v, axis, turn).map((x) => k * x) as Vec3;
+  const rHub = rotateAboutAxis(r, axis, turn).map((x) => k * x) as Vec3;
+  const vHub = rotateAboutAxis(v, axis, turn).map((x) => k * x) as Vec3;
   const elements = stateToKepler({ positionM: rHub, velocityMS: vHub }, muEffM3S2);
   const meanMotion = (2 * Math.PI) / SIDEREAL_YEAR_S;
   return { ...elements, semiMajorAxisM: Math.cbrt(muEffM3S2 / (meanMotion * meanMotion)) };

@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { yAxisWidthPx } from './chartAxes.ts';
-import { tdbSToUtcMs, utcMsToTdbS } from '../../../sim/time.ts';
+import { attachTimeMarker } from './timeMarker.ts';
 import { useController } from '../state/context.tsx';
 import { formatSi } from '../state/format.ts';
 
@@ -81,32 +81,15 @@ export function DemandBandChart({
       [Array.from(xs), finite(high), finite(central), finite(low)],
       element,
     );
-    const marker = document.createElement('div');
-    marker.className = 'chart-now';
-    plot.over.append(marker);
-    const place = (tdbS: number): void => {
-      marker.style.transform = `translateX(${plot.valToPos(tdbSToUtcMs(tdbS) / 1000, 'x').toFixed(1)}px)`;
-    };
-    place(controller.store.getState().timeTdbS);
-    const unsubscribe = controller.store.subscribe((state, previous) => {
-      if (state.timeTdbS !== previous.timeTdbS) place(state.timeTdbS);
-    });
-    const onClick = (): void => {
-      const left = plot.cursor.left;
-      if (left === undefined || left < 0) return;
-      controller.pause();
-      controller.setTime(utcMsToTdbS(plot.posToVal(left, 'x') * 1000));
-    };
-    plot.over.addEventListener('click', onClick);
+    const marker = attachTimeMarker(plot, controller, true);
     const resize = new ResizeObserver(() => {
       plot.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT });
-      place(controller.store.getState().timeTdbS);
+      marker.place();
     });
     resize.observe(element);
     return () => {
       resize.disconnect();
-      unsubscribe();
-      plot.over.removeEventListener('click', onClick);
+      marker.detach();
       plot.destroy();
     };
   }, [controller, xs, low, central, high]);

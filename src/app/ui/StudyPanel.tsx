@@ -27,6 +27,7 @@ import { tdbSToUtcMs } from '../../../sim/time.ts';
 import { logChartValue } from '../../report/logChart.ts';
 import { useController } from '../state/context.tsx';
 import { tickTextOf } from '../state/fields.ts';
+import { attachTimeMarker } from './timeMarker.ts';
 
 interface Study {
   readonly percentiles: readonly PercentileRow[] | null;
@@ -100,19 +101,10 @@ function Fan({ fan }: { fan: FanSeries }) {
       ],
       element,
     );
-    const marker = document.createElement('div');
-    marker.className = 'chart-now';
-    plot.over.append(marker);
-    const place = (tdbS: number): void => {
-      marker.style.transform = `translateX(${plot.valToPos(tdbSToUtcMs(tdbS) / 1000, 'x').toFixed(1)}px)`;
-    };
-    place(controller.store.getState().timeTdbS);
-    const unsubscribe = controller.store.subscribe((state, previous) => {
-      if (state.timeTdbS !== previous.timeTdbS) place(state.timeTdbS);
-    });
+    const marker = attachTimeMarker(plot, controller, false);
     element.dataset['drawn'] = 'true';
     return () => {
-      unsubscribe();
+      marker.detach();
       plot.destroy();
     };
   }, [controller, fan]);
